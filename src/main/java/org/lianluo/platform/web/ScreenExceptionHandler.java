@@ -1,0 +1,66 @@
+package org.lianluo.platform.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.lianluo.platform.Ids;
+import org.lianluo.platform.LianluoException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Refusals on screens: a friendly Chinese page with the right status, never a stack trace. */
+@Order(Ordered.LOWEST_PRECEDENCE)
+@ControllerAdvice(annotations = Controller.class)
+class ScreenExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ScreenExceptionHandler.class);
+
+	private final MessageSource messages;
+
+	ScreenExceptionHandler(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(LianluoException.class)
+	String refused(LianluoException ex, HttpServletResponse response, Model model) {
+		return page(response, model, ex.status().value(), text(ex.messageKey(), ex.args()));
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	String denied(HttpServletResponse response, Model model) {
+		return page(response, model, 403, text("problem.forbidden"));
+	}
+
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
+	String badRequest(HttpServletResponse response, Model model) {
+		return page(response, model, 400, text("problem.status.400"));
+	}
+
+	@ExceptionHandler(Exception.class)
+	String unexpected(Exception ex, HttpServletResponse response, Model model) {
+		String id = Ids.newId().toString();
+		log.error("Unexpected error {}", id, ex);
+		return page(response, model, 500, text("problem.unexpected", id));
+	}
+
+	private String page(HttpServletResponse response, Model model, int status, String detail) {
+		response.setStatus(status);
+		model.addAttribute("status", status);
+		model.addAttribute("title", text("problem.status." + status));
+		model.addAttribute("detail", detail);
+		return "error";
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+	}
+}

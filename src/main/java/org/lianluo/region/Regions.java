@@ -1,0 +1,75 @@
+package org.lianluo.region;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reads the region tree. Regions change by migration only, so reads need no scope. */
+@Service
+public class Regions {
+
+	private final JdbcClient jdbc;
+
+	Regions(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<Region> all() {
+		return jdbc.sql("select code, name, level, parent_code, provisional from region order by code")
+			.query((rs, n) -> new Region(rs.getString(1), rs.getString(2), Region.Level.valueOf(rs.getString(3)),
+					rs.getString(4), rs.getBoolean(5)))
+			.list();
+	}
+
+	public Optional<Region> find(String code) {
+		if (!RegionCode.isValid(code)) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select code, name, level, parent_code, provisional from region where code = ?")
+			.param(code)
+			.query((rs, n) -> new Region(rs.getString(1), rs.getString(2), Region.Level.valueOf(rs.getString(3)),
+					rs.getString(4), rs.getBoolean(5)))
+			.optional();
+	}
+
+	public boolean exists(String code) {
+		return find(code).isPresent();
+	}
+
+	/** The name of a region, with its county for a township ("田东县朔良镇"), or the code when unknown. */
+	public String fullName(String code) {
+		return find(code).map(r -> r.level() == Region.Level.TOWNSHIP
+				? find(r.parentCode()).map(Region::name).orElse("") + r.name() : r.name()).orElse(code);
+	}
+
+	public List<Region> children(String code) {
+		return all().stream().filter(r -> code.equals(r.parentCode())).toList();
+	}
+
+	public List<Region> counties() {
+		return all().stream().filter(r -> r.level() == Region.Level.COUNTY).toList();
+	}
+
+	/** The tree below each root (a region whose parent is not stored). */
+	public List<Node> tree() {
+		List<Region> regions = all();
+		Map<String, Node> nodes = new LinkedHashMap<>();
+		regions.forEach(r -> nodes.put(r.code(), new Node(r.code(), r.name(), r.level(), new ArrayList<>())));
+		List<Node> roots = new ArrayList<>();
+		for (Region r : regions) {
+			Node parent = r.parentCode() == null ? null : nodes.get(r.parentCode());
+			(parent == null ? roots : parent.children()).add(nodes.get(r.code()));
+		}
+		roots.sort(Comparator.comparing(Node::code));
+		return roots;
+	}
+
+	public record Node(String code, String name, Region.Level level, List<Node> children) {
+	}
+}

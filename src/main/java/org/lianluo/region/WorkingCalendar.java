@@ -1,0 +1,128 @@
+package org.lianluo.region;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The working-day calendar: Monday to Friday, minus the State Council's holidays, plus its adjusted
+ * working days (调休上班). Every deadline in Lianluo is counted here, in Asia/Shanghai.
+ */
+@Service
+public class WorkingCalendar {
+
+	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private final JdbcClient jdbc;
+
+	WorkingCalendar(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public boolean isWorkingDay(LocalDate day) {
+		return isWorkingDay(day, exceptions(day, day));
+	}
+
+	/**
+	 * The end of the working day that lies {@code workingDays} working days after the day of
+	 * {@code from}; 0 means the end of that same day, or of the next working day when it is not one.
+	 */
+	public Instant addWorkingDays(Instant from, int workingDays) {
+		return endOf(addWorkingDays(from.atZone(ZONE).toLocalDate(), workingDays));
+	}
+
+	public LocalDate addWorkingDays(LocalDate start, int workingDays) {
+		if (workingDays < 0) {
+			throw new IllegalArgumentException("workingDays must not be negative");
+		}
+		return addWorkingDays(start, workingDays, exceptions(start, start.plusDays(workingDays * 3L + 40)));
+	}
+
+	static LocalDate addWorkingDays(LocalDate start, int workingDays, Map<LocalDate, Kind> exceptions) {
+		LocalDate day = start;
+		while (!isWorkingDay(day, exceptions)) {
+			day = day.plusDays(1);
+		}
+		for (int left = workingDays; left > 0;) {
+			day = day.plusDays(1);
+			if (isWorkingDay(day, exceptions)) {
+				left--;
+			}
+		}
+		return day;
+	}
+
+	/** Working days from the day after {@code from} up to and including {@code to}; 0 when to ≤ from. */
+	public int workingDaysBetween(LocalDate from, LocalDate to) {
+		return to.isAfter(from) ? workingDaysBetween(from, to, exceptions(from, to)) : 0;
+	}
+
+	static int workingDaysBetween(LocalDate from, LocalDate to, Map<LocalDate, Kind> exceptions) {
+		int count = 0;
+		for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+			if (isWorkingDay(d, exceptions)) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	public static Instant endOf(LocalDate day) {
+		return day.atTime(LocalTime.MAX).atZone(ZONE).toInstant();
+	}
+
+	public List<Day> year(int year) {
+		return jdbc.sql("select day, kind, name from calendar_day where extract(year from day) = ? order by day")
+			.param(year)
+			.query((rs, n) -> new Day(rs.getObject(1, LocalDate.class), Kind.valueOf(rs.getString(2)), rs.getString(3)))
+			.list();
+	}
+
+	@Transactional
+	public void put(Day day) {
+		jdbc.sql("""
+				insert into calendar_day (day, kind, name, updated_at) values (?, ?, ?, now())
+				on conflict (day) do update set kind = excluded.kind, name = excluded.name, updated_at = now()
+				""").params(day.day(), day.kind().name(), day.name()).update();
+	}
+
+	@Transactional
+	public void remove(LocalDate day) {
+		jdbc.sql("delete from calendar_day where day = ?").param(day).update();
+	}
+
+	private Map<LocalDate, Kind> exceptions(LocalDate from, LocalDate to) {
+		Map<LocalDate, Kind> map = new HashMap<>();
+		jdbc.sql("select day, kind from calendar_day where day between ? and ?")
+			.params(from, to)
+			.query(rs -> {
+				map.put(rs.getObject(1, LocalDate.class), Kind.valueOf(rs.getString(2)));
+			});
+		return map;
+	}
+
+	static boolean isWorkingDay(LocalDate day, Map<LocalDate, Kind> exceptions) {
+		Kind kind = exceptions.get(day);
+		if (kind != null) {
+			return kind == Kind.WORKDAY;
+		}
+		return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+	}
+
+	/** A day that differs from the Monday-to-Friday rule. */
+	public enum Kind {
+		HOLIDAY, WORKDAY
+	}
+
+	public record Day(LocalDate day, Kind kind, String name) {
+	}
+}

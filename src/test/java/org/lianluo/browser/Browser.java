@@ -1,0 +1,119 @@
+package org.lianluo.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Selenium, with no download at run time. Without Chromium the
+ * browser tests are skipped loudly; with {@code CI=true} that skip is a failure.
+ */
+public final class Browser implements AutoCloseable {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+	private final WebDriver driver;
+
+	private final String base;
+
+	private Browser(WebDriver driver, String base) {
+		this.driver = driver;
+		this.base = base;
+	}
+
+	public static Browser open(int port) {
+		requireChromium();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,900", "--lang=zh-CN");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+	}
+
+	static void requireChromium() {
+		boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!present) {
+			String message = "\n\n*** BROWSER TESTS SKIPPED: /usr/bin/chromium or /usr/bin/chromedriver is missing. "
+					+ "Install the Debian packages chromium and chromium-driver (see .ci/run). ***\n";
+			System.err.println(message);
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new AssertionError(message + "With CI=true a skipped browser test is a failure.");
+			}
+			Assumptions.abort(message);
+		}
+	}
+
+	public WebDriver driver() {
+		return driver;
+	}
+
+	public Browser go(String path) {
+		driver.get(base + path);
+		return this;
+	}
+
+	public WebElement find(String css) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+	}
+
+	public Browser type(String css, String text) {
+		WebElement e = find(css);
+		e.clear();
+		e.sendKeys(text);
+		return this;
+	}
+
+	public Browser click(String css) {
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)))
+			.click();
+		return this;
+	}
+
+	public String text(String css) {
+		return find(css).getText();
+	}
+
+	public Browser signIn(String username, String password) {
+		go("/login").type("#username", username).type("#password", password).click("form.stack button[type=submit]");
+		return this;
+	}
+
+	public Path screenshot(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path file = SCREENSHOTS.resolve(name + ".png");
+			Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+			return file;
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+	}
+}
