@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Every refusal on the API as an RFC 9457 problem with a Chinese title and detail; field errors as
@@ -83,6 +85,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.stream()
 			.map(f -> Map.of("field", f.getField(), "message", messages.getMessage(f, locale())))
 			.toList());
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, text("problem.body.unreadable"));
+		if (ex.getCause() instanceof DatabindException bad && !bad.getPath().isEmpty()) {
+			String field = bad.getPath().stream()
+				.map(r -> r.getPropertyName() != null ? r.getPropertyName() : String.valueOf(r.getIndex()))
+				.collect(java.util.stream.Collectors.joining("."));
+			problem.setDetail(text("problem.invalid-fields"));
+			problem.setProperty("errors", List.of(Map.of("field", field, "message", text("problem.field.format"))));
+		}
 		return ResponseEntity.badRequest().body(problem);
 	}
 

@@ -61,6 +61,20 @@ public class WorkingCalendar {
 		return day;
 	}
 
+	/** The last working day before {@code day}. */
+	public LocalDate previousWorkingDay(LocalDate day) {
+		Map<LocalDate, Kind> exceptions = exceptions(day.minusDays(40), day);
+		LocalDate d = day.minusDays(1);
+		while (!isWorkingDay(d, exceptions)) {
+			d = d.minusDays(1);
+		}
+		return d;
+	}
+
+	public static Instant startOf(LocalDate day) {
+		return day.atStartOfDay(ZONE).toInstant();
+	}
+
 	/** Working days from the day after {@code from} up to and including {@code to}; 0 when to ≤ from. */
 	public int workingDaysBetween(LocalDate from, LocalDate to) {
 		return to.isAfter(from) ? workingDaysBetween(from, to, exceptions(from, to)) : 0;

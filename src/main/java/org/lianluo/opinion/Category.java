@@ -1,0 +1,7 @@
+package org.lianluo.opinion;
+
+/** The subject of an opinion (API.md). */
+public enum Category {
+	EMPLOYMENT, ELDERLY_CARE, EDUCATION, HEALTH, TRANSPORT, AGRICULTURE, ENVIRONMENT, INFRASTRUCTURE, SOCIAL_SECURITY,
+	CULTURE_TOURISM, DISPUTE, OTHER
+}

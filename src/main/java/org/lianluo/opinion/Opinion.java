@@ -1,0 +1,464 @@
+package org.lianluo.opinion;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.lianluo.opinion.OpinionEvents.OpinionAssigned;
+import org.lianluo.opinion.OpinionEvents.OpinionClosed;
+import org.lianluo.opinion.OpinionEvents.OpinionFedBack;
+import org.lianluo.opinion.OpinionEvents.OpinionReceived;
+import org.lianluo.platform.Ids;
+import org.lianluo.platform.LianluoException;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * An opinion and the loop it goes through. Every transition is a method that checks the current state,
+ * changes it, writes its timeline entry and registers its event; an illegal one is a 409.
+ */
+@Table("opinion")
+public class Opinion extends AbstractAggregateRoot<Opinion> {
+
+	/** At most this many reopenings after an UNSATISFIED grade. */
+	public static final int MAX_REOPENINGS = 2;
+
+	@Id
+	private UUID id;
+
+	private String trackingCode;
+
+	private OpinionStatus status;
+
+	private OpinionKind kind;
+
+	private Category category;
+
+	private Channel channel;
+
+	private String content;
+
+	private String regionCode;
+
+	private UUID stationId;
+
+	private String submitterNameEnc;
+
+	private String submitterPhoneEnc;
+
+	private String submitterPhoneHash;
+
+	private boolean anonymous;
+
+	private Instant receivedAt;
+
+	private UUID primaryId;
+
+	private String answer;
+
+	private String rejectReason;
+
+	private String rejectReferral;
+
+	private UUID leadUnitId;
+
+	private Instant assignedAt;
+
+	private Instant deadline;
+
+	private boolean extended;
+
+	private int extensionsInRound;
+
+	private Integer extensionDays;
+
+	private String extensionReason;
+
+	private int supervisionLevel;
+
+	private Instant nextSupervisionAt;
+
+	private ReplyResult replyResult;
+
+	private String replyText;
+
+	private Instant repliedAt;
+
+	private Instant fedBackAt;
+
+	private Grade grade;
+
+	private String gradeComment;
+
+	private Instant ratedAt;
+
+	private int reopenCount;
+
+	private boolean implemented;
+
+	private String implementedNote;
+
+	private Instant closedAt;
+
+	private boolean closedUnrated;
+
+	@Version
+	private Long version;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	@MappedCollection(idColumn = "opinion_id")
+	private Set<AssistingUnit> assistingUnits = new HashSet<>();
+
+	@MappedCollection(idColumn = "opinion_id")
+	private Set<ReceivingDeputy> deputies = new HashSet<>();
+
+	@Transient
+	private final List<TimelineEntry> newEntries = new ArrayList<>();
+
+	Opinion() {
+	}
+
+	/** A new opinion as it arrives; personal data comes in already encrypted. */
+	public static Opinion receive(Intake intake, String trackingCode, String actor, Instant now) {
+		Opinion o = new Opinion();
+		o.id = Ids.newId();
+		o.trackingCode = trackingCode;
+		o.status = OpinionStatus.RECEIVED;
+		o.kind = intake.kind();
+		o.category = intake.category();
+		o.channel = intake.channel();
+		o.content = intake.content();
+		o.regionCode = intake.regionCode();
+		o.stationId = intake.stationId();
+		o.submitterNameEnc = intake.nameEnc();
+		o.submitterPhoneEnc = intake.phoneEnc();
+		o.submitterPhoneHash = intake.phoneHash();
+		o.anonymous = intake.anonymous();
+		o.receivedAt = intake.receivedAt() == null ? now : intake.receivedAt();
+		intake.deputyIds().forEach(d -> o.deputies.add(new ReceivingDeputy(d)));
+		o.createdAt = now;
+		o.updatedAt = now;
+		o.newEntries.add(TimelineEntry.transition(o.id, now, actor, null, OpinionStatus.RECEIVED, null, null));
+		o.registerEvent(new OpinionReceived(o.id, o.regionCode, o.channel, o.receivedAt));
+		return o;
+	}
+
+	// --- triage (研判)
+
+	public void classify(OpinionKind newKind, Category newCategory) {
+		require(OpinionStatus.RECEIVED);
+		if (newKind != null) {
+			kind = newKind;
+		}
+		if (newCategory != null) {
+			category = newCategory;
+		}
+	}
+
+	public void answer(String answerText, String actor, Instant now) {
+		require(OpinionStatus.RECEIVED);
+		answer = answerText;
+		move(OpinionStatus.ANSWERED, actor, now, null, answerText);
+		closedAt = now;
+	}
+
+	public void mergeInto(Opinion primary, String actor, Instant now) {
+		require(OpinionStatus.RECEIVED);
+		if (primary.id.equals(id) || primary.status == OpinionStatus.MERGED || primary.primaryId != null) {
+			throw LianluoException.conflict("opinion.merge.bad-primary");
+		}
+		primaryId = primary.id;
+		move(OpinionStatus.MERGED, actor, now, primary.trackingCode, null);
+	}
+
+	public void unmerge(String actor, Instant now) {
+		require(OpinionStatus.MERGED);
+		String from = primaryId.toString();
+		primaryId = null;
+		move(OpinionStatus.RECEIVED, actor, now, "unmerged from " + from, null);
+	}
+
+	public void reject(String reason, String referral, String actor, Instant now) {
+		require(OpinionStatus.RECEIVED);
+		rejectReason = reason;
+		rejectReferral = referral;
+		move(OpinionStatus.REJECTED, actor, now, null, reason + (referral == null ? "" : " → " + referral));
+		closedAt = now;
+	}
+
+	public void assign(UUID leadUnit, Collection<UUID> assisting, Instant newDeadline, Instant firstSupervision,
+			String actor, Instant now) {
+		require(OpinionStatus.RECEIVED);
+		leadUnitId = leadUnit;
+		assistingUnits.clear();
+		assisting.stream().filter(u -> !u.equals(leadUnit)).forEach(u -> assistingUnits.add(new AssistingUnit(u, null, null)));
+		startRound(newDeadline, firstSupervision, now);
+		move(OpinionStatus.ASSIGNED, actor, now, "lead unit " + leadUnit, null);
+		registerEvent(new OpinionAssigned(id, leadUnit, newDeadline));
+	}
+
+	// --- handling by the unit
+
+	public void accept(String actor, Instant now) {
+		require(OpinionStatus.ASSIGNED, OpinionStatus.REOPENED);
+		move(OpinionStatus.ACCEPTED, actor, now, null, null);
+	}
+
+	public void returnToTriage(String reason, Instant returnDeadline, String actor, Instant now) {
+		require(OpinionStatus.ASSIGNED);
+		if (now.isAfter(returnDeadline)) {
+			throw LianluoException.conflict("opinion.return.too-late");
+		}
+		leadUnitId = null;
+		assistingUnits.clear();
+		endRound();
+		move(OpinionStatus.RECEIVED, actor, now, reason, null);
+	}
+
+	public void requestExtension(int workingDays, String reason, int maxPerRound, String actor, Instant now) {
+		require(OpinionStatus.ACCEPTED);
+		if (extensionDays != null) {
+			throw LianluoException.conflict("opinion.extension.pending");
+		}
+		if (extensionsInRound >= maxPerRound) {
+			throw LianluoException.conflict("opinion.extension.used");
+		}
+		extensionDays = workingDays;
+		extensionReason = reason;
+		note(TimelineEntry.Kind.EXTENSION_REQUESTED, actor, now, workingDays + ": " + reason);
+	}
+
+	public int pendingExtensionDays() {
+		if (extensionDays == null) {
+			throw LianluoException.conflict("opinion.extension.none");
+		}
+		return extensionDays;
+	}
+
+	public void decideExtension(boolean approve, Instant newDeadline, Instant nextSupervision, String note, String actor,
+			Instant now) {
+		int days = pendingExtensionDays();
+		if (approve) {
+			deadline = newDeadline;
+			nextSupervisionAt = nextSupervision;
+			supervisionLevel = 0;
+			extended = true;
+			extensionsInRound++;
+		}
+		extensionDays = null;
+		extensionReason = null;
+		note(approve ? TimelineEntry.Kind.EXTENSION_APPROVED : TimelineEntry.Kind.EXTENSION_DENIED, actor, now,
+				days + (note == null ? "" : ": " + note));
+	}
+
+	public void recordAssistingView(UUID unitId, String view, String actor, Instant now) {
+		require(OpinionStatus.ACCEPTED, OpinionStatus.ASSIGNED, OpinionStatus.REOPENED);
+		AssistingUnit unit = assistingUnits.stream().filter(a -> a.unitId().equals(unitId)).findFirst()
+			.orElseThrow(LianluoException::forbidden);
+		assistingUnits.remove(unit);
+		assistingUnits.add(new AssistingUnit(unitId, view, now));
+		note(TimelineEntry.Kind.ASSISTING_VIEW, actor, now, view);
+	}
+
+	public void reply(ReplyResult result, String text, String actor, Instant now) {
+		require(OpinionStatus.ACCEPTED);
+		replyResult = result;
+		replyText = text;
+		repliedAt = now;
+		extensionDays = null;
+		nextSupervisionAt = null;
+		move(OpinionStatus.REPLIED, actor, now, result.name(), null);
+	}
+
+	public void review(boolean approve, String note, String actor, Instant now) {
+		require(OpinionStatus.REPLIED);
+		if (approve) {
+			fedBackAt = now;
+			move(OpinionStatus.FED_BACK, actor, now, note, null);
+			registerEvent(new OpinionFedBack(id, trackingCode));
+		}
+		else {
+			move(OpinionStatus.ACCEPTED, actor, now, note, null);
+		}
+	}
+
+	// --- evaluation (评价)
+
+	public void evaluate(Grade newGrade, String comment, Instant reopenDeadline, Instant reopenSupervision, String actor,
+			Instant now) {
+		require(OpinionStatus.FED_BACK);
+		grade = newGrade;
+		gradeComment = comment;
+		ratedAt = now;
+		if (newGrade == Grade.UNSATISFIED && reopenCount < MAX_REOPENINGS) {
+			reopenCount++;
+			startRound(reopenDeadline, reopenSupervision, now);
+			replyResult = null;
+			replyText = null;
+			repliedAt = null;
+			move(OpinionStatus.REOPENED, actor, now, newGrade.name() + (comment == null ? "" : ": " + comment), null);
+			return;
+		}
+		close(actor, now, newGrade.name());
+		registerEvent(new OpinionClosed(id, newGrade, false));
+	}
+
+	public void closeUnrated(String actor, Instant now) {
+		require(OpinionStatus.FED_BACK);
+		closedUnrated = true;
+		close(actor, now, "unrated");
+		registerEvent(new OpinionClosed(id, null, true));
+	}
+
+	public void markImplemented(String note, String actor, Instant now) {
+		require(OpinionStatus.CLOSED, OpinionStatus.ANSWERED);
+		if (implemented) {
+			throw LianluoException.conflict("opinion.implemented.already");
+		}
+		implemented = true;
+		implementedNote = note;
+		note(TimelineEntry.Kind.IMPLEMENTED, actor, now, note);
+	}
+
+	// --- supervision (督办): steps only go up, each once
+
+	public boolean supervise(int level, Instant next, Instant now) {
+		if (!status.isHandling() || level <= supervisionLevel) {
+			return false;
+		}
+		supervisionLevel = level;
+		nextSupervisionAt = next;
+		note(TimelineEntry.Kind.SUPERVISION, "system", now, String.valueOf(level));
+		registerEvent(new OpinionEvents.OpinionSupervised(id, leadUnitId, level, regionCode));
+		return true;
+	}
+
+	public Light light(Instant now, Instant endOfNextWorkingDay) {
+		if (!status.isHandling() || deadline == null) {
+			return null;
+		}
+		if (now.isAfter(deadline)) {
+			return Light.RED;
+		}
+		return extended || !deadline.isAfter(endOfNextWorkingDay) ? Light.YELLOW : Light.GREEN;
+	}
+
+	private void startRound(Instant newDeadline, Instant firstSupervision, Instant now) {
+		assignedAt = now;
+		deadline = newDeadline;
+		nextSupervisionAt = firstSupervision;
+		supervisionLevel = 0;
+		extended = false;
+		extensionsInRound = 0;
+		extensionDays = null;
+	}
+
+	private void endRound() {
+		assignedAt = null;
+		deadline = null;
+		nextSupervisionAt = null;
+		supervisionLevel = 0;
+	}
+
+	private void close(String actor, Instant now, String note) {
+		closedAt = now;
+		nextSupervisionAt = null;
+		move(OpinionStatus.CLOSED, actor, now, note, null);
+	}
+
+	private void require(OpinionStatus... allowed) {
+		for (OpinionStatus s : allowed) {
+			if (status == s) {
+				return;
+			}
+		}
+		throw LianluoException.conflict("opinion.transition.not-allowed",
+				new DefaultMessageSourceResolvable("opinion.status." + status));
+	}
+
+	private void move(OpinionStatus to, String actor, Instant now, String note, String publicNote) {
+		newEntries.add(TimelineEntry.transition(id, now, actor, status, to, note, publicNote));
+		status = to;
+		updatedAt = now;
+	}
+
+	private void note(TimelineEntry.Kind kind, String actor, Instant now, String note) {
+		newEntries.add(new TimelineEntry(Ids.newId(), id, now, actor, kind, status, status, note, null));
+		updatedAt = now;
+	}
+
+	/** The timeline entries made since the opinion was loaded; the repository writes them with it. */
+	public List<TimelineEntry> takeNewEntries() {
+		List<TimelineEntry> taken = List.copyOf(newEntries);
+		newEntries.clear();
+		return taken;
+	}
+
+	/** What intake hands to {@link #receive}. */
+	public record Intake(String content, String regionCode, UUID stationId, OpinionKind kind, Category category,
+			Channel channel, String nameEnc, String phoneEnc, String phoneHash, boolean anonymous, Instant receivedAt,
+			Set<UUID> deputyIds) {
+	}
+
+	/** An assisting unit (协办) and the view it sent the lead unit. */
+	@Table("opinion_assisting_unit")
+	public record AssistingUnit(UUID unitId, String view, Instant viewedAt) {
+	}
+
+	/** A deputy who received the opinion. */
+	@Table("opinion_deputy")
+	public record ReceivingDeputy(UUID deputyId) {
+	}
+
+	public UUID getId() { return id; }
+	public String getTrackingCode() { return trackingCode; }
+	public OpinionStatus getStatus() { return status; }
+	public OpinionKind getKind() { return kind; }
+	public Category getCategory() { return category; }
+	public Channel getChannel() { return channel; }
+	public String getContent() { return content; }
+	public String getRegionCode() { return regionCode; }
+	public UUID getStationId() { return stationId; }
+	public String getSubmitterNameEnc() { return submitterNameEnc; }
+	public String getSubmitterPhoneEnc() { return submitterPhoneEnc; }
+	public String getSubmitterPhoneHash() { return submitterPhoneHash; }
+	public boolean isAnonymous() { return anonymous; }
+	public Instant getReceivedAt() { return receivedAt; }
+	public UUID getPrimaryId() { return primaryId; }
+	public String getAnswer() { return answer; }
+	public String getRejectReason() { return rejectReason; }
+	public String getRejectReferral() { return rejectReferral; }
+	public UUID getLeadUnitId() { return leadUnitId; }
+	public Instant getAssignedAt() { return assignedAt; }
+	public Instant getDeadline() { return deadline; }
+	public boolean isExtended() { return extended; }
+	public Integer getExtensionDays() { return extensionDays; }
+	public String getExtensionReason() { return extensionReason; }
+	public int getSupervisionLevel() { return supervisionLevel; }
+	public Instant getNextSupervisionAt() { return nextSupervisionAt; }
+	public ReplyResult getReplyResult() { return replyResult; }
+	public String getReplyText() { return replyText; }
+	public Instant getRepliedAt() { return repliedAt; }
+	public Instant getFedBackAt() { return fedBackAt; }
+	public Grade getGrade() { return grade; }
+	public String getGradeComment() { return gradeComment; }
+	public int getReopenCount() { return reopenCount; }
+	public boolean isImplemented() { return implemented; }
+	public String getImplementedNote() { return implementedNote; }
+	public Instant getClosedAt() { return closedAt; }
+	public boolean isClosedUnrated() { return closedUnrated; }
+	public Set<AssistingUnit> getAssistingUnits() { return Set.copyOf(assistingUnits); }
+	public Set<UUID> getDeputyIds() { return deputies.stream().map(ReceivingDeputy::deputyId).collect(java.util.stream.Collectors.toSet()); }
+}

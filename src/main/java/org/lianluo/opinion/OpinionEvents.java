@@ -1,0 +1,28 @@
+package org.lianluo.opinion;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What the opinion loop tells other modules, after commit. */
+public final class OpinionEvents {
+
+	private OpinionEvents() {
+	}
+
+	public record OpinionReceived(UUID opinionId, String regionCode, Channel channel, Instant at) {
+	}
+
+	public record OpinionAssigned(UUID opinionId, UUID leadUnitId, Instant deadline) {
+	}
+
+	/** The citizen is to be told the result; carries no personal data, the listener reads it when it sends. */
+	public record OpinionFedBack(UUID opinionId, String trackingCode) {
+	}
+
+	public record OpinionClosed(UUID opinionId, Grade grade, boolean unrated) {
+	}
+
+	/** A supervision step: 1 reminder, 2 overdue (催办), 3 escalated (督办), 4 key supervision (重点督办). */
+	public record OpinionSupervised(UUID opinionId, UUID leadUnitId, int level, String regionCode) {
+	}
+}

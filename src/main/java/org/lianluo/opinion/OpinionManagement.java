@@ -1,0 +1,428 @@
+package org.lianluo.opinion;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Role;
+import org.lianluo.opinion.internal.Opinions;
+import org.lianluo.opinion.internal.Timeline;
+import org.lianluo.platform.LianluoException;
+import org.lianluo.platform.LianluoException.FieldProblem;
+import org.lianluo.platform.PersonalData;
+import org.lianluo.region.Regions;
+import org.lianluo.unit.Units;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The commands of the opinion loop: one method per user action, in one transaction, that checks who may
+ * do it, lets the aggregate change its state, and stores it with its timeline and events.
+ */
+@Service
+public class OpinionManagement {
+
+	static final int MIN_CONTENT = 5;
+
+	static final int MAX_CONTENT = 5000;
+
+	private final Opinions opinions;
+
+	private final Timeline timeline;
+
+	private final Deadlines deadlines;
+
+	private final OpinionProperties rules;
+
+	private final PersonalData personalData;
+
+	private final Regions regions;
+
+	private final Units units;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	OpinionManagement(Opinions opinions, Timeline timeline, Deadlines deadlines, OpinionProperties rules,
+			PersonalData personalData, Regions regions, Units units, JdbcClient jdbc, Clock clock) {
+		this.opinions = opinions;
+		this.timeline = timeline;
+		this.deadlines = deadlines;
+		this.rules = rules;
+		this.personalData = personalData;
+		this.regions = regions;
+		this.units = units;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	// --- intake (收集)
+
+	/**
+	 * Registers an opinion. With an idempotency key, the same key and body give the same opinion again and
+	 * another body with that key is refused (422).
+	 */
+	@Transactional
+	public Opinion submit(Submission s, String idempotencyKey, String actor) {
+		Submission valid = validate(s);
+		String requestHash = idempotencyKey == null ? null : hash(valid);
+		if (idempotencyKey != null) {
+			Optional<Opinion> earlier = replay(idempotencyKey, requestHash);
+			if (earlier.isPresent()) {
+				return earlier.get();
+			}
+		}
+		boolean anonymous = Boolean.TRUE.equals(valid.anonymous());
+		String name = anonymous ? null : blankToNull(valid.name());
+		String phone = blankToNull(valid.phone());
+		Opinion opinion = Opinion.receive(new Opinion.Intake(valid.content(), valid.regionCode(), valid.stationId(),
+				valid.kind(), valid.category(), valid.channel(), personalData.encrypt(name), personalData.encrypt(phone),
+				personalData.searchHash(phone), anonymous, valid.receivedAt(), Set.copyOf(valid.deputyIds())),
+				TrackingCodes.next(), actor, clock.instant());
+		save(opinion);
+		if (idempotencyKey != null) {
+			int inserted = jdbc.sql("""
+					insert into opinion_idempotency (key, request_hash, opinion_id, created_at) values (?, ?, ?, now())
+					on conflict (key) do nothing""")
+				.params(idempotencyKey, requestHash, opinion.getId())
+				.update();
+			if (inserted == 0) {
+				// A concurrent request with the same key won; this transaction's opinion must not stay.
+				throw new ConcurrentDuplicate();
+			}
+		}
+		return opinion;
+	}
+
+	/** After a {@link ConcurrentDuplicate}: the answer the winning request got. */
+	@Transactional(readOnly = true)
+	public Opinion replayed(String idempotencyKey, Submission s) {
+		return replay(idempotencyKey, hash(validate(s))).orElseThrow();
+	}
+
+	private Optional<Opinion> replay(String key, String requestHash) {
+		return jdbc.sql("select request_hash, opinion_id from opinion_idempotency where key = ?")
+			.param(key)
+			.query((rs, n) -> {
+				if (!rs.getString(1).equals(requestHash)) {
+					throw LianluoException.of(HttpStatus.UNPROCESSABLE_CONTENT, "opinion.idempotency.mismatch");
+				}
+				return rs.getObject(2, UUID.class);
+			})
+			.optional()
+			.flatMap(opinions::findById);
+	}
+
+	// --- triage (研判)
+
+	@Transactional
+	public Opinion triage(UUID id, Triage t) {
+		CurrentUser user = requireRole(Role.ASSESSOR);
+		Opinion o = visible(id, user);
+		if (t.route() == null) {
+			throw LianluoException.invalidField("route", "opinion.route.required");
+		}
+		Instant now = clock.instant();
+		o.classify(t.kind(), t.category());
+		switch (t.route()) {
+			case ANSWER -> o.answer(required("answer", t.answer(), 2000), user.username(), now);
+			case MERGE -> {
+				if (t.primaryId() == null) {
+					throw LianluoException.invalidField("primaryId", "opinion.primary.required");
+				}
+				Opinion primary = visible(t.primaryId(), user);
+				o.mergeInto(primary, user.username(), now);
+			}
+			case REJECT -> o.reject(required("reason", t.reason(), 1000), blankToNull(t.referral()), user.username(), now);
+			case ASSIGN -> assign(o, t, user, now);
+			case TO_PROPOSAL -> throw LianluoException.conflict("opinion.route.to-proposal.unavailable");
+			case TO_CONSULTATION -> throw LianluoException.conflict("opinion.route.to-consultation.unavailable");
+		}
+		return save(o);
+	}
+
+	private void assign(Opinion o, Triage t, CurrentUser user, Instant now) {
+		if (t.leadUnitId() == null || units.find(t.leadUnitId()).isEmpty()) {
+			throw LianluoException.invalidField("leadUnitId", "opinion.unit.missing");
+		}
+		List<UUID> assisting = t.assistingUnitIds() == null ? List.of() : t.assistingUnitIds();
+		if (units.findAll(new HashSet<>(assisting)).size() != new HashSet<>(assisting).size()) {
+			throw LianluoException.invalidField("assistingUnitIds", "opinion.unit.missing");
+		}
+		Instant deadline = deadlines.forKind(o.getKind(), now);
+		o.assign(t.leadUnitId(), assisting, deadline, deadlines.stepAt(deadline, 1), user.username(), now);
+	}
+
+	@Transactional
+	public Opinion unmerge(UUID id) {
+		CurrentUser user = requireRole(Role.ASSESSOR);
+		Opinion o = visible(id, user);
+		o.unmerge(user.username(), clock.instant());
+		return save(o);
+	}
+
+	// --- handling by the lead unit (签收, 退回, 延期, 答复)
+
+	@Transactional
+	public Opinion accept(UUID id) {
+		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Opinion o = leadUnitOnly(id, user);
+		o.accept(user.username(), clock.instant());
+		return save(o);
+	}
+
+	@Transactional
+	public Opinion returnToTriage(UUID id, String reason) {
+		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Opinion o = leadUnitOnly(id, user);
+		String why = required("reason", reason, 1000);
+		o.returnToTriage(why, o.getAssignedAt() == null ? clock.instant() : deadlines.returnWindowEnd(o.getAssignedAt()),
+				user.username(), clock.instant());
+		return save(o);
+	}
+
+	@Transactional
+	public Opinion requestExtension(UUID id, Integer workingDays, String reason) {
+		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Opinion o = leadUnitOnly(id, user);
+		if (workingDays == null || workingDays < 1 || workingDays > rules.maxExtensionWorkingDays()) {
+			throw LianluoException.invalidField("workingDays", "opinion.extension.days", rules.maxExtensionWorkingDays());
+		}
+		o.requestExtension(workingDays, required("reason", reason, 1000), rules.maxExtensionsPerRound(), user.username(),
+				clock.instant());
+		return save(o);
+	}
+
+	@Transactional
+	public Opinion decideExtension(UUID id, Boolean approve, String note) {
+		CurrentUser user = requireRole(Role.ASSESSOR);
+		Opinion o = visible(id, user);
+		if (approve == null) {
+			throw LianluoException.invalidField("approve", "opinion.approve.required");
+		}
+		int days = o.pendingExtensionDays();
+		Instant newDeadline = o.getDeadline() == null ? null : deadlines.extend(o.getDeadline(), days);
+		o.decideExtension(approve, newDeadline, newDeadline == null ? null : deadlines.stepAt(newDeadline, 1),
+				blankToNull(note), user.username(), clock.instant());
+		return save(o);
+	}
+
+	@Transactional
+	public Opinion recordAssistingView(UUID id, String view) {
+		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Opinion o = opinions.findById(id).orElseThrow(LianluoException::notFound);
+		if (user.unitId() == null || o.getAssistingUnits().stream().noneMatch(a -> a.unitId().equals(user.unitId()))) {
+			throw LianluoException.notFound();
+		}
+		o.recordAssistingView(user.unitId(), required("view", view, 5000), user.username(), clock.instant());
+		return save(o);
+	}
+
+	@Transactional
+	public Opinion reply(UUID id, ReplyResult result, String text) {
+		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Opinion o = leadUnitOnly(id, user);
+		if (result == null) {
+			throw LianluoException.invalidField("result", "opinion.reply.result.required");
+		}
+		o.reply(result, required("text", text, 5000), user.username(), clock.instant());
+		return save(o);
+	}
+
+	// --- review, feedback, evaluation (审核, 反馈, 评价)
+
+	@Transactional
+	public Opinion review(UUID id, Boolean approve, String note) {
+		CurrentUser user = requireRole(Role.ASSESSOR);
+		Opinion o = visible(id, user);
+		if (approve == null) {
+			throw LianluoException.invalidField("approve", "opinion.approve.required");
+		}
+		if (!approve && blankToNull(note) == null) {
+			throw LianluoException.invalidField("note", "opinion.review.note.required");
+		}
+		o.review(approve, blankToNull(note), user.username(), clock.instant());
+		return save(o);
+	}
+
+	/** The citizen's rating, by tracking code. */
+	@Transactional
+	public Opinion evaluateByCitizen(String trackingCode, Grade grade, String comment) {
+		Opinion o = opinions.findByTrackingCode(TrackingCodes.normalise(trackingCode)).orElseThrow(LianluoException::notFound);
+		return evaluate(o, grade, comment, "citizen");
+	}
+
+	/** A rating the office took by phone (回访). */
+	@Transactional
+	public Opinion evaluateByPhone(UUID id, Grade grade, String comment) {
+		CurrentUser user = requireRole(Role.ASSESSOR);
+		return evaluate(visible(id, user), grade, comment, user.username());
+	}
+
+	private Opinion evaluate(Opinion o, Grade grade, String comment, String actor) {
+		if (grade == null) {
+			throw LianluoException.invalidField("grade", "opinion.grade.required");
+		}
+		if (comment != null && comment.length() > 1000) {
+			throw LianluoException.invalidField("comment", "opinion.text.too-long", 1000);
+		}
+		Instant now = clock.instant();
+		Instant reopenDeadline = deadlines.reopened(now);
+		o.evaluate(grade, blankToNull(comment), reopenDeadline, deadlines.stepAt(reopenDeadline, 1), actor, now);
+		return save(o);
+	}
+
+	@Transactional
+	public Opinion markImplemented(UUID id, String note) {
+		CurrentUser user = requireRole(Role.ASSESSOR);
+		Opinion o = visible(id, user);
+		o.markImplemented(required("note", note, 2000), user.username(), clock.instant());
+		return save(o);
+	}
+
+	// --- reads
+
+	/** An opinion the caller may see, or 404. */
+	@Transactional(readOnly = true)
+	public Opinion get(UUID id) {
+		return visible(id, CurrentUser.get());
+	}
+
+	public Optional<Opinion> byTrackingCode(String code) {
+		return opinions.findByTrackingCode(TrackingCodes.normalise(code));
+	}
+
+	public Optional<Opinion> byId(UUID id) {
+		return opinions.findById(id);
+	}
+
+	public List<TimelineEntry> timeline(UUID id) {
+		return timeline.of(id);
+	}
+
+	public String revealPhone(Opinion o) {
+		return personalData.decrypt(o.getSubmitterPhoneEnc());
+	}
+
+	public String revealName(Opinion o) {
+		return personalData.decrypt(o.getSubmitterNameEnc());
+	}
+
+	Opinion save(Opinion o) {
+		List<TimelineEntry> entries = o.takeNewEntries();
+		Opinion saved = opinions.save(o);
+		timeline.append(entries);
+		return saved;
+	}
+
+	private Opinion visible(UUID id, CurrentUser user) {
+		Opinion o = opinions.findById(id).orElseThrow(LianluoException::notFound);
+		if (!OpinionQueries.canSee(user, o.getRegionCode(), o.getLeadUnitId(),
+				o.getAssistingUnits().stream().map(Opinion.AssistingUnit::unitId).toList(), o.getDeputyIds())) {
+			throw LianluoException.notFound();
+		}
+		return o;
+	}
+
+	private Opinion leadUnitOnly(UUID id, CurrentUser user) {
+		Opinion o = visible(id, user);
+		if (user.unitId() == null || !user.unitId().equals(o.getLeadUnitId())) {
+			throw LianluoException.forbidden();
+		}
+		return o;
+	}
+
+	private static CurrentUser requireRole(Role role) {
+		CurrentUser user = CurrentUser.get();
+		if (!user.has(role)) {
+			throw LianluoException.forbidden();
+		}
+		return user;
+	}
+
+	private Submission validate(Submission s) {
+		List<FieldProblem> problems = new ArrayList<>();
+		String content = s.content() == null ? "" : s.content().strip();
+		if (content.codePointCount(0, content.length()) < MIN_CONTENT
+				|| content.codePointCount(0, content.length()) > MAX_CONTENT) {
+			problems.add(new FieldProblem("content", "opinion.content.length", MIN_CONTENT, MAX_CONTENT));
+		}
+		if (s.regionCode() == null || !regions.exists(s.regionCode())) {
+			problems.add(new FieldProblem("regionCode", "problem.field.region"));
+		}
+		String phone = blankToNull(s.phone());
+		if (phone != null && !PersonalData.isMobile(phone.trim())) {
+			problems.add(new FieldProblem("phone", "opinion.phone.format"));
+		}
+		if (s.name() != null && s.name().length() > 50) {
+			problems.add(new FieldProblem("name", "opinion.text.too-long", 50));
+		}
+		if (s.channel() == null) {
+			problems.add(new FieldProblem("channel", "opinion.channel.required"));
+		}
+		if (s.receivedAt() != null && s.receivedAt().isAfter(clock.instant().plusSeconds(300))) {
+			problems.add(new FieldProblem("receivedAt", "opinion.received-at.future"));
+		}
+		if (!problems.isEmpty()) {
+			throw LianluoException.invalidFields(problems);
+		}
+		return new Submission(content, s.regionCode(), s.stationId(), s.kind() == null ? OpinionKind.SUGGESTION : s.kind(),
+				s.category() == null ? Category.OTHER : s.category(), s.name() == null ? null : s.name().strip(),
+				phone == null ? null : phone.trim(), s.anonymous(), s.channel(), s.receivedAt(),
+				s.deputyIds() == null ? List.of() : s.deputyIds());
+	}
+
+	private static String hash(Submission s) {
+		try {
+			String canonical = String.join("\u0000", String.valueOf(s.content()), String.valueOf(s.regionCode()),
+					String.valueOf(s.stationId()), String.valueOf(s.kind()), String.valueOf(s.category()),
+					String.valueOf(s.name()), String.valueOf(s.phone()), String.valueOf(s.anonymous()),
+					String.valueOf(s.channel()), String.valueOf(s.receivedAt()), String.valueOf(s.deputyIds()));
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String required(String field, String value, int max) {
+		String v = blankToNull(value);
+		if (v == null) {
+			throw LianluoException.invalidField(field, "opinion.text.required");
+		}
+		if (v.length() > max) {
+			throw LianluoException.invalidField(field, "opinion.text.too-long", max);
+		}
+		return v;
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	/** What an ASSESSOR decides in triage (API.md's body). */
+	public record Triage(TriageRoute route, String note, String answer, UUID primaryId, String reason, String referral,
+			UUID leadUnitId, List<UUID> assistingUnitIds, OpinionKind kind, Category category) {
+	}
+
+	/** Two requests with one idempotency key raced; the loser answers with the winner's opinion. */
+	public static class ConcurrentDuplicate extends RuntimeException {
+
+		ConcurrentDuplicate() {
+			super("idempotency key taken concurrently");
+		}
+	}
+}

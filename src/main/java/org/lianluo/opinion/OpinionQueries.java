@@ -1,0 +1,176 @@
+package org.lianluo.opinion;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Role;
+import org.lianluo.identity.Scope;
+import org.lianluo.platform.LianluoException;
+import org.lianluo.platform.Page;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Lists of opinions for staff, always within the caller's scope: their region's subtree; a unit
+ * handler only what their unit leads or assists; a deputy only what they received.
+ */
+@Service
+public class OpinionQueries {
+
+	private final JdbcClient jdbc;
+
+	private final Deadlines deadlines;
+
+	private final Clock clock;
+
+	OpinionQueries(JdbcClient jdbc, Deadlines deadlines, Clock clock) {
+		this.jdbc = jdbc;
+		this.deadlines = deadlines;
+		this.clock = clock;
+	}
+
+	static boolean canSee(CurrentUser user, String regionCode, UUID leadUnit, Collection<UUID> assisting,
+			Collection<UUID> deputies) {
+		Scope scope = user.scope();
+		if (scope.unitId() != null) {
+			return scope.unitId().equals(leadUnit) || assisting.contains(scope.unitId());
+		}
+		if (scope.deputyId() != null) {
+			return deputies.contains(scope.deputyId());
+		}
+		return scope.covers(regionCode);
+	}
+
+	public Page<Row> list(Filter f, int page, int size) {
+		CurrentUser user = CurrentUser.get();
+		Scope scope = user.scope();
+		Instant now = clock.instant();
+		StringBuilder where = new StringBuilder(" where o.region_code like ?");
+		List<Object> params = new ArrayList<>();
+		params.add(scope.narrow(f.region()));
+		if (scope.unitId() != null) {
+			where.append(" and (o.lead_unit_id = ? or exists (select 1 from opinion_assisting_unit a where a.opinion_id = o.id and a.unit_id = ?))");
+			params.add(scope.unitId());
+			params.add(scope.unitId());
+		}
+		else if (scope.deputyId() != null) {
+			where.append(" and exists (select 1 from opinion_deputy d where d.opinion_id = o.id and d.deputy_id = ?)");
+			params.add(scope.deputyId());
+		}
+		if (f.status() != null) {
+			where.append(" and o.status = ?");
+			params.add(f.status().name());
+		}
+		if (f.unit() != null) {
+			where.append(" and o.lead_unit_id = ?");
+			params.add(f.unit());
+		}
+		if (f.light() != null) {
+			lightClause(f.light(), now, where, params);
+		}
+		if (f.q() != null && !f.q().isBlank()) {
+			String q = f.q().strip();
+			where.append(" and (o.tracking_code = ? or o.content like ?)");
+			params.add(TrackingCodes.normalise(q));
+			params.add("%" + q.replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		String order = switch (f.order() == null ? Order.NEWEST : f.order()) {
+			case NEWEST -> " order by o.received_at desc, o.id";
+			case OLDEST -> " order by o.received_at, o.id";
+			case DEADLINE -> " order by o.deadline nulls last, o.id";
+		};
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add(size);
+		pageParams.add((long) page * size);
+		List<Row> items = jdbc.sql("select o.id, o.tracking_code, o.status, o.kind, o.category, o.channel, o.region_code,"
+				+ " o.content, o.received_at, o.lead_unit_id, o.deadline, o.extended, o.supervision_level, o.submitter_phone_hash"
+				+ " from opinion o" + where + order + " limit ? offset ?")
+			.params(pageParams)
+			.query((rs, n) -> row(rs, now))
+			.list();
+		long total = jdbc.sql("select count(*) from opinion o" + where).params(params).query(Long.class).single();
+		return new Page<>(items, page, size, total);
+	}
+
+	/** Earlier opinions from the same phone, for triage; never shows the phone itself. */
+	public List<Row> previousBySamePhone(Opinion o) {
+		if (o.getSubmitterPhoneHash() == null) {
+			return List.of();
+		}
+		Instant now = clock.instant();
+		return jdbc.sql("select o.id, o.tracking_code, o.status, o.kind, o.category, o.channel, o.region_code,"
+				+ " o.content, o.received_at, o.lead_unit_id, o.deadline, o.extended, o.supervision_level, o.submitter_phone_hash"
+				+ " from opinion o where o.submitter_phone_hash = ? and o.id <> ? order by o.received_at desc limit 20")
+			.params(o.getSubmitterPhoneHash(), o.getId())
+			.query((rs, n) -> row(rs, now))
+			.list();
+	}
+
+	private void lightClause(Light light, Instant now, StringBuilder where, List<Object> params) {
+		where.append(" and o.status in ('ASSIGNED', 'ACCEPTED', 'REOPENED')");
+		OffsetDateTime at = OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
+		OffsetDateTime soon = OffsetDateTime.ofInstant(deadlines.endOfNextWorkingDay(now), java.time.ZoneOffset.UTC);
+		switch (light) {
+			case RED -> {
+				where.append(" and o.deadline < ?");
+				params.add(at);
+			}
+			case YELLOW -> {
+				where.append(" and o.deadline >= ? and (o.extended or o.deadline <= ?)");
+				params.add(at);
+				params.add(soon);
+			}
+			case GREEN -> {
+				where.append(" and o.deadline > ? and not o.extended");
+				params.add(soon);
+			}
+		}
+	}
+
+	private Row row(ResultSet rs, Instant now) throws SQLException {
+		OpinionStatus status = OpinionStatus.valueOf(rs.getString("status"));
+		OffsetDateTime deadline = rs.getObject("deadline", OffsetDateTime.class);
+		Light light = null;
+		if (status.isHandling() && deadline != null) {
+			Instant d = deadline.toInstant();
+			light = now.isAfter(d) ? Light.RED
+					: rs.getBoolean("extended") || !d.isAfter(deadlines.endOfNextWorkingDay(now)) ? Light.YELLOW : Light.GREEN;
+		}
+		String content = rs.getString("content");
+		return new Row(rs.getObject("id", UUID.class), rs.getString("tracking_code"), status,
+				OpinionKind.valueOf(rs.getString("kind")), Category.valueOf(rs.getString("category")),
+				Channel.valueOf(rs.getString("channel")), rs.getString("region_code"),
+				content.length() > 80 ? content.substring(0, 80) + "…" : content,
+				rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getObject("lead_unit_id", UUID.class),
+				deadline == null ? null : deadline.toInstant(), light, rs.getInt("supervision_level"));
+	}
+
+	/** Filters of the staff list (API.md). */
+	public record Filter(OpinionStatus status, String region, UUID unit, Light light, String q, Order order) {
+	}
+
+	/** Sort orders: the triage queue is oldest first, a workbench by deadline. */
+	public enum Order {
+		NEWEST, OLDEST, DEADLINE
+	}
+
+	/** One line of a list. */
+	public record Row(UUID id, String trackingCode, OpinionStatus status, OpinionKind kind, Category category,
+			Channel channel, String regionCode, String excerpt, Instant receivedAt, UUID leadUnitId, Instant deadline,
+			Light light, int supervisionLevel) {
+	}
+
+	static void requireStaff(CurrentUser user) {
+		if (user.roles().stream().allMatch(r -> r == Role.CITIZEN)) {
+			throw LianluoException.forbidden();
+		}
+	}
+}

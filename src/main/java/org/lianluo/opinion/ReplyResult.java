@@ -1,0 +1,6 @@
+package org.lianluo.opinion;
+
+/** A unit's reply: solved, planned, or explained why not. */
+public enum ReplyResult {
+	RESOLVED, PLANNED, EXPLAINED
+}

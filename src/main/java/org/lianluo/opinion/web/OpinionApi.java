@@ -1,0 +1,181 @@
+package org.lianluo.opinion.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.lianluo.identity.AuditLog;
+import org.lianluo.identity.CurrentUser;
+import org.lianluo.opinion.Category;
+import org.lianluo.opinion.Channel;
+import org.lianluo.opinion.Deadlines;
+import org.lianluo.opinion.Grade;
+import org.lianluo.opinion.Light;
+import org.lianluo.opinion.Opinion;
+import org.lianluo.opinion.OpinionKind;
+import org.lianluo.opinion.OpinionManagement;
+import org.lianluo.opinion.OpinionManagement.Triage;
+import org.lianluo.opinion.OpinionQueries;
+import org.lianluo.opinion.OpinionStatus;
+import org.lianluo.opinion.ReplyResult;
+import org.lianluo.opinion.Submission;
+import org.lianluo.platform.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/opinions}: the opinion loop for staff (API.md). Each action answers the opinion, 409 when its state forbids it. */
+@RestController
+@RequestMapping("/api/v1/opinions")
+class OpinionApi {
+
+	private final OpinionManagement opinions;
+
+	private final OpinionQueries queries;
+
+	private final Deadlines deadlines;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	OpinionApi(OpinionManagement opinions, OpinionQueries queries, Deadlines deadlines, AuditLog audit, Clock clock) {
+		this.opinions = opinions;
+		this.queries = queries;
+		this.deadlines = deadlines;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@PostMapping
+	@PreAuthorize("hasAnyRole('STATION_ADMIN', 'DEPUTY', 'ASSESSOR')")
+	ResponseEntity<OpinionView> submit(@RequestBody StaffSubmission body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
+		Submission s = new Submission(body.content(), body.regionCode(), body.stationId(), body.kind(), body.category(),
+				body.name(), body.phone(), body.anonymous(), body.channel(), body.receivedAt(), body.deputyIds());
+		Opinion o = IntakeRetry.submit(opinions, s, key, CurrentUser.get().username());
+		return ResponseEntity.status(HttpStatus.CREATED).body(view(o));
+	}
+
+	@GetMapping
+	Page<OpinionQueries.Row> list(@RequestParam(required = false) OpinionStatus status,
+			@RequestParam(required = false) String region, @RequestParam(required = false) UUID unit,
+			@RequestParam(required = false) Light light, @RequestParam(required = false) String q,
+			@RequestParam(required = false) OpinionQueries.Order order, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		Page.check(page, size);
+		return queries.list(new OpinionQueries.Filter(status, region, unit, light, q, order), page, size);
+	}
+
+	@GetMapping("/{id}")
+	OpinionView get(@PathVariable UUID id) {
+		return view(opinions.get(id));
+	}
+
+	/** The full phone number, for a call back; audited. */
+	@PostMapping("/{id}/reveal")
+	@PreAuthorize("hasAnyRole('ASSESSOR', 'STATION_ADMIN')")
+	Revealed reveal(@PathVariable UUID id) {
+		Opinion o = opinions.get(id);
+		audit.record(AuditLog.Action.PERSONAL_DATA_REVEALED, "opinion " + o.getTrackingCode(), "submitter phone and name");
+		return new Revealed(opinions.revealName(o), opinions.revealPhone(o));
+	}
+
+	@PostMapping("/{id}/triage")
+	OpinionView triage(@PathVariable UUID id, @RequestBody Triage body) {
+		return view(opinions.triage(id, body));
+	}
+
+	@PostMapping("/{id}/unmerge")
+	OpinionView unmerge(@PathVariable UUID id) {
+		return view(opinions.unmerge(id));
+	}
+
+	@PostMapping("/{id}/accept")
+	OpinionView accept(@PathVariable UUID id) {
+		return view(opinions.accept(id));
+	}
+
+	@PostMapping("/{id}/return")
+	OpinionView returnToTriage(@PathVariable UUID id, @RequestBody Reason body) {
+		return view(opinions.returnToTriage(id, body.reason()));
+	}
+
+	@PostMapping("/{id}/extension")
+	OpinionView requestExtension(@PathVariable UUID id, @RequestBody ExtensionRequest body) {
+		return view(opinions.requestExtension(id, body.workingDays(), body.reason()));
+	}
+
+	@PostMapping("/{id}/extension/decision")
+	OpinionView decideExtension(@PathVariable UUID id, @RequestBody Decision body) {
+		return view(opinions.decideExtension(id, body.approve(), body.note()));
+	}
+
+	@PostMapping("/{id}/assisting-view")
+	OpinionView assistingView(@PathVariable UUID id, @RequestBody View body) {
+		return view(opinions.recordAssistingView(id, body.view()));
+	}
+
+	@PostMapping("/{id}/reply")
+	OpinionView reply(@PathVariable UUID id, @RequestBody ReplyBody body) {
+		return view(opinions.reply(id, body.result(), body.text()));
+	}
+
+	@PostMapping("/{id}/review")
+	OpinionView review(@PathVariable UUID id, @RequestBody Decision body) {
+		return view(opinions.review(id, body.approve(), body.note()));
+	}
+
+	@PostMapping("/{id}/evaluation")
+	OpinionView evaluateByPhone(@PathVariable UUID id, @RequestBody Evaluation body) {
+		return view(opinions.evaluateByPhone(id, body.grade(), body.comment()));
+	}
+
+	@PostMapping("/{id}/implemented")
+	OpinionView implemented(@PathVariable UUID id, @RequestBody Note body) {
+		return view(opinions.markImplemented(id, body.note()));
+	}
+
+	private OpinionView view(Opinion o) {
+		Instant now = clock.instant();
+		return OpinionView.of(o, opinions.revealName(o), opinions.revealPhone(o),
+				o.light(now, deadlines.endOfNextWorkingDay(now)), opinions.timeline(o.getId()));
+	}
+
+	record StaffSubmission(String content, String regionCode, UUID stationId, OpinionKind kind, Category category,
+			String name, String phone, Boolean anonymous, Channel channel, Instant receivedAt, List<UUID> deputyIds) {
+	}
+
+	record Reason(String reason) {
+	}
+
+	record ExtensionRequest(Integer workingDays, String reason) {
+	}
+
+	record Decision(Boolean approve, String note) {
+	}
+
+	record View(String view) {
+	}
+
+	record ReplyBody(ReplyResult result, String text) {
+	}
+
+	record Evaluation(Grade grade, String comment) {
+	}
+
+	record Note(String note) {
+	}
+
+	record Revealed(String name, String phone) {
+	}
+}

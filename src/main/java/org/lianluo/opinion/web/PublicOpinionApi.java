@@ -1,0 +1,78 @@
+package org.lianluo.opinion.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.lianluo.opinion.Category;
+import org.lianluo.opinion.Channel;
+import org.lianluo.opinion.Deadlines;
+import org.lianluo.opinion.Grade;
+import org.lianluo.opinion.Opinion;
+import org.lianluo.opinion.OpinionKind;
+import org.lianluo.opinion.OpinionManagement;
+import org.lianluo.opinion.Submission;
+import org.lianluo.platform.LianluoException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/public/opinions}: a citizen speaks, follows by code, and rates (API.md). */
+@RestController
+@RequestMapping("/api/v1/public/opinions")
+class PublicOpinionApi {
+
+	private final OpinionManagement opinions;
+
+	private final Deadlines deadlines;
+
+	private final Clock clock;
+
+	PublicOpinionApi(OpinionManagement opinions, Deadlines deadlines, Clock clock) {
+		this.opinions = opinions;
+		this.deadlines = deadlines;
+		this.clock = clock;
+	}
+
+	@PostMapping
+	ResponseEntity<Map<String, Object>> submit(@RequestBody CitizenSubmission body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
+		Submission s = new Submission(body.content(), body.regionCode(), body.stationId(), body.kind(), body.category(),
+				body.name(), body.phone(), body.anonymous(), body.stationId() == null ? Channel.PORTAL : Channel.STATION_QR,
+				null, null);
+		Opinion o = IntakeRetry.submit(opinions, s, key, "citizen");
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(Map.of("trackingCode", o.getTrackingCode(), "status", o.getStatus()));
+	}
+
+	@GetMapping("/{trackingCode}")
+	PublicOpinionView track(@PathVariable String trackingCode) {
+		return view(opinions.byTrackingCode(trackingCode).orElseThrow(LianluoException::notFound));
+	}
+
+	@PostMapping("/{trackingCode}/evaluation")
+	PublicOpinionView evaluate(@PathVariable String trackingCode, @RequestBody Evaluation body) {
+		return view(opinions.evaluateByCitizen(trackingCode, body.grade(), body.comment()));
+	}
+
+	PublicOpinionView view(Opinion o) {
+		Instant now = clock.instant();
+		UUID primaryId = o.getPrimaryId();
+		Opinion primary = primaryId == null ? null : opinions.byId(primaryId).orElse(null);
+		return PublicOpinionView.of(o, primary, o.light(now, deadlines.endOfNextWorkingDay(now)), opinions.timeline(o.getId()));
+	}
+
+	record CitizenSubmission(String content, String regionCode, UUID stationId, OpinionKind kind, Category category,
+			String name, String phone, Boolean anonymous) {
+	}
+
+	record Evaluation(Grade grade, String comment) {
+	}
+}

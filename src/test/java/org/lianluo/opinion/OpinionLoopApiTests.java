@@ -1,0 +1,175 @@
+package org.lianluo.opinion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lianluo.Api;
+import org.lianluo.Api.Response;
+import org.lianluo.LianluoTest;
+import org.lianluo.region.WorkingCalendar;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@LianluoTest
+class OpinionLoopApiTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	WorkingCalendar calendar;
+
+	LoopFixture f;
+
+	Api citizen;
+
+	@BeforeEach
+	void setUp() {
+		f = new LoopFixture(port);
+		citizen = new Api(port);
+	}
+
+	@Test
+	void theWholeLoopRunsWithReopeningAndTheCitizenSeesNoPersonalData() {
+		String code = f.submitPublic(citizen, "朔良镇那板村到镇上的道路塌方，雨天无法通行，请尽快修复。");
+		assertThat(code).hasSize(13);
+		JsonNode tracked = citizen.get("/api/v1/public/opinions/" + code).json();
+		assertThat(tracked.get("status").asText()).isEqualTo("RECEIVED");
+		String id = f.idOf(code);
+
+		JsonNode assigned = f.assessor.post("/api/v1/opinions/" + id + "/triage",
+				Map.of("route", "ASSIGN", "leadUnitId", f.unitId)).json();
+		assertThat(assigned.get("status").asText()).isEqualTo("ASSIGNED");
+		LocalDate deadlineDay = Instant.parse(assigned.get("deadline").asText()).atZone(WorkingCalendar.ZONE).toLocalDate();
+		assertThat(calendar.isWorkingDay(deadlineDay)).isTrue();
+		assertThat(calendar.workingDaysBetween(LocalDate.now(WorkingCalendar.ZONE), deadlineDay)).isBetween(13, 14);
+		assertThat(assigned.get("light").asText()).isEqualTo("GREEN");
+
+		assertThat(f.handler.post("/api/v1/opinions/" + id + "/accept", Map.of()).json().get("status").asText()).isEqualTo("ACCEPTED");
+		f.handler.post("/api/v1/opinions/" + id + "/reply", Map.of("result", "PLANNED", "text", "已列入本月道路抢修计划。"));
+		assertThat(f.assessor.post("/api/v1/opinions/" + id + "/review", Map.of("approve", true)).json().get("status").asText())
+			.isEqualTo("FED_BACK");
+
+		JsonNode fedBack = citizen.get("/api/v1/public/opinions/" + code).json();
+		assertThat(fedBack.get("reply").get("text").asText()).isEqualTo("已列入本月道路抢修计划。");
+		Response rated = citizen.post("/api/v1/public/opinions/" + code + "/evaluation", Map.of("grade", "UNSATISFIED", "comment", "太慢"));
+		assertThat(rated.status()).isEqualTo(200);
+		assertThat(rated.json().get("status").asText()).isEqualTo("REOPENED");
+
+		f.handler.post("/api/v1/opinions/" + id + "/accept", Map.of());
+		f.handler.post("/api/v1/opinions/" + id + "/reply", Map.of("result", "RESOLVED", "text", "道路已修复通车。"));
+		f.assessor.post("/api/v1/opinions/" + id + "/review", Map.of("approve", true));
+		JsonNode closed = citizen.post("/api/v1/public/opinions/" + code + "/evaluation", Map.of("grade", "SATISFIED")).json();
+		assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+		assertThat(closed.get("reply").get("result").asText()).isEqualTo("RESOLVED");
+		assertThat(closed.get("timeline").valueStream().map(s -> s.get("status").asText())).containsExactly("RECEIVED",
+				"ASSIGNED", "ACCEPTED", "REPLIED", "FED_BACK", "REOPENED", "ACCEPTED", "REPLIED", "FED_BACK", "CLOSED");
+
+		String publicJson = citizen.get("/api/v1/public/opinions/" + code).body();
+		assertThat(publicJson).doesNotContain("黄大伟", "13812345678", "138****5678", "handler", "assessor", "actor");
+
+		JsonNode staff = f.assessor.get("/api/v1/opinions/" + id).json();
+		assertThat(staff.get("submitterPhone").asText()).isEqualTo("138****5678");
+		assertThat(staff.get("submitterName").asText()).isEqualTo("黄**");
+		assertThat(staff.get("timeline").valueStream().map(e -> e.get("actor").asText())).contains("citizen");
+		assertThat(f.assessor.post("/api/v1/opinions/" + id + "/implemented", Map.of("note", "纳入全县道路隐患排查")).json()
+			.get("implemented").asBoolean()).isTrue();
+
+		String stored = jdbc.sql("select coalesce(submitter_phone_enc, '') || coalesce(submitter_name_enc, '') from opinion where tracking_code = ?")
+			.param(code).query(String.class).single();
+		assertThat(stored).doesNotContain("13812345678").doesNotContain("黄大伟").startsWith("v1:");
+	}
+
+	@Test
+	void theSameIdempotencyKeyGivesTheSameAnswerAndAnotherBodyIs422() {
+		Map<String, Object> body = Map.of("content", "小区路灯坏了三个月没人修。", "regionCode", "451022");
+		Map<String, String> key = Map.of("Idempotency-Key", "key-" + System.nanoTime());
+		Response first = citizen.post("/api/v1/public/opinions", body, key);
+		Response again = citizen.post("/api/v1/public/opinions", body, key);
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(again.status()).isEqualTo(201);
+		assertThat(again.json().get("trackingCode").asText()).isEqualTo(first.json().get("trackingCode").asText());
+		Response other = citizen.post("/api/v1/public/opinions", Map.of("content", "另一件事情需要反映。", "regionCode", "451022"), key);
+		assertThat(other.status()).isEqualTo(422);
+		assertThat(other.json().get("detail").asText()).isEqualTo("该幂等键已用于另一份不同的提交。");
+	}
+
+	@Test
+	void badInputIsRefusedFieldByFieldInChineseAndWritesNothing() {
+		long before = jdbc.sql("select count(*) from opinion").query(Long.class).single();
+		Response r = citizen.post("/api/v1/public/opinions", Map.of("content", "短", "regionCode", "123", "phone", "12345"));
+		assertThat(r.status()).isEqualTo(400);
+		assertThat(r.json().get("errors").valueStream().map(e -> e.get("field").asText())).contains("content", "regionCode", "phone");
+		assertThat(r.json().get("errors").get(0).get("message").asText()).isEqualTo("请填写意见内容（5–5000 字）。");
+		Response badEnum = citizen.post("/api/v1/public/opinions", Map.of("content", "内容足够长了吧", "regionCode", "451022", "kind", "WHATEVER"));
+		assertThat(badEnum.status()).isEqualTo(400);
+		assertThat(badEnum.json().get("errors").get(0).get("field").asText()).isEqualTo("kind");
+		assertThat(jdbc.sql("select count(*) from opinion").query(Long.class).single()).isEqualTo(before);
+		assertThat(citizen.get("/api/v1/public/opinions/NOPE").status()).isEqualTo(404);
+	}
+
+	@Test
+	void illegalTransitionsAre409AndOtherCountiesSee404() {
+		String code = f.submitPublic(citizen, "田东县某村饮水管道破裂需要维修。");
+		String id = f.idOf(code);
+		Response early = f.handler.post("/api/v1/opinions/" + id + "/accept", Map.of());
+		assertThat(early.status()).isIn(403, 404);
+		Response review = f.assessor.post("/api/v1/opinions/" + id + "/review", Map.of("approve", true));
+		assertThat(review.status()).isEqualTo(409);
+		assertThat(review.json().get("detail").asText()).isEqualTo("该意见当前状态为“待研判”，不允许此操作。");
+		assertThat(citizen.post("/api/v1/public/opinions/" + code + "/evaluation", Map.of("grade", "SATISFIED")).status()).isEqualTo(409);
+		assertThat(f.otherCountyAssessor.get("/api/v1/opinions/" + id).status()).isEqualTo(404);
+		assertThat(f.otherCountyAssessor.get("/api/v1/opinions?q=" + code).json().get("total").asInt()).isZero();
+		assertThat(f.assessor.post("/api/v1/opinions/" + id + "/triage", Map.of("route", "TO_PROPOSAL")).status()).isEqualTo(409);
+		assertThat(f.handler.post("/api/v1/opinions/" + id + "/triage", Map.of("route", "REJECT", "reason", "x")).status()).isEqualTo(403);
+	}
+
+	@Test
+	void mergeKeepsBothAndCanBeUndoneAndTheFollowerShowsThePrimarysReply() {
+		String primary = f.submitPublic(citizen, "那板村道路塌方请修复，影响出行。");
+		String duplicate = f.submitPublic(citizen, "那板村的路塌了，车过不去。");
+		String dupId = f.idOf(duplicate);
+		String primaryId = f.idOf(primary);
+		assertThat(f.assessor.post("/api/v1/opinions/" + dupId + "/triage", Map.of("route", "MERGE", "primaryId", primaryId))
+			.json().get("status").asText()).isEqualTo("MERGED");
+		assertThat(f.assessor.post("/api/v1/opinions/" + dupId + "/unmerge", Map.of()).json().get("status").asText()).isEqualTo("RECEIVED");
+		f.assessor.post("/api/v1/opinions/" + dupId + "/triage", Map.of("route", "MERGE", "primaryId", primaryId));
+		f.assessor.post("/api/v1/opinions/" + primaryId + "/triage", Map.of("route", "ASSIGN", "leadUnitId", f.unitId));
+		f.handler.post("/api/v1/opinions/" + primaryId + "/accept", Map.of());
+		f.handler.post("/api/v1/opinions/" + primaryId + "/reply", Map.of("result", "RESOLVED", "text", "已修复。"));
+		f.assessor.post("/api/v1/opinions/" + primaryId + "/review", Map.of("approve", true));
+		JsonNode follower = citizen.get("/api/v1/public/opinions/" + duplicate).json();
+		assertThat(follower.get("status").asText()).isEqualTo("MERGED");
+		assertThat(follower.get("reply").get("text").asText()).isEqualTo("已修复。");
+	}
+
+	@Test
+	void aUnitReturnsWithinTwoWorkingDaysAndExtensionsNeedApproval() {
+		String id = f.idOf(f.submitPublic(citizen, "反映学校门口交通拥堵问题。"));
+		f.assessor.post("/api/v1/opinions/" + id + "/triage", Map.of("route", "ASSIGN", "leadUnitId", f.unitId));
+		Response returned = f.handler.post("/api/v1/opinions/" + id + "/return", Map.of("reason", "不属于本单位职责，应由交警大队办理"));
+		assertThat(returned.json().get("status").asText()).isEqualTo("RECEIVED");
+		f.assessor.post("/api/v1/opinions/" + id + "/triage", Map.of("route", "ASSIGN", "leadUnitId", f.unitId, "kind", "INQUIRY"));
+		f.handler.post("/api/v1/opinions/" + id + "/accept", Map.of());
+		String before = f.assessor.get("/api/v1/opinions/" + id).json().get("deadline").asText();
+		f.handler.post("/api/v1/opinions/" + id + "/extension", Map.of("workingDays", 5, "reason", "需协调多个部门"));
+		assertThat(f.handler.post("/api/v1/opinions/" + id + "/extension", Map.of("workingDays", 5, "reason", "再次")).status()).isEqualTo(409);
+		JsonNode approved = f.assessor.post("/api/v1/opinions/" + id + "/extension/decision", Map.of("approve", true)).json();
+		assertThat(Instant.parse(approved.get("deadline").asText())).isAfter(Instant.parse(before));
+		assertThat(approved.get("light").asText()).isEqualTo("YELLOW");
+		assertThat(f.handler.post("/api/v1/opinions/" + id + "/extension", Map.of("workingDays", 2, "reason", "还要")).status()).isEqualTo(409);
+		List<String> kinds = f.assessor.get("/api/v1/opinions/" + id).json().get("timeline").valueStream().map(e -> e.get("kind").asText()).toList();
+		assertThat(kinds).contains("EXTENSION_REQUESTED", "EXTENSION_APPROVED");
+	}
+}
