@@ -91,6 +91,17 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	public Browser select(String css, String value) {
+		new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
+		return this;
+	}
+
+	/** Ends the session, so that the next sign-in is someone else. */
+	public Browser signOut() {
+		driver.manage().deleteAllCookies();
+		return this;
+	}
+
 	public String text(String css) {
 		return find(css).getText();
 	}

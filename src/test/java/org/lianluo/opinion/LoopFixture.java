@@ -7,25 +7,31 @@ import java.util.UUID;
 import org.lianluo.Api;
 
 /** Users and a unit for the opinion loop's tests, each with unique names. */
-final class LoopFixture {
+public final class LoopFixture {
 
-	final Api admin;
+	public final Api admin;
 
-	final Api assessor;
+	public final Api assessor;
 
-	final Api handler;
+	public final Api handler;
 
-	final Api otherCountyAssessor;
+	public final Api otherCountyAssessor;
 
-	final String unitId;
+	public final String unitId;
 
-	LoopFixture(int port) {
+	public final String assessorName;
+
+	public final String handlerName;
+
+	public LoopFixture(int port) {
 		String u = UUID.randomUUID().toString().substring(0, 8);
 		admin = new Api(port).as("admin", "admin-test-password");
 		unitId = admin.post("/api/v1/units", Map.of("name", "田东县住建局" + u, "regionCode", "451022")).json().get("id").asText();
 		user("assessor" + u, "451000", List.of("ASSESSOR"), null);
 		user("handler" + u, "451022", List.of("UNIT_HANDLER"), unitId);
 		user("jingxi" + u, "451081", List.of("ASSESSOR"), null);
+		assessorName = "assessor" + u;
+		handlerName = "handler" + u;
 		assessor = new Api(port).as("assessor" + u, "password-123");
 		handler = new Api(port).as("handler" + u, "password-123");
 		otherCountyAssessor = new Api(port).as("jingxi" + u, "password-123");
@@ -53,7 +59,7 @@ final class LoopFixture {
 		return r.json().get("trackingCode").asText();
 	}
 
-	String idOf(String trackingCode) {
+	public String idOf(String trackingCode) {
 		return assessor.get("/api/v1/opinions?q=" + trackingCode).json().get("items").get(0).get("id").asText();
 	}
 }

@@ -1,0 +1,188 @@
+package org.lianluo.opinion.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Role;
+import org.lianluo.opinion.Category;
+import org.lianluo.opinion.Deadlines;
+import org.lianluo.opinion.Grade;
+import org.lianluo.opinion.Light;
+import org.lianluo.opinion.Opinion;
+import org.lianluo.opinion.OpinionKind;
+import org.lianluo.opinion.OpinionManagement;
+import org.lianluo.opinion.OpinionManagement.Triage;
+import org.lianluo.opinion.OpinionQueries;
+import org.lianluo.opinion.OpinionStatus;
+import org.lianluo.opinion.ReplyResult;
+import org.lianluo.opinion.TriageRoute;
+import org.lianluo.platform.LianluoException;
+import org.lianluo.platform.web.FormErrors;
+import org.lianluo.unit.Units;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff screens of the opinion loop: the list (also the triage queue and a unit's workbench), and the
+ * detail with its timeline and only the actions its state and the user's role allow.
+ */
+@Controller
+@RequestMapping("/opinions")
+class OpinionScreens {
+
+	private final OpinionManagement opinions;
+
+	private final OpinionQueries queries;
+
+	private final Deadlines deadlines;
+
+	private final Units units;
+
+	private final FormErrors formErrors;
+
+	private final Clock clock;
+
+	OpinionScreens(OpinionManagement opinions, OpinionQueries queries, Deadlines deadlines, Units units,
+			FormErrors formErrors, Clock clock) {
+		this.opinions = opinions;
+		this.queries = queries;
+		this.deadlines = deadlines;
+		this.units = units;
+		this.formErrors = formErrors;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) OpinionStatus status, @RequestParam(required = false) Light light,
+			@RequestParam(required = false) String q, @RequestParam(required = false) OpinionQueries.Order order,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String view, Model model) {
+		CurrentUser user = CurrentUser.get();
+		OpinionQueries.Order effective = order != null ? order
+				: "triage".equals(view) ? OpinionQueries.Order.OLDEST
+						: user.has(Role.UNIT_HANDLER) ? OpinionQueries.Order.DEADLINE : OpinionQueries.Order.NEWEST;
+		OpinionStatus effectiveStatus = "triage".equals(view) ? OpinionStatus.RECEIVED : status;
+		model.addAttribute("page", queries.list(new OpinionQueries.Filter(effectiveStatus, null, null, light, q, effective),
+				Math.max(page, 0), 50));
+		model.addAttribute("status", effectiveStatus);
+		model.addAttribute("light", light);
+		model.addAttribute("q", q);
+		model.addAttribute("view", view);
+		model.addAttribute("statuses", OpinionStatus.values());
+		model.addAttribute("lights", Light.values());
+		return "opinion/list";
+	}
+
+	@GetMapping("/{id}")
+	String detail(@PathVariable UUID id, Model model) {
+		CurrentUser user = CurrentUser.get();
+		Opinion o = opinions.get(id);
+		Instant now = clock.instant();
+		model.addAttribute("o", o);
+		model.addAttribute("light", o.light(now, deadlines.endOfNextWorkingDay(now)));
+		model.addAttribute("timeline", opinions.timeline(id));
+		model.addAttribute("phone", OpinionView.of(o, opinions.revealName(o), opinions.revealPhone(o), null, List.of()));
+		model.addAttribute("leadUnit", o.getLeadUnitId() == null ? null : units.find(o.getLeadUnitId()).orElse(null));
+		model.addAttribute("previous", user.has(Role.ASSESSOR) ? queries.previousBySamePhone(o) : List.of());
+		model.addAttribute("isAssessor", user.has(Role.ASSESSOR));
+		model.addAttribute("isLeadHandler", user.has(Role.UNIT_HANDLER) && user.unitId() != null
+				&& user.unitId().equals(o.getLeadUnitId()));
+		model.addAttribute("units", user.has(Role.ASSESSOR) ? units.list(null, null, 0, 200).items() : List.of());
+		model.addAttribute("routes", TriageRoute.values());
+		model.addAttribute("kinds", OpinionKind.values());
+		model.addAttribute("categories", Category.values());
+		model.addAttribute("results", ReplyResult.values());
+		model.addAttribute("grades", Grade.values());
+		return "opinion/detail";
+	}
+
+	@PostMapping("/{id}/triage")
+	String triage(@PathVariable UUID id, @RequestParam TriageRoute route, @RequestParam(required = false) String answer,
+			@RequestParam(required = false) String primaryCode, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String referral, @RequestParam(required = false) UUID leadUnitId,
+			@RequestParam(required = false) List<UUID> assistingUnitIds, @RequestParam(required = false) OpinionKind kind,
+			@RequestParam(required = false) Category category, RedirectAttributes flash) {
+		return act(id, flash, () -> {
+			UUID primaryId = null;
+			if (route == TriageRoute.MERGE) {
+				primaryId = opinions.byTrackingCode(primaryCode == null ? "" : primaryCode)
+					.map(Opinion::getId)
+					.orElseThrow(() -> LianluoException.invalidField("primaryId", "opinion.primary.required"));
+			}
+			opinions.triage(id, new Triage(route, null, answer, primaryId, reason, referral, leadUnitId,
+					assistingUnitIds == null ? List.of() : assistingUnitIds, kind, category));
+		});
+	}
+
+	@PostMapping("/{id}/unmerge")
+	String unmerge(@PathVariable UUID id, RedirectAttributes flash) {
+		return act(id, flash, () -> opinions.unmerge(id));
+	}
+
+	@PostMapping("/{id}/accept")
+	String accept(@PathVariable UUID id, RedirectAttributes flash) {
+		return act(id, flash, () -> opinions.accept(id));
+	}
+
+	@PostMapping("/{id}/return")
+	String returnToTriage(@PathVariable UUID id, @RequestParam String reason, RedirectAttributes flash) {
+		return act(id, flash, () -> opinions.returnToTriage(id, reason));
+	}
+
+	@PostMapping("/{id}/extension")
+	String extension(@PathVariable UUID id, @RequestParam(required = false) Integer workingDays,
+			@RequestParam String reason, RedirectAttributes flash) {
+		return act(id, flash, () -> opinions.requestExtension(id, workingDays, reason));
+	}
+
+	@PostMapping("/{id}/extension/decision")
+	String decision(@PathVariable UUID id, @RequestParam boolean approve, @RequestParam(required = false) String note,
+			RedirectAttributes flash) {
+		return act(id, flash, () -> opinions.decideExtension(id, approve, note));
+	}
+
+	@PostMapping("/{id}/reply")
+	String reply(@PathVariable UUID id, @RequestParam(required = false) ReplyResult result, @RequestParam String text,
+			RedirectAttributes flash) {
+		return act(id, flash, () -> opinions.reply(id, result, text));
+	}
+
+	@PostMapping("/{id}/review")
+	String review(@PathVariable UUID id, @RequestParam boolean approve, @RequestParam(required = false) String note,
+			RedirectAttributes flash) {
+		return act(id, flash, () -> opinions.review(id, approve, note));
+	}
+
+	@PostMapping("/{id}/evaluation")
+	String evaluation(@PathVariable UUID id, @RequestParam(required = false) Grade grade,
+			@RequestParam(required = false) String comment, RedirectAttributes flash) {
+		return act(id, flash, () -> opinions.evaluateByPhone(id, grade, comment));
+	}
+
+	@PostMapping("/{id}/implemented")
+	String implemented(@PathVariable UUID id, @RequestParam String note, RedirectAttributes flash) {
+		return act(id, flash, () -> opinions.markImplemented(id, note));
+	}
+
+	private String act(UUID id, RedirectAttributes flash, Runnable action) {
+		try {
+			action.run();
+			flash.addFlashAttribute("done", true);
+		}
+		catch (LianluoException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			flash.addFlashAttribute("errors", formErrors.of(ex));
+		}
+		return "redirect:/opinions/" + id;
+	}
+}

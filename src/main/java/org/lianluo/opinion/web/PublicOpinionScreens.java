@@ -1,0 +1,98 @@
+package org.lianluo.opinion.web;
+
+import java.util.UUID;
+
+import org.lianluo.opinion.Category;
+import org.lianluo.opinion.Channel;
+import org.lianluo.opinion.Grade;
+import org.lianluo.opinion.Opinion;
+import org.lianluo.opinion.OpinionKind;
+import org.lianluo.opinion.OpinionManagement;
+import org.lianluo.opinion.Submission;
+import org.lianluo.platform.LianluoException;
+import org.lianluo.platform.web.FormErrors;
+import org.lianluo.region.Regions;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The citizen's two pages: speak (我要反映) and follow by tracking code (查询进度), with the rating. */
+@Controller
+class PublicOpinionScreens {
+
+	private final OpinionManagement opinions;
+
+	private final PublicOpinionApi api;
+
+	private final Regions regions;
+
+	private final FormErrors formErrors;
+
+	PublicOpinionScreens(OpinionManagement opinions, PublicOpinionApi api, Regions regions, FormErrors formErrors) {
+		this.opinions = opinions;
+		this.api = api;
+		this.regions = regions;
+		this.formErrors = formErrors;
+	}
+
+	@GetMapping("/opinions/new")
+	String form(@RequestParam(required = false) UUID station, Model model) {
+		model.addAttribute("station", station);
+		return form(model);
+	}
+
+	private String form(Model model) {
+		model.addAttribute("regions", regions.all().stream().filter(r -> r.level() != org.lianluo.region.Region.Level.CITY).toList());
+		model.addAttribute("kinds", OpinionKind.values());
+		model.addAttribute("categories", Category.values());
+		return "opinion/public-new";
+	}
+
+	@PostMapping("/opinions/new")
+	String submit(@RequestParam(defaultValue = "") String content, @RequestParam(required = false) String regionCode,
+			@RequestParam(required = false) UUID station, @RequestParam(required = false) OpinionKind kind,
+			@RequestParam(required = false) Category category, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String phone, @RequestParam(defaultValue = "false") boolean anonymous,
+			Model model) {
+		Submission s = new Submission(content, regionCode, station, kind, category, name, phone, anonymous,
+				station == null ? Channel.PORTAL : Channel.STATION_QR, null, null);
+		try {
+			Opinion o = opinions.submit(s, null, "citizen");
+			model.addAttribute("code", o.getTrackingCode());
+			model.addAttribute("kind", o.getKind());
+			return "opinion/public-submitted";
+		}
+		catch (LianluoException ex) {
+			model.addAttribute("errors", formErrors.of(ex));
+			model.addAttribute("submission", s);
+			model.addAttribute("station", station);
+			return form(model);
+		}
+	}
+
+	@GetMapping("/track")
+	String track(@RequestParam(required = false) String code, Model model) {
+		if (code != null && !code.isBlank()) {
+			opinions.byTrackingCode(code).ifPresentOrElse(o -> model.addAttribute("opinion", api.view(o)),
+					() -> model.addAttribute("notFound", true));
+		}
+		model.addAttribute("code", code);
+		model.addAttribute("grades", Grade.values());
+		return "opinion/public-track";
+	}
+
+	@PostMapping("/track")
+	String rate(@RequestParam String code, @RequestParam(required = false) Grade grade,
+			@RequestParam(required = false) String comment, Model model) {
+		try {
+			opinions.evaluateByCitizen(code, grade, comment);
+			model.addAttribute("rated", true);
+		}
+		catch (LianluoException ex) {
+			model.addAttribute("errors", formErrors.of(ex));
+		}
+		return track(code, model);
+	}
+}

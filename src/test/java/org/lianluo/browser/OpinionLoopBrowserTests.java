@@ -1,0 +1,80 @@
+package org.lianluo.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.lianluo.LianluoTest;
+import org.lianluo.opinion.LoopFixture;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The whole loop in a browser: citizen, assessor, unit handler, twice round because of an UNSATISFIED rating. */
+@LianluoTest
+class OpinionLoopBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void citizenAssessorAndHandlerCloseTheLoopTwice() {
+		LoopFixture f = new LoopFixture(port);
+		try (Browser b = Browser.open(port)) {
+			b.go("/").click("a[href='/opinions/new']");
+			b.type("#content", "朔良镇那板村到镇上的道路塌方，雨天无法通行，请尽快修复。")
+				.select("#regionCode", "451022108")
+				.select("#kind", "COMPLAINT")
+				.type("#name", "黄大伟")
+				.type("#phone", "13812345678");
+			b.screenshot("10-citizen-speaks");
+			b.click("form.stack button[type=submit]");
+			String code = b.text("#tracking-code");
+			assertThat(code).hasSize(13);
+			b.screenshot("11-citizen-gets-code");
+
+			b.signIn(f.assessorName, "password-123").go("/opinions?view=triage&q=" + code);
+			b.screenshot("12-triage-queue");
+			b.click("a[href^='/opinions/0']");
+			assertThat(b.text(".facts .content")).contains("那板村");
+			b.select("#route", "ASSIGN").select("#leadUnitId", f.unitId);
+			b.screenshot("13-assessor-triage");
+			b.click("form.triage button[type=submit]");
+			assertThat(b.text("h1 .status")).isEqualTo("已交办");
+			assertThat(b.text(".lead-unit")).startsWith("田东县住建局");
+			String detail = b.driver().getCurrentUrl();
+
+			handlerReplies(b, f, detail, "PLANNED", "已列入本月道路抢修计划。");
+			assessorApproves(b, f, detail);
+
+			b.signOut().go("/track?code=" + code);
+			assertThat(b.text(".reply-text")).isEqualTo("已列入本月道路抢修计划。");
+			b.screenshot("16-citizen-reads-reply");
+			b.click("input[value=UNSATISFIED]").type("#comment", "还没有修好").click("form.rating button[type=submit]");
+			assertThat(b.text(".public-status")).isEqualTo("重新办理");
+
+			handlerReplies(b, f, detail, "RESOLVED", "道路已修复通车。");
+			assessorApproves(b, f, detail);
+
+			b.signOut().go("/track?code=" + code);
+			b.click("input[value=SATISFIED]").click("form.rating button[type=submit]");
+			assertThat(b.text(".public-status")).isEqualTo("已办结");
+			assertThat(b.driver().getPageSource()).doesNotContain("黄大伟", "13812345678", f.handlerName, f.assessorName);
+			b.screenshot("17-citizen-closed");
+		}
+	}
+
+	private void handlerReplies(Browser b, LoopFixture f, String detail, String result, String text) {
+		b.signOut().signIn(f.handlerName, "password-123").go(detail.replace("http://localhost:" + port, ""));
+		b.click("form.accept button");
+		assertThat(b.text("h1 .status")).isEqualTo("办理中");
+		b.select("#result", result).type("#text", text);
+		b.screenshot("14-handler-replies");
+		b.click("form.reply button[type=submit]");
+		assertThat(b.text("h1 .status")).isEqualTo("已答复待审核");
+	}
+
+	private void assessorApproves(Browser b, LoopFixture f, String detail) {
+		b.signOut().signIn(f.assessorName, "password-123").go(detail.replace("http://localhost:" + port, ""));
+		b.screenshot("15-assessor-reviews");
+		b.click("form.review button.approve");
+		assertThat(b.text("h1 .status")).isEqualTo("已反馈待评价");
+	}
+}
