@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.lianluo.identity.CurrentUser;
 import org.lianluo.identity.Role;
+import org.lianluo.opinion.internal.DeadlineTimers;
 import org.lianluo.opinion.internal.Opinions;
 import org.lianluo.opinion.internal.Timeline;
 import org.lianluo.platform.LianluoException;
@@ -56,8 +57,11 @@ public class OpinionManagement {
 
 	private final Clock clock;
 
+	private final DeadlineTimers timers;
+
 	OpinionManagement(Opinions opinions, Timeline timeline, Deadlines deadlines, OpinionProperties rules,
-			PersonalData personalData, Regions regions, Units units, JdbcClient jdbc, Clock clock) {
+			PersonalData personalData, Regions regions, Units units, JdbcClient jdbc, Clock clock, DeadlineTimers timers) {
+		this.timers = timers;
 		this.opinions = opinions;
 		this.timeline = timeline;
 		this.deadlines = deadlines;
@@ -325,6 +329,13 @@ public class OpinionManagement {
 		List<TimelineEntry> entries = o.takeNewEntries();
 		Opinion saved = opinions.save(o);
 		timeline.append(entries);
+		int nextLevel = saved.getSupervisionLevel() + 1;
+		if (saved.getNextSupervisionAt() != null) {
+			timers.set(saved.getId(), nextLevel, saved.getNextSupervisionAt());
+		}
+		else if (saved.getAssignedAt() != null && nextLevel <= Deadlines.MAX_LEVEL) {
+			timers.cancel(saved.getId(), nextLevel);
+		}
 		return saved;
 	}
 

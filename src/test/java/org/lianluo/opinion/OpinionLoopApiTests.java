@@ -92,6 +92,27 @@ class OpinionLoopApiTests {
 	}
 
 	@Test
+	void aPersistentTimerWaitsForTheNextSupervisionStepFiresItAndIsCancelledOnReply() throws InterruptedException {
+		String id = f.idOf(f.submitPublic(citizen, "紧急：村口变压器冒烟，请马上处理。"));
+		f.assessor.post("/api/v1/opinions/" + id + "/triage", Map.of("route", "ASSIGN", "leadUnitId", f.unitId, "kind", "URGENT"));
+		// URGENT is due today, so its reminder is already due: the timer fires within the polling interval.
+		long deadline = System.currentTimeMillis() + 30_000;
+		List<String> levels = List.of();
+		while (System.currentTimeMillis() < deadline && levels.isEmpty()) {
+			Thread.sleep(250);
+			levels = jdbc.sql("select note from opinion_event where opinion_id = ? and kind = 'SUPERVISION'")
+				.param(java.util.UUID.fromString(id)).query(String.class).list();
+		}
+		assertThat(levels).containsExactly("1");
+		assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'opinion-deadline' and task_instance = ?")
+			.param(id + ":2").query(Long.class).single()).isEqualTo(1);
+		f.handler.post("/api/v1/opinions/" + id + "/accept", Map.of());
+		f.handler.post("/api/v1/opinions/" + id + "/reply", Map.of("result", "RESOLVED", "text", "已断电抢修。"));
+		assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'opinion-deadline' and task_instance like ?")
+			.param(id + ":%").query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void theSameIdempotencyKeyGivesTheSameAnswerAndAnotherBodyIs422() {
 		Map<String, Object> body = Map.of("content", "小区路灯坏了三个月没人修。", "regionCode", "451022");
 		Map<String, String> key = Map.of("Idempotency-Key", "key-" + System.nanoTime());

@@ -69,12 +69,10 @@ class TwoNodeSupervisionTests {
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		List<Callable<Supervision.Result>> sweeps = List.of(() -> nodeOne.sweep(later), () -> nodeTwo.sweep(later),
 				() -> nodeOne.sweep(later), () -> nodeTwo.sweep(later));
-		int steps = 0;
 		for (Future<Supervision.Result> r : pool.invokeAll(sweeps)) {
-			steps += r.get().supervisionSteps();
+			r.get();
 		}
 		pool.shutdown();
-		assertThat(steps).isGreaterThanOrEqualTo(ids.size() * 4);
 
 		for (String id : ids) {
 			List<String> levels = jdbc.sql("select note from opinion_event where opinion_id = ? and kind = 'SUPERVISION' order by note")

@@ -1,26 +1,38 @@
 package org.lianluo.opinion.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.lianluo.opinion.Supervision;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The supervision sweep as a db-scheduler recurring task: persistent, run by one node at a time, and
- * picked up again by another node when one dies.
+ * Supervision on db-scheduler: a timer per deadline step, and a recurring sweep as the safety net. Both
+ * are persistent, run on one node at a time, and are picked up by another node when one dies.
  */
 @Configuration(proxyBeanMethods = false)
 class SupervisionTasks {
 
+	static final String DEADLINE_TASK = "opinion-deadline";
+
 	@Bean
-	RecurringTask<Void> opinionSupervisionSweep(Supervision supervision,
+	RecurringTask<Void> opinionSupervisionSweep(ObjectProvider<Supervision> supervision,
 			@Value("${lianluo.opinion.sweep-interval:PT1M}") Duration interval) {
 		return Tasks.recurring("opinion-supervision-sweep", FixedDelay.of(interval))
-			.execute((instance, context) -> supervision.sweep());
+			.execute((instance, context) -> supervision.getObject().sweep());
+	}
+
+	@Bean
+	OneTimeTask<Void> opinionDeadlineTimer(ObjectProvider<Supervision> supervision, Clock clock) {
+		return Tasks.oneTime(DEADLINE_TASK)
+			.execute((instance, context) -> supervision.getObject()
+				.advance(DeadlineTimers.opinionOf(instance.getId()), clock.instant()));
 	}
 }
