@@ -58,6 +58,13 @@ class OpinionLoopBrowserTests {
 			assertThat(b.text(".public-status")).isEqualTo("已办结");
 			assertThat(b.driver().getPageSource()).doesNotContain("黄大伟", "13812345678", f.handlerName, f.assessorName);
 			b.screenshot("17-citizen-closed");
+
+			b.signIn(f.assessorName, "password-123").go("/opinions/kpis");
+			assertThat(b.text("h1")).contains("群众意见办理统计");
+			b.screenshot("18-kpis");
+			b.go("/opinions/overdue");
+			assertThat(b.text("h1")).isEqualTo("逾期督办");
+			b.screenshot("19-overdue-board");
 		}
 	}
 

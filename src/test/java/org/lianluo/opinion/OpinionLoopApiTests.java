@@ -113,6 +113,35 @@ class OpinionLoopApiTests {
 	}
 
 	@Test
+	void kpisCountTheRegionsOpinionsAndNeverTakeUnratedAsSatisfied() {
+		String region = "451081101";
+		List<String> codes = new java.util.ArrayList<>();
+		for (String text : List.of("化峒镇街道路灯不亮。", "化峒镇集市垃圾清运不及时。", "化峒镇学校门口缺少斑马线。")) {
+			codes.add(citizen.post("/api/v1/public/opinions", Map.of("content", text, "regionCode", region)).json()
+				.get("trackingCode").asText());
+		}
+		for (int i = 0; i < 2; i++) {
+			String id = f.idOf(codes.get(i));
+			f.assessor.post("/api/v1/opinions/" + id + "/triage", Map.of("route", "ASSIGN", "leadUnitId", f.unitId));
+			f.handler.post("/api/v1/opinions/" + id + "/accept", Map.of());
+			f.handler.post("/api/v1/opinions/" + id + "/reply", Map.of("result", "RESOLVED", "text", "已处理。"));
+			f.assessor.post("/api/v1/opinions/" + id + "/review", Map.of("approve", true));
+			citizen.post("/api/v1/public/opinions/" + codes.get(i) + "/evaluation", Map.of("grade", i == 0 ? "SATISFIED" : "UNSATISFIED"));
+		}
+		JsonNode total = f.assessor.get("/api/v1/opinions/kpis?region=" + region).json().get("total");
+		assertThat(total.get("received").asLong()).isEqualTo(3);
+		assertThat(total.get("assigned").asLong()).isEqualTo(2);
+		assertThat(total.get("settled").asLong()).isEqualTo(1);
+		assertThat(total.get("onTime").asLong()).isEqualTo(1);
+		assertThat(total.get("rated").asLong()).isEqualTo(2);
+		assertThat(total.get("satisfied").asLong()).isEqualTo(1);
+		assertThat(f.otherCountyAssessor.get("/api/v1/opinions/kpis?region=" + region).json().get("total").get("received").asLong())
+			.isEqualTo(3);
+		assertThat(f.otherCountyAssessor.get("/api/v1/opinions/kpis?region=451022").json().get("total").get("received").asLong())
+			.isZero();
+	}
+
+	@Test
 	void theSameIdempotencyKeyGivesTheSameAnswerAndAnotherBodyIs422() {
 		Map<String, Object> body = Map.of("content", "小区路灯坏了三个月没人修。", "regionCode", "451022");
 		Map<String, String> key = Map.of("Idempotency-Key", "key-" + System.nanoTime());

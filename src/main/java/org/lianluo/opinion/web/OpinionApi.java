@@ -14,6 +14,7 @@ import org.lianluo.opinion.Grade;
 import org.lianluo.opinion.Light;
 import org.lianluo.opinion.Opinion;
 import org.lianluo.opinion.OpinionKind;
+import org.lianluo.opinion.OpinionKpis;
 import org.lianluo.opinion.OpinionManagement;
 import org.lianluo.opinion.OpinionManagement.Triage;
 import org.lianluo.opinion.OpinionQueries;
@@ -48,7 +49,11 @@ class OpinionApi {
 
 	private final Clock clock;
 
-	OpinionApi(OpinionManagement opinions, OpinionQueries queries, Deadlines deadlines, AuditLog audit, Clock clock) {
+	private final OpinionKpis kpis;
+
+	OpinionApi(OpinionManagement opinions, OpinionQueries queries, Deadlines deadlines, AuditLog audit, Clock clock,
+			OpinionKpis kpis) {
+		this.kpis = kpis;
 		this.opinions = opinions;
 		this.queries = queries;
 		this.deadlines = deadlines;
@@ -74,6 +79,12 @@ class OpinionApi {
 			@RequestParam(defaultValue = "20") int size) {
 		Page.check(page, size);
 		return queries.list(new OpinionQueries.Filter(status, region, unit, light, q, order), page, size);
+	}
+
+	/** The loop's figures for a region (default: the caller's scope) and a year (default: this year). */
+	@GetMapping("/kpis")
+	OpinionKpis.Report kpis(@RequestParam(required = false) Integer year, @RequestParam(required = false) String region) {
+		return kpis.report(region, year == null ? java.time.Year.now(org.lianluo.region.WorkingCalendar.ZONE).getValue() : year);
 	}
 
 	@GetMapping("/{id}")
