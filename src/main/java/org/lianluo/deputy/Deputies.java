@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,8 @@ import org.lianluo.platform.Ids;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.Page;
 import org.lianluo.platform.PersonalData;
+import org.lianluo.region.WorkingCalendar;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +45,18 @@ public class Deputies {
 			d.id, d.name, d.gender, d.ethnicity, d.birth_year, d.political_affiliation, d.occupation, d.workplace,
 			d.title, d.region_code, d.phone_cipher, d.committee_position""";
 
+	private static final String INSERT_DEPUTY = """
+			insert into deputy (id, name, gender, ethnicity, birth_year, political_affiliation, occupation, workplace, title,
+			region_code, phone_cipher, phone_hash, committee_position, created_at, updated_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private static final String INSERT_SEAT = """
+			insert into deputy_seat (id, deputy_id, congress_id, term_id, level, constituency, delegation, status, started_on)
+			values (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)""";
+
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
 
 	private final PersonalData personalData;
 
@@ -51,8 +66,10 @@ public class Deputies {
 
 	private final AuditLog audit;
 
-	Deputies(JdbcClient jdbc, PersonalData personalData, DeputyRules rules, Congresses congresses, AuditLog audit) {
+	Deputies(JdbcClient jdbc, JdbcTemplate batch, PersonalData personalData, DeputyRules rules, Congresses congresses,
+			AuditLog audit) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.personalData = personalData;
 		this.rules = rules;
 		this.congresses = congresses;
@@ -109,10 +126,43 @@ public class Deputies {
 		return load(List.of(id)).get(0);
 	}
 
-	/** Inserts deputies already validated by {@link DeputyRules}: the import's path. */
+	/** Inserts deputies already validated by {@link DeputyRules}, in batches: the import's path. */
 	@Transactional
 	public void insertAll(List<DeputyRules.Valid> valid) {
-		valid.forEach(this::insert);
+		Map<String, UUID[]> congressesSeen = new HashMap<>();
+		List<Object[]> people = new ArrayList<>();
+		List<Object[]> seats = new ArrayList<>();
+		OffsetDateTime now = now();
+		LocalDate today = LocalDate.now(WorkingCalendar.ZONE);
+		for (DeputyRules.Valid v : valid) {
+			UUID id = Ids.newId();
+			people.add(deputyRow(id, v, now));
+			for (Level level : v.levels()) {
+				UUID[] congressAndTerm = congressAndTerm(level, v.regionCode(), congressesSeen);
+				seats.add(new Object[] { Ids.newId(), id, congressAndTerm[0], congressAndTerm[1], level.name(),
+						v.constituency(), v.delegation(), today });
+			}
+		}
+		batch.batchUpdate(INSERT_DEPUTY, people);
+		batch.batchUpdate(INSERT_SEAT, seats);
+	}
+
+	/** The registered "name|birth year|region" identities among deputies of these names, to find duplicates at once. */
+	public Set<String> identities(Collection<String> names) {
+		Set<String> found = new HashSet<>();
+		if (names.isEmpty()) {
+			return found;
+		}
+		jdbc.sql("select name, birth_year, region_code from deputy where name = any(?)")
+			.param(names.toArray(String[]::new))
+			.query(rs -> {
+				found.add(identity(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)));
+			});
+		return found;
+	}
+
+	public static String identity(String name, Integer birthYear, String regionCode) {
+		return name + "|" + birthYear + "|" + regionCode;
 	}
 
 	public boolean exists(String name, Integer birthYear, String regionCode) {
@@ -164,7 +214,7 @@ public class Deputies {
 			throw LianluoException.invalidField("status", "deputy.seat.status.invalid");
 		}
 		int changed = jdbc.sql("update deputy_seat set status = ?, ended_on = ? where id = ? and deputy_id = ? and status = 'ACTIVE'")
-			.params(status.name(), on == null ? LocalDate.now(org.lianluo.region.WorkingCalendar.ZONE) : on, seatId, id)
+			.params(status.name(), on == null ? LocalDate.now(WorkingCalendar.ZONE) : on, seatId, id)
 			.update();
 		if (changed == 0) {
 			throw LianluoException.conflict("deputy.seat.not-active");
@@ -183,31 +233,34 @@ public class Deputies {
 
 	private UUID insert(DeputyRules.Valid valid) {
 		UUID id = Ids.newId();
-		OffsetDateTime now = now();
-		jdbc.sql("""
-				insert into deputy (id, name, gender, ethnicity, birth_year, political_affiliation, occupation, workplace, title,
-				region_code, phone_cipher, phone_hash, committee_position, created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, valid.name(), valid.gender().name(), name(valid.ethnicity()), valid.birthYear(),
-					name(valid.politicalAffiliation()), name(valid.occupation()), valid.workplace(), valid.title(),
-					valid.regionCode(), personalData.encrypt(valid.phone()), personalData.searchHash(valid.phone()),
-					name(valid.committeePosition()), now, now)
-			.update();
+		jdbc.sql(INSERT_DEPUTY).params(deputyRow(id, valid, now())).update();
 		for (Level level : valid.levels()) {
 			insertSeat(id, level, valid);
 		}
 		return id;
 	}
 
+	private Object[] deputyRow(UUID id, DeputyRules.Valid v, OffsetDateTime now) {
+		return new Object[] { id, v.name(), v.gender().name(), name(v.ethnicity()), v.birthYear(),
+				name(v.politicalAffiliation()), name(v.occupation()), v.workplace(), v.title(), v.regionCode(),
+				personalData.encrypt(v.phone()), personalData.searchHash(v.phone()), name(v.committeePosition()), now, now };
+	}
+
 	private void insertSeat(UUID deputyId, Level level, DeputyRules.Valid valid) {
-		UUID congress = congresses.congress(level, level.congressRegion(valid.regionCode()));
-		UUID term = congresses.currentTerm(congress).orElse(null);
-		jdbc.sql("""
-				insert into deputy_seat (id, deputy_id, congress_id, term_id, level, constituency, delegation, status, started_on)
-				values (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)""")
-			.params(Ids.newId(), deputyId, congress, term, level.name(), valid.constituency(), valid.delegation(),
-					LocalDate.now(org.lianluo.region.WorkingCalendar.ZONE))
+		UUID[] congressAndTerm = congressAndTerm(level, valid.regionCode(), new HashMap<>());
+		jdbc.sql(INSERT_SEAT)
+			.params(Ids.newId(), deputyId, congressAndTerm[0], congressAndTerm[1], level.name(), valid.constituency(),
+					valid.delegation(), LocalDate.now(WorkingCalendar.ZONE))
 			.update();
+	}
+
+	/** The congress of a seat and its current term, remembered by level and congress region. */
+	private UUID[] congressAndTerm(Level level, String regionCode, Map<String, UUID[]> seen) {
+		String region = level.congressRegion(regionCode);
+		return seen.computeIfAbsent(level + "|" + region, k -> {
+			UUID congress = congresses.congress(level, region);
+			return new UUID[] { congress, congresses.currentTerm(congress).orElse(null) };
+		});
 	}
 
 	private Query where(DeputyFilter f) {

@@ -17,7 +17,7 @@ import org.lianluo.platform.Labels;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.LianluoException.FieldProblem;
 import org.lianluo.platform.PersonalData;
-import org.lianluo.region.Regions;
+import org.lianluo.region.RegionNames;
 import org.springframework.stereotype.Component;
 
 /** Checks what staff give for a deputy, field by field, the same way for the API, the screens and imports. */
@@ -26,11 +26,11 @@ public class DeputyRules {
 
 	private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
 
-	private final Regions regions;
+	private final RegionNames regions;
 
 	private final Labels labels;
 
-	DeputyRules(Regions regions, Labels labels) {
+	DeputyRules(RegionNames regions, Labels labels) {
 		this.regions = regions;
 		this.labels = labels;
 	}
@@ -72,7 +72,7 @@ public class DeputyRules {
 			problems.add(new FieldProblem("birthYear", "deputy.birth-year.invalid"));
 		}
 		String region = trim(form.regionCode());
-		if (region == null || !regions.exists(region)) {
+		if (region == null || !regions.all().containsKey(region)) {
 			problems.add(new FieldProblem("regionCode", "problem.field.region"));
 			region = null;
 		}

@@ -1,6 +1,9 @@
 package org.lianluo.platform;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -16,6 +19,9 @@ public class Labels {
 
 	private final MessageSource messages;
 
+	/** Per enum type and prefix, every way of writing each constant, lower-cased; bundles do not change at run time. */
+	private final Map<String, Map<String, Enum<?>>> spellings = new ConcurrentHashMap<>();
+
 	Labels(MessageSource messages) {
 		this.messages = messages;
 	}
@@ -25,18 +31,24 @@ public class Labels {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		String wanted = text.trim();
+		Map<String, Enum<?>> known = spellings.computeIfAbsent(type.getName() + "|" + prefix, k -> spellings(type, prefix));
+		return type.cast(known.get(text.trim().toLowerCase(Locale.ROOT)));
+	}
+
+	private <E extends Enum<E>> Map<String, Enum<?>> spellings(Class<E> type, String prefix) {
+		Map<String, Enum<?>> known = new HashMap<>();
 		for (E e : type.getEnumConstants()) {
-			if (e.name().equalsIgnoreCase(wanted)) {
-				return e;
-			}
 			for (Locale locale : LOCALES) {
-				if (wanted.equalsIgnoreCase(messages.getMessage(prefix + "." + e.name(), null, "", locale))) {
-					return e;
+				String label = messages.getMessage(prefix + "." + e.name(), null, "", locale);
+				if (!label.isBlank()) {
+					known.putIfAbsent(label.trim().toLowerCase(Locale.ROOT), e);
 				}
 			}
 		}
-		return null;
+		for (E e : type.getEnumConstants()) {
+			known.put(e.name().toLowerCase(Locale.ROOT), e);
+		}
+		return known;
 	}
 
 	/** The label of a constant in the given locale. */

@@ -13,7 +13,7 @@ import org.lianluo.identity.Scope;
 import org.lianluo.platform.Labels;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.LianluoException.FieldProblem;
-import org.lianluo.region.Regions;
+import org.lianluo.region.RegionNames;
 import org.lianluo.station.Station.Function;
 import org.lianluo.station.Station.Kind;
 import org.lianluo.station.Station.Partner;
@@ -24,13 +24,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class StationRules {
 
-	private final Regions regions;
+	private final RegionNames regions;
 
 	private final Labels labels;
 
 	private final Deputies deputies;
 
-	StationRules(Regions regions, Labels labels, Deputies deputies) {
+	StationRules(RegionNames regions, Labels labels, Deputies deputies) {
 		this.regions = regions;
 		this.labels = labels;
 		this.deputies = deputies;
@@ -63,7 +63,7 @@ public class StationRules {
 			problems.add(new FieldProblem("status", "station.status.invalid"));
 		}
 		String region = trim(form.regionCode());
-		if (region == null || !regions.exists(region)) {
+		if (region == null || !regions.all().containsKey(region)) {
 			problems.add(new FieldProblem("regionCode", "problem.field.region"));
 		}
 		else if (!Scope.current().covers(region)) {
@@ -71,7 +71,7 @@ public class StationRules {
 		}
 		List<String> coRegions = new ArrayList<>(new LinkedHashSet<>(form.coRegionCodes() == null ? List.of()
 				: form.coRegionCodes().stream().map(String::trim).filter(s -> !s.isEmpty()).toList()));
-		if (coRegions.stream().anyMatch(c -> !regions.exists(c) || c.equals(region))) {
+		if (coRegions.stream().anyMatch(c -> !regions.all().containsKey(c) || c.equals(region))) {
 			problems.add(new FieldProblem("coRegionCodes", "station.co-regions.invalid"));
 		}
 		if (kind == Kind.CROSS_REGION && coRegions.isEmpty()) {

@@ -1,5 +1,8 @@
 package org.lianluo.station.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 import org.lianluo.platform.Labels;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.station.Station;
@@ -28,6 +31,24 @@ class StationFilters {
 			throw LianluoException.invalidField(field, "problem.field.format");
 		}
 		return value;
+	}
+
+	/** The filters as a query string, for paging and export links. */
+	static String query(Params p) {
+		StringBuilder q = new StringBuilder();
+		append(q, "region", p.region());
+		append(q, "kind", p.kind());
+		append(q, "special", p.special() == null ? null : p.special().toString());
+		append(q, "partner", p.partner());
+		append(q, "status", p.status());
+		append(q, "q", p.q());
+		return q.toString();
+	}
+
+	private static void append(StringBuilder q, String name, String value) {
+		if (value != null && !value.isBlank()) {
+			q.append('&').append(name).append('=').append(URLEncoder.encode(value.trim(), StandardCharsets.UTF_8));
+		}
 	}
 
 	private static String blank(String s) {
