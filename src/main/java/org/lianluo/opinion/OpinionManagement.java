@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.lianluo.deputy.Deputies;
 import org.lianluo.identity.CurrentUser;
 import org.lianluo.identity.Role;
 import org.lianluo.opinion.internal.DeadlineTimers;
@@ -22,6 +23,7 @@ import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.LianluoException.FieldProblem;
 import org.lianluo.platform.PersonalData;
 import org.lianluo.region.Regions;
+import org.lianluo.station.Stations;
 import org.lianluo.unit.Units;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,9 +61,16 @@ public class OpinionManagement {
 
 	private final DeadlineTimers timers;
 
+	private final Stations stations;
+
+	private final Deputies deputies;
+
 	OpinionManagement(Opinions opinions, Timeline timeline, Deadlines deadlines, OpinionProperties rules,
-			PersonalData personalData, Regions regions, Units units, JdbcClient jdbc, Clock clock, DeadlineTimers timers) {
+			PersonalData personalData, Regions regions, Units units, JdbcClient jdbc, Clock clock, DeadlineTimers timers,
+			Stations stations, Deputies deputies) {
 		this.timers = timers;
+		this.stations = stations;
+		this.deputies = deputies;
 		this.opinions = opinions;
 		this.timeline = timeline;
 		this.deadlines = deadlines;
@@ -367,11 +376,21 @@ public class OpinionManagement {
 	private Submission validate(Submission s) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String content = s.content() == null ? "" : s.content().strip();
+		var station = s.stationId() == null ? null : stations.find(s.stationId()).orElse(null);
+		if (s.stationId() != null && station == null) {
+			problems.add(new FieldProblem("stationId", "opinion.station.missing"));
+		}
+		// From a station's QR code the region is the station's, unless the citizen chose one.
+		String regionCode = s.regionCode() == null && station != null ? station.regionCode() : s.regionCode();
+		List<UUID> deputyIds = s.deputyIds() == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(s.deputyIds()));
+		if (deputies.findAll(deputyIds).size() != deputyIds.size()) {
+			problems.add(new FieldProblem("deputyIds", "opinion.deputy.missing"));
+		}
 		if (content.codePointCount(0, content.length()) < MIN_CONTENT
 				|| content.codePointCount(0, content.length()) > MAX_CONTENT) {
 			problems.add(new FieldProblem("content", "opinion.content.length", MIN_CONTENT, MAX_CONTENT));
 		}
-		if (s.regionCode() == null || !regions.exists(s.regionCode())) {
+		if (regionCode == null || !regions.exists(regionCode)) {
 			problems.add(new FieldProblem("regionCode", "problem.field.region"));
 		}
 		String phone = blankToNull(s.phone());
@@ -390,10 +409,9 @@ public class OpinionManagement {
 		if (!problems.isEmpty()) {
 			throw LianluoException.invalidFields(problems);
 		}
-		return new Submission(content, s.regionCode(), s.stationId(), s.kind() == null ? OpinionKind.SUGGESTION : s.kind(),
+		return new Submission(content, regionCode, s.stationId(), s.kind() == null ? OpinionKind.SUGGESTION : s.kind(),
 				s.category() == null ? Category.OTHER : s.category(), s.name() == null ? null : s.name().strip(),
-				phone == null ? null : phone.trim(), s.anonymous(), s.channel(), s.receivedAt(),
-				s.deputyIds() == null ? List.of() : s.deputyIds());
+				phone == null ? null : phone.trim(), s.anonymous(), s.channel(), s.receivedAt(), deputyIds);
 	}
 
 	private static String hash(Submission s) {

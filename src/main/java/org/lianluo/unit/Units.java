@@ -77,13 +77,34 @@ public class Units {
 	@Transactional
 	public HandlingUnit create(UnitForm form) {
 		validate(form);
+		return find(insert(form)).orElseThrow();
+	}
+
+	/** Inserts units already checked with {@link #problems(UnitForm)}: the import's path. */
+	@Transactional
+	public void insertAll(List<UnitForm> forms) {
+		forms.forEach(this::insert);
+	}
+
+	public boolean exists(String name, String regionCode) {
+		return jdbc.sql("select count(*) from handling_unit where name = ? and region_code = ?").params(name.trim(), regionCode)
+			.query(Long.class).single() > 0;
+	}
+
+	/** A unit by its exact name, whatever the caller's scope; the first by region when several share it. */
+	public Optional<HandlingUnit> findByName(String name) {
+		return jdbc.sql("select " + COLUMNS + " from handling_unit where name = ? order by region_code limit 1")
+			.param(name.trim()).query(Units::map).optional();
+	}
+
+	private UUID insert(UnitForm form) {
 		UUID id = Ids.newId();
 		jdbc.sql("""
 				insert into handling_unit (id, name, region_code, kind, parent_id, contact_name, created_at, updated_at)
 				values (?, ?, ?, ?, ?, ?, now(), now())""")
-			.params(id, form.name().trim(), form.regionCode(), kind(form).name(), form.parentId(), form.contactName())
+			.params(id, form.name().trim(), form.regionCode(), kind(form).name(), form.parentId(), blankToNull(form.contactName()))
 			.update();
-		return find(id).orElseThrow();
+		return id;
 	}
 
 	@Transactional
@@ -93,12 +114,20 @@ public class Units {
 		jdbc.sql("""
 				update handling_unit set name = ?, region_code = ?, kind = ?, parent_id = ?, contact_name = ?, updated_at = now()
 				where id = ?""")
-			.params(form.name().trim(), form.regionCode(), kind(form).name(), form.parentId(), form.contactName(), id)
+			.params(form.name().trim(), form.regionCode(), kind(form).name(), form.parentId(), blankToNull(form.contactName()), id)
 			.update();
 		return find(id).orElseThrow();
 	}
 
 	private void validate(UnitForm form) {
+		List<FieldProblem> problems = problems(form);
+		if (!problems.isEmpty()) {
+			throw LianluoException.invalidFields(problems);
+		}
+	}
+
+	/** What is wrong with a form, field by field; empty when it may be saved. */
+	public List<FieldProblem> problems(UnitForm form) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (form.name() == null || form.name().isBlank() || form.name().trim().length() > 100) {
 			problems.add(new FieldProblem("name", "unit.name.required"));
@@ -112,9 +141,14 @@ public class Units {
 		if (form.parentId() != null && find(form.parentId()).isEmpty()) {
 			problems.add(new FieldProblem("parentId", "unit.parent.missing"));
 		}
-		if (!problems.isEmpty()) {
-			throw LianluoException.invalidFields(problems);
+		if (form.contactName() != null && form.contactName().trim().length() > 64) {
+			problems.add(new FieldProblem("contactName", "unit.contact.too-long"));
 		}
+		return problems;
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.trim();
 	}
 
 	private static HandlingUnit.Kind kind(UnitForm form) {

@@ -1,0 +1,81 @@
+package org.lianluo.opinion.web;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.lianluo.identity.CurrentUser;
+import org.lianluo.opinion.Category;
+import org.lianluo.opinion.Channel;
+import org.lianluo.opinion.Opinion;
+import org.lianluo.opinion.OpinionKind;
+import org.lianluo.opinion.OpinionManagement;
+import org.lianluo.opinion.Submission;
+import org.lianluo.platform.LianluoException;
+import org.lianluo.platform.web.FormErrors;
+import org.lianluo.region.WorkingCalendar;
+import org.lianluo.station.Station;
+import org.lianluo.station.StationFilter;
+import org.lianluo.station.Stations;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Staff register what a voter said on the voter's behalf: at a station reception, on a deputy's visit,
+ * at a public meeting or from a letter, with the deputies who received it.
+ */
+@Controller
+@RequestMapping("/opinions/register")
+@PreAuthorize("hasAnyRole('STATION_ADMIN', 'DEPUTY', 'ASSESSOR')")
+class IntakeScreens {
+
+	private final OpinionManagement opinions;
+
+	private final Stations stations;
+
+	private final FormErrors formErrors;
+
+	IntakeScreens(OpinionManagement opinions, Stations stations, FormErrors formErrors) {
+		this.opinions = opinions;
+		this.stations = stations;
+		this.formErrors = formErrors;
+	}
+
+	@GetMapping
+	String form(@RequestParam(required = false) UUID station, Model model) {
+		model.addAttribute("stations", stations.all(new StationFilter(null, null, null, null, Station.Status.ACTIVE, null), 2000));
+		model.addAttribute("station", station == null ? null : stations.get(station));
+		model.addAttribute("channels", List.of(Channel.STATION_RECEPTION, Channel.DEPUTY_VISIT, Channel.PUBLIC_MEETING,
+				Channel.LETTER));
+		model.addAttribute("kinds", OpinionKind.values());
+		model.addAttribute("categories", Category.values());
+		return "opinion/register";
+	}
+
+	@PostMapping
+	String register(@RequestParam UUID station, @RequestParam(defaultValue = "") String content,
+			@RequestParam(required = false) Channel channel, @RequestParam(required = false) OpinionKind kind,
+			@RequestParam(required = false) Category category, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String phone, @RequestParam(required = false) LocalDateTime receivedAt,
+			@RequestParam(required = false) List<UUID> deputyIds, Model model) {
+		Station s = stations.get(station);
+		Instant received = receivedAt == null ? null : receivedAt.atZone(WorkingCalendar.ZONE).toInstant();
+		Submission submission = new Submission(content, s.regionCode(), station, kind, category, name, phone,
+				name == null || name.isBlank(), channel, received, deputyIds == null ? List.of() : deputyIds);
+		try {
+			Opinion o = opinions.submit(submission, null, CurrentUser.get().username());
+			return "redirect:/opinions/" + o.getId() + "?registered";
+		}
+		catch (LianluoException ex) {
+			model.addAttribute("errors", formErrors.of(ex));
+			model.addAttribute("submission", submission);
+			return form(station, model);
+		}
+	}
+}

@@ -1,0 +1,14 @@
+package org.lianluo.station;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What staff give for a station ({@code POST|PUT /api/v1/stations}, the edit screen, an import row). Enum
+ * fields are text: a constant's name or its Chinese label. {@code deputyIds} is the whole roster, in order.
+ */
+public record StationForm(String name, String kind, List<String> partners, String regionCode,
+		List<String> coRegionCodes, String address, String receptionSchedule, String openingHours, String phone,
+		BigDecimal latitude, BigDecimal longitude, List<String> functions, String status, List<UUID> deputyIds) {
+}

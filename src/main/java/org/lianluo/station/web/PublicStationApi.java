@@ -1,0 +1,45 @@
+package org.lianluo.station.web;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.lianluo.deputy.Level;
+import org.lianluo.platform.Page;
+import org.lianluo.station.Station;
+import org.lianluo.station.Stations;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/public/stations}: active stations and their deputies, for citizens; no personal data. */
+@RestController
+@RequestMapping("/api/v1/public/stations")
+class PublicStationApi {
+
+	private final Stations stations;
+
+	PublicStationApi(Stations stations) {
+		this.stations = stations;
+	}
+
+	@GetMapping
+	Page<PublicStation> list(@RequestParam(required = false) String region, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		Page.check(page, size);
+		return stations.published(region, q, page, size).map(PublicStation::of);
+	}
+
+	record PublicStation(UUID id, String name, Station.Kind kind, Set<Station.Partner> partners, String regionCode,
+			String address, String receptionSchedule, List<PublicDeputy> deputies) {
+
+		static PublicStation of(Station s) {
+			return new PublicStation(s.id(), s.name(), s.kind(), s.partners(), s.regionCode(), s.address(),
+					s.receptionSchedule(), s.deputies().stream().map(d -> new PublicDeputy(d.id(), d.name(), d.levels())).toList());
+		}
+	}
+
+	record PublicDeputy(UUID id, String name, Set<Level> levels) {
+	}
+}
