@@ -142,6 +142,28 @@ class OpinionLoopApiTests {
 	}
 
 	@Test
+	void stationStaffRegisterAVotersOpinionWithTheDeputiesWhoReceivedIt() {
+		String deputy = f.admin.post("/api/v1/deputies", Map.of("name", "韦代表", "gender", "FEMALE", "levels", List.of("COUNTY"),
+				"regionCode", "451022108")).json().get("id").asText();
+		String station = f.admin.post("/api/v1/stations", Map.of("name", "朔良镇人大代表联络站" + System.nanoTime(), "kind", "STANDARD",
+				"regionCode", "451022108", "address", "朔良镇政府", "deputyIds", List.of(deputy))).json().get("id").asText();
+		Api stationAdmin = org.lianluo.Staff.user(port, "451022", "STATION_ADMIN");
+		Response r = stationAdmin.post("/api/v1/opinions", Map.of("content", "接待日群众反映：村小学缺少校车。", "stationId", station,
+				"channel", "STATION_RECEPTION", "deputyIds", List.of(deputy), "phone", "13900001111"));
+		assertThat(r.status()).isEqualTo(201);
+		assertThat(r.json().get("regionCode").asText()).isEqualTo("451022108");
+		assertThat(r.json().get("channel").asText()).isEqualTo("STATION_RECEPTION");
+		assertThat(r.json().get("deputyIds").get(0).asText()).isEqualTo(deputy);
+		assertThat(r.json().get("submitterPhone").asText()).isEqualTo("139****1111");
+
+		Response unknown = stationAdmin.post("/api/v1/opinions", Map.of("content", "接待日群众反映：村小学缺少校车。",
+				"stationId", java.util.UUID.randomUUID(), "channel", "STATION_RECEPTION", "deputyIds", List.of(java.util.UUID.randomUUID())));
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.json().get("errors").valueStream().map(e -> e.get("field").asText())).contains("stationId", "deputyIds");
+		assertThat(citizen.post("/api/v1/opinions", Map.of("content", "未登录的人不能登记。", "regionCode", "451022")).status()).isEqualTo(401);
+	}
+
+	@Test
 	void theSameIdempotencyKeyGivesTheSameAnswerAndAnotherBodyIs422() {
 		Map<String, Object> body = Map.of("content", "小区路灯坏了三个月没人修。", "regionCode", "451022");
 		Map<String, String> key = Map.of("Idempotency-Key", "key-" + System.nanoTime());
