@@ -66,7 +66,7 @@ public class AuditLog {
 
 	public enum Action {
 		SIGN_IN, SIGN_IN_FAILED, LOCKED_OUT, SIGN_OUT, TOKEN_ISSUED, USER_CREATED, USER_UPDATED, ROLES_CHANGED,
-		PASSWORD_CHANGED, PERSONAL_DATA_REVEALED
+		PASSWORD_CHANGED, PERSONAL_DATA_REVEALED, CONTENT_HIDDEN
 	}
 
 	public record Entry(Instant at, String actor, String action, String target, String detail, String address) {

@@ -59,7 +59,7 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(a -> a
 			.requestMatchers("/", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/fonts/**",
 					"/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-					"/swagger-ui.html", "/swagger-ui/**", "/public/**", "/opinions/new", "/track")
+					"/swagger-ui.html", "/swagger-ui/**", "/public/**", "/opinions/new", "/track", "/consultations", "/consultations/**")
 			.permitAll()
 			.requestMatchers("/admin/**", "/actuator/**")
 			.hasRole(Role.ADMIN.name())

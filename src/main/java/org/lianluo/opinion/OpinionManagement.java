@@ -20,6 +20,7 @@ import org.lianluo.opinion.internal.DeadlineTimers;
 import org.lianluo.opinion.internal.Opinions;
 import org.lianluo.opinion.internal.Timeline;
 import org.lianluo.platform.LianluoException;
+import org.lianluo.platform.TrackingCodes;
 import org.lianluo.platform.LianluoException.FieldProblem;
 import org.lianluo.platform.PersonalData;
 import org.lianluo.region.Regions;

@@ -14,6 +14,7 @@ import org.lianluo.identity.CurrentUser;
 import org.lianluo.identity.Role;
 import org.lianluo.identity.Scope;
 import org.lianluo.platform.LianluoException;
+import org.lianluo.platform.TrackingCodes;
 import org.lianluo.platform.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -76,17 +76,29 @@ class EmbeddedPostgresConfiguration {
 
 	/** JVM shutdown hooks run together: let Spring close its contexts (pools, schedulers) before the server goes. */
 	private static void stopAfterSpring() {
-		for (Thread t : Thread.getAllStackTraces().keySet()) {
-			if ("SpringApplicationShutdownHook".equals(t.getName())) {
-				try {
-					t.join(20_000);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+		try {
+			// Hooks start in no set order: give Spring's a moment to appear, then wait for it to finish.
+			for (int i = 0; i < 20 && springHook() == null; i++) {
+				Thread.sleep(50);
+			}
+			Thread spring = springHook();
+			if (spring != null) {
+				spring.join(20_000);
 			}
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		stop();
+	}
+
+	private static Thread springHook() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter(t -> t.getName().startsWith("Spring") && t.getName().endsWith("ShutdownHook"))
+			.findFirst()
+			.orElse(null);
 	}
 
 	static synchronized void stop() {

@@ -1,20 +1,20 @@
-package org.lianluo.opinion;
+package org.lianluo.platform;
 
 import java.security.SecureRandom;
 
-/** Tracking codes: 13 characters of Crockford's base-32, 65 random bits, easy to read out on the phone. */
-final class TrackingCodes {
+/** Tracking codes for what citizens hand in: 13 characters of Crockford's base-32, 65 random bits, easy to read out on the phone. */
+public final class TrackingCodes {
 
 	private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	static final int LENGTH = 13;
+	public static final int LENGTH = 13;
 
 	private TrackingCodes() {
 	}
 
-	static String next() {
+	public static String next() {
 		char[] code = new char[LENGTH];
 		for (int i = 0; i < LENGTH; i++) {
 			code[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
@@ -23,7 +23,7 @@ final class TrackingCodes {
 	}
 
 	/** Upper-cased and with the look-alikes a person may type (O, I, L, U) mapped back. */
-	static String normalise(String typed) {
+	public static String normalise(String typed) {
 		return typed == null ? "" : typed.trim().toUpperCase().replace('O', '0').replace('I', '1').replace('L', '1').replace("-", "").replace(" ", "");
 	}
 }
