@@ -115,6 +115,32 @@ public class OpinionQueries {
 			.list();
 	}
 
+	/**
+	 * 办理结果公开: replies to opinions that were reported back or closed, newest first, by county and category.
+	 * Only the category, place, kind and the reviewed reply are shown: never the content, a name or a code.
+	 */
+	public Page<PublicResult> publicResults(String county, Category category, int page, int size) {
+		String pattern = county == null || county.isBlank() ? "%"
+				: new org.lianluo.region.RegionCode(county).subtreePrefix() + "%";
+		String where = " from opinion o where o.status in ('FED_BACK', 'CLOSED') and o.reply_result is not null"
+				+ " and o.region_code like ? and (cast(? as varchar) is null or o.category = ?)";
+		String cat = category == null ? null : category.name();
+		List<PublicResult> items = jdbc.sql("select o.category, o.region_code, o.kind, o.reply_result, o.reply_text, o.fed_back_at"
+				+ where + " order by o.fed_back_at desc, o.id limit ? offset ?")
+			.params(pattern, cat, cat, size, (long) page * size)
+			.query((rs, n) -> new PublicResult(Category.valueOf(rs.getString(1)), rs.getString(2),
+					OpinionKind.valueOf(rs.getString(3)), ReplyResult.valueOf(rs.getString(4)), rs.getString(5),
+					rs.getObject(6, OffsetDateTime.class).toInstant()))
+			.list();
+		long total = jdbc.sql("select count(*)" + where).params(pattern, cat, cat).query(Long.class).single();
+		return new Page<>(items, page, size, total);
+	}
+
+	/** A published result. */
+	public record PublicResult(Category category, String regionCode, OpinionKind kind, ReplyResult result, String reply,
+			Instant repliedAt) {
+	}
+
 	private void lightClause(Light light, Instant now, StringBuilder where, List<Object> params) {
 		where.append(" and o.status in ('ASSIGNED', 'ACCEPTED', 'REOPENED')");
 		OffsetDateTime at = OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);

@@ -48,6 +48,17 @@ public class Regions {
 				? find(r.parentCode()).map(Region::name).orElse("") + r.name() : r.name()).orElse(code);
 	}
 
+	/** Every region's name, townships with their county in front ("田东县朔良镇"). */
+	public Map<String, String> fullNames() {
+		List<Region> regions = all();
+		Map<String, String> names = new LinkedHashMap<>();
+		regions.forEach(r -> names.put(r.code(), r.name()));
+		Map<String, String> full = new LinkedHashMap<>();
+		regions.forEach(r -> full.put(r.code(), r.level() == Region.Level.TOWNSHIP
+				? names.getOrDefault(r.parentCode(), "") + r.name() : r.name()));
+		return full;
+	}
+
 	public List<Region> children(String code) {
 		return all().stream().filter(r -> code.equals(r.parentCode())).toList();
 	}

@@ -89,6 +89,20 @@ public class Stations {
 		return load(ids);
 	}
 
+	/** One active station, for citizens. */
+	public Optional<Station> findPublished(UUID id) {
+		return load(List.of(id)).stream().filter(s -> s.status() == Station.Status.ACTIVE).findFirst();
+	}
+
+	/** Active stations per county (the first six digits of the region code), for the portal's map. */
+	public Map<String, Long> publishedPerCounty() {
+		return jdbc.sql("select substr(region_code, 1, 6), count(*) from station where status = 'ACTIVE' group by 1")
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
 	/** Active stations for citizens: by region (its subtree, co-building regions included) and words of name or address. */
 	public Page<Station> published(String region, String q, int page, int size) {
 		if (region != null && !region.isBlank() && !RegionCode.isValid(region.trim())) {

@@ -39,12 +39,21 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public static Browser open(int port) {
+		return open(port, 1280, 900);
+	}
+
+	/** A phone-sized window, as most citizens see the portal. */
+	public static Browser openMobile(int port) {
+		return open(port, 360, 740);
+	}
+
+	public static Browser open(int port, int width, int height) {
 		requireChromium();
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,900", "--lang=zh-CN");
+				"--disable-sync", "--window-size=" + width + "," + height, "--lang=zh-CN");
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();

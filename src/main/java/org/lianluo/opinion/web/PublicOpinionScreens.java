@@ -30,7 +30,11 @@ class PublicOpinionScreens {
 
 	private final FormErrors formErrors;
 
-	PublicOpinionScreens(OpinionManagement opinions, PublicOpinionApi api, Regions regions, FormErrors formErrors) {
+	private final org.lianluo.station.Stations stations;
+
+	PublicOpinionScreens(OpinionManagement opinions, PublicOpinionApi api, Regions regions, FormErrors formErrors,
+			org.lianluo.station.Stations stations) {
+		this.stations = stations;
 		this.opinions = opinions;
 		this.api = api;
 		this.regions = regions;
@@ -43,7 +47,17 @@ class PublicOpinionScreens {
 		return form(model);
 	}
 
+	private void stationOf(UUID station, Model model) {
+		stations.find(station).ifPresent(s -> {
+			model.addAttribute("stationName", s.name());
+			model.addAttribute("stationRegion", s.regionCode());
+		});
+	}
+
 	private String form(Model model) {
+		if (model.getAttribute("station") instanceof UUID station) {
+			stationOf(station, model);
+		}
 		model.addAttribute("regions", regions.all().stream().filter(r -> r.level() != org.lianluo.region.Region.Level.CITY).toList());
 		model.addAttribute("kinds", OpinionKind.values());
 		model.addAttribute("categories", Category.values());
