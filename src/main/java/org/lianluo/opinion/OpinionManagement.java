@@ -19,6 +19,7 @@ import org.lianluo.identity.Role;
 import org.lianluo.opinion.internal.DeadlineTimers;
 import org.lianluo.opinion.internal.Opinions;
 import org.lianluo.opinion.internal.Timeline;
+import org.lianluo.platform.Attachments;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.TrackingCodes;
 import org.lianluo.platform.LianluoException.FieldProblem;
@@ -41,6 +42,8 @@ public class OpinionManagement {
 	static final int MIN_CONTENT = 5;
 
 	static final int MAX_CONTENT = 5000;
+
+	static final String ATTACHMENT_OWNER = "opinion";
 
 	private final Opinions opinions;
 
@@ -66,9 +69,12 @@ public class OpinionManagement {
 
 	private final Deputies deputies;
 
+	private final Attachments attachments;
+
 	OpinionManagement(Opinions opinions, Timeline timeline, Deadlines deadlines, OpinionProperties rules,
 			PersonalData personalData, Regions regions, Units units, JdbcClient jdbc, Clock clock, DeadlineTimers timers,
-			Stations stations, Deputies deputies) {
+			Stations stations, Deputies deputies, Attachments attachments) {
+		this.attachments = attachments;
 		this.timers = timers;
 		this.stations = stations;
 		this.deputies = deputies;
@@ -254,6 +260,41 @@ public class OpinionManagement {
 		}
 		o.reply(result, required("text", text, 5000), user.username(), clock.instant());
 		return save(o);
+	}
+
+	/**
+	 * A file attached to the opinion: the unit's signed reply or photos of the result (lead unit), or what
+	 * the office or the station received with it. Checked by content, stored with the opinion's timeline.
+	 */
+	@Transactional
+	public Attachments.Attachment attach(UUID id, String filename, byte[] data) {
+		CurrentUser user = CurrentUser.get();
+		Opinion o = visible(id, user);
+		boolean leadUnit = user.has(Role.UNIT_HANDLER) && user.unitId() != null && user.unitId().equals(o.getLeadUnitId());
+		if (!leadUnit && !user.hasAny(List.of(Role.ASSESSOR, Role.STATION_ADMIN))) {
+			throw LianluoException.forbidden();
+		}
+		Attachments.Attachment a = attachments.store(ATTACHMENT_OWNER, id, filename, data, user.username());
+		timeline.append(List.of(new TimelineEntry(org.lianluo.platform.Ids.newId(), id, clock.instant(), user.username(),
+				TimelineEntry.Kind.ATTACHMENT, o.getStatus(), o.getStatus(), a.filename(), null)));
+		return a;
+	}
+
+	public List<Attachments.Attachment> attachments(UUID id) {
+		get(id);
+		return attachments.of(ATTACHMENT_OWNER, id);
+	}
+
+	/** A file of an opinion the caller may see. */
+	public Attachments.Attachment attachment(UUID id, UUID attachmentId) {
+		get(id);
+		return attachments.find(attachmentId)
+			.filter(a -> a.ownerType().equals(ATTACHMENT_OWNER) && a.ownerId().equals(id))
+			.orElseThrow(LianluoException::notFound);
+	}
+
+	public byte[] attachmentContent(UUID attachmentId) {
+		return attachments.content(attachmentId);
 	}
 
 	// --- review, feedback, evaluation (审核, 反馈, 评价)

@@ -164,6 +164,26 @@ class OpinionLoopApiTests {
 	}
 
 	@Test
+	void theLeadUnitAttachesItsSignedReplyCheckedByContentAndOthersCannot() {
+		String id = f.idOf(f.submitPublic(citizen, "村道边坡有落石隐患，请排查。"));
+		f.assessor.post("/api/v1/opinions/" + id + "/triage", Map.of("route", "ASSIGN", "leadUnitId", f.unitId));
+		byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		Response stored = org.lianluo.Staff.upload(f.handler, "/api/v1/opinions/" + id + "/attachments", "答复函.pdf", pdf);
+		assertThat(stored.status()).isEqualTo(201);
+		assertThat(stored.json().get("contentType").asText()).isEqualTo("application/pdf");
+		Response disguised = org.lianluo.Staff.upload(f.handler, "/api/v1/opinions/" + id + "/attachments", "photo.pdf",
+				"<script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(disguised.status()).isEqualTo(415);
+		assertThat(disguised.json().get("detail").asText()).contains("按文件内容识别");
+		assertThat(org.lianluo.Staff.upload(f.otherCountyAssessor, "/api/v1/opinions/" + id + "/attachments", "x.pdf", pdf).status())
+			.isEqualTo(404);
+		var files = f.assessor.get("/api/v1/opinions/" + id + "/attachments").json();
+		assertThat(files).hasSize(1);
+		assertThat(f.assessor.get("/api/v1/opinions/" + id + "/attachments/" + files.get(0).get("id").asText()).body()).startsWith("%PDF-");
+		assertThat(citizen.get("/api/v1/opinions/" + id + "/attachments").status()).isEqualTo(401);
+	}
+
+	@Test
 	void theSameIdempotencyKeyGivesTheSameAnswerAndAnotherBodyIs422() {
 		Map<String, Object> body = Map.of("content", "小区路灯坏了三个月没人修。", "regionCode", "451022");
 		Map<String, String> key = Map.of("Idempotency-Key", "key-" + System.nanoTime());

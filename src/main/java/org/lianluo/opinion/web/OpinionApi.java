@@ -21,6 +21,7 @@ import org.lianluo.opinion.OpinionQueries;
 import org.lianluo.opinion.OpinionStatus;
 import org.lianluo.opinion.ReplyResult;
 import org.lianluo.opinion.Submission;
+import org.lianluo.platform.Attachments;
 import org.lianluo.platform.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -99,6 +100,26 @@ class OpinionApi {
 		Opinion o = opinions.get(id);
 		audit.record(AuditLog.Action.PERSONAL_DATA_REVEALED, "opinion " + o.getTrackingCode(), "submitter phone and name");
 		return new Revealed(opinions.revealName(o), opinions.revealPhone(o));
+	}
+
+	@PostMapping(value = "/{id}/attachments", consumes = "multipart/form-data")
+	ResponseEntity<Attachments.Attachment> attach(@PathVariable UUID id,
+			@org.springframework.web.bind.annotation.RequestPart(required = false) org.springframework.web.multipart.MultipartFile file)
+			throws java.io.IOException {
+		if (file == null) {
+			throw org.lianluo.platform.LianluoException.invalidField("file", "attachment.empty");
+		}
+		return ResponseEntity.status(HttpStatus.CREATED).body(opinions.attach(id, file.getOriginalFilename(), file.getBytes()));
+	}
+
+	@GetMapping("/{id}/attachments")
+	List<Attachments.Attachment> attachments(@PathVariable UUID id) {
+		return opinions.attachments(id);
+	}
+
+	@GetMapping("/{id}/attachments/{attachmentId}")
+	ResponseEntity<byte[]> download(@PathVariable UUID id, @PathVariable UUID attachmentId) {
+		return AttachmentDownloads.of(opinions.attachment(id, attachmentId), opinions.attachmentContent(attachmentId));
 	}
 
 	@PostMapping("/{id}/triage")

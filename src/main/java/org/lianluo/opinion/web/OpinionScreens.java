@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -89,6 +90,7 @@ class OpinionScreens {
 		model.addAttribute("o", o);
 		model.addAttribute("light", o.light(now, deadlines.endOfNextWorkingDay(now)));
 		model.addAttribute("timeline", opinions.timeline(id));
+		model.addAttribute("files", opinions.attachments(id));
 		model.addAttribute("phone", OpinionView.of(o, opinions.revealName(o), opinions.revealPhone(o), null, List.of()));
 		model.addAttribute("leadUnit", o.getLeadUnitId() == null ? null : units.find(o.getLeadUnitId()).orElse(null));
 		model.addAttribute("previous", user.has(Role.ASSESSOR) ? queries.previousBySamePhone(o) : List.of());
@@ -151,8 +153,37 @@ class OpinionScreens {
 
 	@PostMapping("/{id}/reply")
 	String reply(@PathVariable UUID id, @RequestParam(required = false) ReplyResult result, @RequestParam String text,
-			RedirectAttributes flash) {
-		return act(id, flash, () -> opinions.reply(id, result, text));
+			@RequestParam(required = false) MultipartFile file, RedirectAttributes flash) {
+		return act(id, flash, () -> {
+			opinions.reply(id, result, text);
+			attach(id, file);
+		});
+	}
+
+	@PostMapping("/{id}/attachments")
+	String upload(@PathVariable UUID id, @RequestParam(required = false) MultipartFile file, RedirectAttributes flash) {
+		return act(id, flash, () -> {
+			if (file == null || file.isEmpty()) {
+				throw LianluoException.invalidField("file", "attachment.empty");
+			}
+			attach(id, file);
+		});
+	}
+
+	@GetMapping("/{id}/attachments/{attachmentId}")
+	org.springframework.http.ResponseEntity<byte[]> download(@PathVariable UUID id, @PathVariable UUID attachmentId) {
+		return AttachmentDownloads.of(opinions.attachment(id, attachmentId), opinions.attachmentContent(attachmentId));
+	}
+
+	private void attach(UUID id, MultipartFile file) {
+		if (file != null && !file.isEmpty()) {
+			try {
+				opinions.attach(id, file.getOriginalFilename(), file.getBytes());
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
 	}
 
 	@PostMapping("/{id}/review")
