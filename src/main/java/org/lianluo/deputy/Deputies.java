@@ -126,9 +126,10 @@ public class Deputies {
 		return load(List.of(id)).get(0);
 	}
 
-	/** Inserts deputies already validated by {@link DeputyRules}, in batches: the import's path. */
+	/** Inserts deputies already validated by {@link DeputyRules}, in batches (the import's path); their ids in order. */
 	@Transactional
-	public void insertAll(List<DeputyRules.Valid> valid) {
+	public List<UUID> insertAll(List<DeputyRules.Valid> valid) {
+		List<UUID> ids = new ArrayList<>();
 		Map<String, UUID[]> congressesSeen = new HashMap<>();
 		List<Object[]> people = new ArrayList<>();
 		List<Object[]> seats = new ArrayList<>();
@@ -136,6 +137,7 @@ public class Deputies {
 		LocalDate today = LocalDate.now(WorkingCalendar.ZONE);
 		for (DeputyRules.Valid v : valid) {
 			UUID id = Ids.newId();
+			ids.add(id);
 			people.add(deputyRow(id, v, now));
 			for (Level level : v.levels()) {
 				UUID[] congressAndTerm = congressAndTerm(level, v.regionCode(), congressesSeen);
@@ -145,6 +147,7 @@ public class Deputies {
 		}
 		batch.batchUpdate(INSERT_DEPUTY, people);
 		batch.batchUpdate(INSERT_SEAT, seats);
+		return ids;
 	}
 
 	/** The registered "name|birth year|region" identities among deputies of these names, to find duplicates at once. */
