@@ -116,6 +116,52 @@ public class Deputies {
 		return load(ids);
 	}
 
+	/**
+	 * 代表结构: how the deputies the filter finds divide by gender, ethnicity, occupation, age band (in the
+	 * given year) and level of their active seats. Keys are constant names, age bands and "UNKNOWN".
+	 */
+	public Composition composition(DeputyFilter filter, int year) {
+		Query query = where(filter);
+		return new Composition(
+				countBy("d.gender", query),
+				countBy("coalesce(d.ethnicity, 'UNKNOWN')", query),
+				countBy("coalesce(d.occupation, 'UNKNOWN')", query),
+				countBy("case when d.birth_year is null then 'UNKNOWN' when " + year + " - d.birth_year < 35 then 'UNDER_35' when "
+						+ year + " - d.birth_year < 45 then 'FROM_35_TO_44' when " + year + " - d.birth_year < 55 then 'FROM_45_TO_54' else 'FROM_55' end",
+						query),
+				levels(query));
+	}
+
+	private Map<String, Long> countBy(String expression, Query query) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		jdbc.sql("select " + expression + " as k, count(*) from deputy d where " + query.sql() + " group by k order by count(*) desc, k")
+			.params(query.params())
+			.query(rs -> {
+				counts.put(rs.getString(1), rs.getLong(2));
+			});
+		return counts;
+	}
+
+	private Map<String, Long> levels(Query query) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		jdbc.sql("select s.level, count(distinct d.id) from deputy d join deputy_seat s on s.deputy_id = d.id and s.status = 'ACTIVE' where "
+				+ query.sql() + " group by s.level order by s.level")
+			.params(query.params())
+			.query(rs -> {
+				counts.put(rs.getString(1), rs.getLong(2));
+			});
+		return counts;
+	}
+
+	/** Counts of deputies by each dimension of 代表结构; {@code total} is the number of deputies. */
+	public record Composition(Map<String, Long> gender, Map<String, Long> ethnicity, Map<String, Long> occupation,
+			Map<String, Long> ageBand, Map<String, Long> level) {
+
+		public long total() {
+			return gender.values().stream().mapToLong(Long::longValue).sum();
+		}
+	}
+
 	@Transactional
 	public Deputy create(DeputyForm form) {
 		DeputyRules.Valid valid = rules.validate(form, true);

@@ -95,6 +95,12 @@ class RegistryBrowserTests {
 				.isEqualTo(600L);
 			assertThat(browser.text(".qr-url")).isEqualTo("http://localhost:" + port + "/opinions/new?station=" + station);
 			browser.screenshot("registries-05-station-qr-print");
+
+			browser.go("/deputies/composition?region=451022");
+			assertThat(browser.text("h1")).isEqualTo("代表结构");
+			assertThat(browser.text(".composition")).contains("瑶族", "壮族", "50.0%", "县级人大", "乡镇人大");
+			browser.find(".chart canvas");
+			browser.screenshot("registries-10-composition");
 		}
 
 		HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
