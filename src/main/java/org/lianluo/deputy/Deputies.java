@@ -66,8 +66,11 @@ public class Deputies {
 
 	private final AuditLog audit;
 
+	private final DeputyHistory history;
+
 	Deputies(JdbcClient jdbc, JdbcTemplate batch, PersonalData personalData, DeputyRules rules, Congresses congresses,
-			AuditLog audit) {
+			AuditLog audit, DeputyHistory history) {
+		this.history = history;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.personalData = personalData;
@@ -169,6 +172,7 @@ public class Deputies {
 			throw LianluoException.conflict("deputy.exists");
 		}
 		UUID id = insert(valid);
+		history.record(id, DeputyHistory.Action.CREATED, List.of());
 		return load(List.of(id)).get(0);
 	}
 
@@ -193,6 +197,7 @@ public class Deputies {
 		}
 		batch.batchUpdate(INSERT_DEPUTY, people);
 		batch.batchUpdate(INSERT_SEAT, seats);
+		history.recordAll(ids, DeputyHistory.Action.IMPORTED);
 		return ids;
 	}
 
@@ -227,6 +232,8 @@ public class Deputies {
 		DeputyRules.Valid valid = rules.validate(form, false);
 		String phone = form.phone();
 		boolean keepPhone = phone == null || phone.contains("*");
+		String storedHash = jdbc.sql("select phone_hash from deputy where id = ?").param(id).query(String.class).optional().orElse(null);
+		boolean phoneChanged = !keepPhone && !java.util.Objects.equals(storedHash, personalData.searchHash(valid.phone()));
 		jdbc.sql("""
 				update deputy set name = ?, gender = ?, ethnicity = ?, birth_year = ?, political_affiliation = ?, occupation = ?,
 				workplace = ?, title = ?, region_code = ?, committee_position = ?, updated_at = ? where id = ?""")
@@ -252,7 +259,12 @@ public class Deputies {
 				insertSeat(id, level, valid);
 			}
 		}
-		return load(List.of(id)).get(0);
+		Deputy after = load(List.of(id)).get(0);
+		List<DeputyHistory.Change> changes = DeputyHistory.diff(before, after, phoneChanged);
+		if (!changes.isEmpty()) {
+			history.record(id, DeputyHistory.Action.UPDATED, changes);
+		}
+		return after;
 	}
 
 	/** Ends a seat: the deputy resigned or their mandate was terminated on the given day. */
@@ -268,6 +280,9 @@ public class Deputies {
 		if (changed == 0) {
 			throw LianluoException.conflict("deputy.seat.not-active");
 		}
+		Level level = jdbc.sql("select level from deputy_seat where id = ?").param(seatId).query(String.class).optional()
+			.map(Level::valueOf).orElseThrow();
+		history.record(id, DeputyHistory.Action.SEAT_ENDED, List.of(new DeputyHistory.Change("seat", level.name(), status.name())));
 		return load(List.of(id)).get(0);
 	}
 

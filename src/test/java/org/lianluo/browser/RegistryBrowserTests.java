@@ -134,6 +134,7 @@ class RegistryBrowserTests {
 			browser.click("form.stack button[type=submit]");
 			assertThat(browser.text(".alert")).isEqualTo("已保存。");
 			assertThat(browser.text(".facts")).contains("田东县祥周镇人民政府", "副主任", "139****2222");
+			assertThat(browser.text("#history")).contains("修改", "工作单位：（空） → 田东县祥周镇人民政府", "常委会职务：（空） → 副主任", "登记");
 			browser.screenshot("registries-06-deputy-saved");
 
 			browser.go("/deputies/import");
