@@ -86,6 +86,10 @@ class RegistryBrowserTests {
 
 			browser.go("/stations/" + station);
 			assertThat(browser.text("#roster")).contains(yao);
+			String day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(3).toString();
+			((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('rota-day').value = arguments[0]", day);
+			browser.click("#rota-form button[type=submit]");
+			assertThat(browser.text("#rota")).contains(day, yao);
 			browser.screenshot("registries-04-station");
 			browser.click("a.qr-link");
 			assertThat(browser.text(".qr-title")).isEqualTo(stationName);
