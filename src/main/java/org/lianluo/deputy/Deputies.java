@@ -66,8 +66,11 @@ public class Deputies {
 
 	private final AuditLog audit;
 
+	private final DeputyHistory history;
+
 	Deputies(JdbcClient jdbc, JdbcTemplate batch, PersonalData personalData, DeputyRules rules, Congresses congresses,
-			AuditLog audit) {
+			AuditLog audit, DeputyHistory history) {
+		this.history = history;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.personalData = personalData;
@@ -116,6 +119,52 @@ public class Deputies {
 		return load(ids);
 	}
 
+	/**
+	 * 代表结构: how the deputies the filter finds divide by gender, ethnicity, occupation, age band (in the
+	 * given year) and level of their active seats. Keys are constant names, age bands and "UNKNOWN".
+	 */
+	public Composition composition(DeputyFilter filter, int year) {
+		Query query = where(filter);
+		return new Composition(
+				countBy("d.gender", query),
+				countBy("coalesce(d.ethnicity, 'UNKNOWN')", query),
+				countBy("coalesce(d.occupation, 'UNKNOWN')", query),
+				countBy("case when d.birth_year is null then 'UNKNOWN' when " + year + " - d.birth_year < 35 then 'UNDER_35' when "
+						+ year + " - d.birth_year < 45 then 'FROM_35_TO_44' when " + year + " - d.birth_year < 55 then 'FROM_45_TO_54' else 'FROM_55' end",
+						query),
+				levels(query));
+	}
+
+	private Map<String, Long> countBy(String expression, Query query) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		jdbc.sql("select " + expression + " as k, count(*) from deputy d where " + query.sql() + " group by k order by count(*) desc, k")
+			.params(query.params())
+			.query(rs -> {
+				counts.put(rs.getString(1), rs.getLong(2));
+			});
+		return counts;
+	}
+
+	private Map<String, Long> levels(Query query) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		jdbc.sql("select s.level, count(distinct d.id) from deputy d join deputy_seat s on s.deputy_id = d.id and s.status = 'ACTIVE' where "
+				+ query.sql() + " group by s.level order by s.level")
+			.params(query.params())
+			.query(rs -> {
+				counts.put(rs.getString(1), rs.getLong(2));
+			});
+		return counts;
+	}
+
+	/** Counts of deputies by each dimension of 代表结构; {@code total} is the number of deputies. */
+	public record Composition(Map<String, Long> gender, Map<String, Long> ethnicity, Map<String, Long> occupation,
+			Map<String, Long> ageBand, Map<String, Long> level) {
+
+		public long total() {
+			return gender.values().stream().mapToLong(Long::longValue).sum();
+		}
+	}
+
 	@Transactional
 	public Deputy create(DeputyForm form) {
 		DeputyRules.Valid valid = rules.validate(form, true);
@@ -123,12 +172,14 @@ public class Deputies {
 			throw LianluoException.conflict("deputy.exists");
 		}
 		UUID id = insert(valid);
+		history.record(id, DeputyHistory.Action.CREATED, List.of());
 		return load(List.of(id)).get(0);
 	}
 
-	/** Inserts deputies already validated by {@link DeputyRules}, in batches: the import's path. */
+	/** Inserts deputies already validated by {@link DeputyRules}, in batches (the import's path); their ids in order. */
 	@Transactional
-	public void insertAll(List<DeputyRules.Valid> valid) {
+	public List<UUID> insertAll(List<DeputyRules.Valid> valid) {
+		List<UUID> ids = new ArrayList<>();
 		Map<String, UUID[]> congressesSeen = new HashMap<>();
 		List<Object[]> people = new ArrayList<>();
 		List<Object[]> seats = new ArrayList<>();
@@ -136,6 +187,7 @@ public class Deputies {
 		LocalDate today = LocalDate.now(WorkingCalendar.ZONE);
 		for (DeputyRules.Valid v : valid) {
 			UUID id = Ids.newId();
+			ids.add(id);
 			people.add(deputyRow(id, v, now));
 			for (Level level : v.levels()) {
 				UUID[] congressAndTerm = congressAndTerm(level, v.regionCode(), congressesSeen);
@@ -145,6 +197,8 @@ public class Deputies {
 		}
 		batch.batchUpdate(INSERT_DEPUTY, people);
 		batch.batchUpdate(INSERT_SEAT, seats);
+		history.recordAll(ids, DeputyHistory.Action.IMPORTED);
+		return ids;
 	}
 
 	/** The registered "name|birth year|region" identities among deputies of these names, to find duplicates at once. */
@@ -178,6 +232,8 @@ public class Deputies {
 		DeputyRules.Valid valid = rules.validate(form, false);
 		String phone = form.phone();
 		boolean keepPhone = phone == null || phone.contains("*");
+		String storedHash = jdbc.sql("select phone_hash from deputy where id = ?").param(id).query(String.class).optional().orElse(null);
+		boolean phoneChanged = !keepPhone && !java.util.Objects.equals(storedHash, personalData.searchHash(valid.phone()));
 		jdbc.sql("""
 				update deputy set name = ?, gender = ?, ethnicity = ?, birth_year = ?, political_affiliation = ?, occupation = ?,
 				workplace = ?, title = ?, region_code = ?, committee_position = ?, updated_at = ? where id = ?""")
@@ -203,7 +259,12 @@ public class Deputies {
 				insertSeat(id, level, valid);
 			}
 		}
-		return load(List.of(id)).get(0);
+		Deputy after = load(List.of(id)).get(0);
+		List<DeputyHistory.Change> changes = DeputyHistory.diff(before, after, phoneChanged);
+		if (!changes.isEmpty()) {
+			history.record(id, DeputyHistory.Action.UPDATED, changes);
+		}
+		return after;
 	}
 
 	/** Ends a seat: the deputy resigned or their mandate was terminated on the given day. */
@@ -219,6 +280,9 @@ public class Deputies {
 		if (changed == 0) {
 			throw LianluoException.conflict("deputy.seat.not-active");
 		}
+		Level level = jdbc.sql("select level from deputy_seat where id = ?").param(seatId).query(String.class).optional()
+			.map(Level::valueOf).orElseThrow();
+		history.record(id, DeputyHistory.Action.SEAT_ENDED, List.of(new DeputyHistory.Change("seat", level.name(), status.name())));
 		return load(List.of(id)).get(0);
 	}
 

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.lianluo.deputy.Deputy.SeatStatus;
 import org.lianluo.platform.ImportReport;
 import org.lianluo.platform.Labels;
-import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.LianluoException.FieldProblem;
 import org.lianluo.platform.SheetLayout;
 import org.lianluo.platform.SheetLayout.Column;
@@ -59,11 +58,7 @@ public class DeputySheets {
 	@Transactional
 	public ImportReport importFile(byte[] content, boolean partial) {
 		List<Sheets.Line> lines = Sheets.read(content);
-		layout.requireColumns(lines);
-		if (!lines.isEmpty() && lines.get(0).cells().keySet().stream()
-			.noneMatch(h -> h.equals(layout.headers().get(9)) || h.equals(layout.headers().get(10)) || h.equals("regionCode"))) {
-			throw LianluoException.invalidField("file", "import.columns.missing", layout.headers().get(9));
-		}
+		layout.requireColumns(lines, List.of(List.of("regionCode", "region")));
 		Map<String, String> codesByName = regionNames.all().entrySet().stream()
 			.collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey, (a, b) -> a));
 		Set<String> seen = new HashSet<>();

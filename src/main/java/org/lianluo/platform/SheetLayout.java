@@ -46,19 +46,36 @@ public final class SheetLayout {
 
 	/** Refuses a sheet that lacks a required column, naming every missing one. */
 	public void requireColumns(List<Sheets.Line> lines) {
+		requireColumns(lines, List.of());
+	}
+
+	/**
+	 * Refuses a sheet that lacks a required column, or has none of each group of alternatives (given
+	 * by field: a region code or a region name), naming every missing one.
+	 */
+	public void requireColumns(List<Sheets.Line> lines, List<List<String>> alternatives) {
 		if (lines.isEmpty()) {
 			return;
 		}
 		Set<String> present = lines.get(0).cells().keySet();
 		List<String> missing = new ArrayList<>();
 		for (Column c : columns) {
-			if (c.required() && !present.contains(header(c)) && !present.contains(c.field())) {
+			if (c.required() && !has(present, c)) {
 				missing.add(header(c));
+			}
+		}
+		for (List<String> group : alternatives) {
+			if (group.stream().map(this::column).noneMatch(c -> has(present, c))) {
+				missing.add(header(column(group.get(0))));
 			}
 		}
 		if (!missing.isEmpty()) {
 			throw LianluoException.invalidField("file", "import.columns.missing", String.join("、", missing));
 		}
+	}
+
+	private boolean has(Set<String> present, Column c) {
+		return present.contains(header(c)) || present.contains(c.field());
 	}
 
 	/** "「手机号」：请填写正确的手机号或固定电话。" */

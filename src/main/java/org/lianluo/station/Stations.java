@@ -127,6 +127,11 @@ public class Stations {
 		valid.forEach(this::insert);
 	}
 
+	/** How many stations are registered, whatever the caller's scope. */
+	public long total() {
+		return jdbc.sql("select count(*) from station").query(Long.class).single();
+	}
+
 	public boolean exists(String name, String regionCode) {
 		return jdbc.sql("select count(*) from station where name = ? and region_code = ?").params(name, regionCode)
 			.query(Long.class).single() > 0;

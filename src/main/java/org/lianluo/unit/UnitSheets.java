@@ -49,7 +49,7 @@ public class UnitSheets {
 	@Transactional
 	public ImportReport importFile(byte[] content, boolean partial) {
 		List<Sheets.Line> lines = Sheets.read(content);
-		layout.requireColumns(lines);
+		layout.requireColumns(lines, List.of(List.of("regionCode", "region")));
 		Map<String, String> codesByName = regionNames.all().entrySet().stream()
 			.collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey, (a, b) -> a));
 		Set<String> seen = new HashSet<>();

@@ -86,6 +86,10 @@ class RegistryBrowserTests {
 
 			browser.go("/stations/" + station);
 			assertThat(browser.text("#roster")).contains(yao);
+			String day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(3).toString();
+			((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('rota-day').value = arguments[0]", day);
+			browser.click("#rota-form button[type=submit]");
+			assertThat(browser.text("#rota")).contains(day, yao);
 			browser.screenshot("registries-04-station");
 			browser.click("a.qr-link");
 			assertThat(browser.text(".qr-title")).isEqualTo(stationName);
@@ -95,6 +99,12 @@ class RegistryBrowserTests {
 				.isEqualTo(600L);
 			assertThat(browser.text(".qr-url")).isEqualTo("http://localhost:" + port + "/opinions/new?station=" + station);
 			browser.screenshot("registries-05-station-qr-print");
+
+			browser.go("/deputies/composition?region=451022");
+			assertThat(browser.text("h1")).isEqualTo("代表结构");
+			assertThat(browser.text(".composition")).contains("瑶族", "壮族", "50.0%", "县级人大", "乡镇人大");
+			browser.find(".chart canvas");
+			browser.screenshot("registries-10-composition");
 		}
 
 		HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
@@ -128,6 +138,7 @@ class RegistryBrowserTests {
 			browser.click("form.stack button[type=submit]");
 			assertThat(browser.text(".alert")).isEqualTo("已保存。");
 			assertThat(browser.text(".facts")).contains("田东县祥周镇人民政府", "副主任", "139****2222");
+			assertThat(browser.text("#history")).contains("修改", "工作单位：（空） → 田东县祥周镇人民政府", "常委会职务：（空） → 副主任", "登记");
 			browser.screenshot("registries-06-deputy-saved");
 
 			browser.go("/deputies/import");

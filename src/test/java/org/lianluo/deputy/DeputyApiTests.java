@@ -149,6 +149,20 @@ class DeputyApiTests {
 		assertThat(admin().post("/api/v1/deputies/" + id + "/seats/" + seat + "/end", Map.of("status", "RESIGNED"))
 			.status()).isEqualTo(409);
 		assertThat(admin().get("/api/v1/deputies?status=RESIGNED&q=" + name).json().get("total").asLong()).isEqualTo(1);
+
+		assertThat(admin().put("/api/v1/deputies/" + id, Map.of("name", name, "gender", "MALE", "ethnicity", "YAO", "birthYear",
+				1975, "levels", List.of("COUNTY"), "regionCode", "451022", "phone", "13700002222", "occupation", "FARMER",
+				"politicalAffiliation", "CPC")).status()).isEqualTo(200);
+		Response history = admin().get("/api/v1/deputies/" + id + "/history");
+		assertThat(history.status()).isEqualTo(200);
+		List<String> actions = history.json().findValuesAsString("action");
+		assertThat(actions).containsExactly("UPDATED", "SEAT_ENDED", "UPDATED", "CREATED");
+		assertThat(history.json().get(0).get("changes").toString()).contains("手机号：已更改");
+		assertThat(history.json().get(1).get("changes").toString()).contains("市人大：辞职");
+		assertThat(history.json().get(2).get("changes").toString()).contains("民族：（空） → 瑶族", "职业类别：（空） → 农民",
+				"代表层级：市人大 → 市人大、县级人大").doesNotContain("手机号");
+		assertThat(history.body()).doesNotContain("13700002222", "13900005678");
+		assertThat(history.json().get(0).get("actor").asText()).isEqualTo("admin");
 	}
 
 	@Test

@@ -122,6 +122,28 @@ class StationApiTests {
 		assertThat(svg.body()).startsWith("<svg").contains("<path");
 	}
 
+	@Test
+	void keepsADutyRotaOfDeputiesOnTheRoster() {
+		String deputyName = unique("罗");
+		UUID onRoster = deputy(deputyName, "451022");
+		UUID other = deputy(unique("陆"), "451022");
+		UUID station = id(admin(port).post("/api/v1/stations", Map.of("name", unique("接待站"), "kind", "STANDARD",
+				"regionCode", "451022", "address", "平马镇", "deputyIds", List.of(onRoster))));
+		String rota = "/api/v1/stations/" + station + "/rota";
+		assertThat(admin(port).post(rota, Map.of("day", "2030-03-06", "deputyId", onRoster)).status()).isEqualTo(201);
+		assertThat(admin(port).post(rota, Map.of("day", "2030-03-06", "deputyId", onRoster)).status()).isEqualTo(201);
+		Response refused = admin(port).post(rota, Map.of("day", "2030-03-07", "deputyId", other));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().get("errors").toString()).contains("只能安排本站的进站代表接待");
+		Response listed = admin(port).get(rota + "?from=2030-03-01&to=2030-03-31");
+		assertThat(listed.json()).hasSize(1);
+		assertThat(listed.json().get(0).get("deputyName").asText()).isEqualTo(deputyName);
+		assertThat(listed.json().get(0).get("day").asText()).isEqualTo("2030-03-06");
+		assertThat(user(port, "451081", "ASSESSOR").post(rota, Map.of("day", "2030-03-08", "deputyId", onRoster)).status())
+			.isEqualTo(404);
+		assertThat(admin(port).get(rota + "?from=2030-03-01&to=2032-03-31").status()).isEqualTo(400);
+	}
+
 	static String decode(byte[] png) throws Exception {
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
 		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());

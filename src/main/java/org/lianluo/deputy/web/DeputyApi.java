@@ -1,13 +1,16 @@
 package org.lianluo.deputy.web;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.lianluo.deputy.Deputies;
 import org.lianluo.deputy.Deputy;
 import org.lianluo.deputy.DeputyForm;
+import org.lianluo.deputy.DeputyHistory;
 import org.lianluo.platform.Page;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +31,12 @@ class DeputyApi {
 
 	private final DeputyFilters filters;
 
-	DeputyApi(Deputies deputies, DeputyFilters filters) {
+	private final DeputyHistory history;
+
+	DeputyApi(Deputies deputies, DeputyFilters filters, DeputyHistory history) {
 		this.deputies = deputies;
 		this.filters = filters;
+		this.history = history;
 	}
 
 	@GetMapping
@@ -55,6 +61,13 @@ class DeputyApi {
 	@PreAuthorize("hasAnyRole('ASSESSOR', 'ADMIN')")
 	Deputy update(@PathVariable UUID id, @RequestBody DeputyForm form) {
 		return deputies.update(id, form);
+	}
+
+	/** The history of changes, newest first, in words. */
+	@GetMapping("/{id}/history")
+	List<DeputyHistory.Entry> history(@PathVariable UUID id) {
+		deputies.get(id);
+		return history.of(id, LocaleContextHolder.getLocale());
 	}
 
 	/** The full phone number; the reveal is written to the security audit. */

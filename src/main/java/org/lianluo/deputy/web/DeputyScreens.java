@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.lianluo.deputy.Deputies;
 import org.lianluo.deputy.Deputy;
 import org.lianluo.deputy.DeputyForm;
+import org.lianluo.deputy.DeputyHistory;
 import org.lianluo.deputy.DeputySheets;
 import org.lianluo.deputy.Level;
 import org.lianluo.identity.CurrentUser;
@@ -21,6 +22,7 @@ import org.lianluo.platform.web.FormErrors;
 import org.lianluo.region.Region;
 import org.lianluo.region.RegionNames;
 import org.lianluo.region.Regions;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -53,8 +55,11 @@ class DeputyScreens {
 
 	private final DeputySheets sheets;
 
+	private final DeputyHistory history;
+
 	DeputyScreens(Deputies deputies, DeputyFilters filters, Regions regions, RegionNames names, FormErrors formErrors,
-			DeputySheets sheets) {
+			DeputySheets sheets, DeputyHistory history) {
+		this.history = history;
 		this.deputies = deputies;
 		this.sheets = sheets;
 		this.filters = filters;
@@ -122,6 +127,7 @@ class DeputyScreens {
 		model.addAttribute("deputy", deputies.get(id));
 		model.addAttribute("names", names);
 		model.addAttribute("canEdit", CurrentUser.get().hasAny(List.of(Role.ASSESSOR, Role.ADMIN)));
+		model.addAttribute("history", history.of(id, LocaleContextHolder.getLocale()));
 		return "deputy/detail";
 	}
 
@@ -133,6 +139,7 @@ class DeputyScreens {
 		model.addAttribute("deputy", deputies.get(id));
 		model.addAttribute("names", names);
 		model.addAttribute("canEdit", CurrentUser.get().hasAny(List.of(Role.ASSESSOR, Role.ADMIN)));
+		model.addAttribute("history", history.of(id, LocaleContextHolder.getLocale()));
 		return htmx != null ? "deputy/detail :: phone" : "deputy/detail";
 	}
 

@@ -1,6 +1,7 @@
 package org.lianluo.station.web;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,14 @@ import org.lianluo.platform.web.Downloads;
 import org.lianluo.platform.web.FormErrors;
 import org.lianluo.region.RegionNames;
 import org.lianluo.region.Regions;
+import org.lianluo.region.WorkingCalendar;
 import org.lianluo.station.Station;
 import org.lianluo.station.StationCodes;
 import org.lianluo.station.StationForm;
+import org.lianluo.station.StationRota;
 import org.lianluo.station.StationSheets;
 import org.lianluo.station.Stations;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -63,9 +67,12 @@ class StationScreens {
 
 	private final StationSheets sheets;
 
+	private final StationRota rota;
+
 	StationScreens(Stations stations, StationFilters filters, StationCodes codes, Deputies deputies, Regions regions,
-			RegionNames names, FormErrors formErrors, StationSheets sheets) {
+			RegionNames names, FormErrors formErrors, StationSheets sheets, StationRota rota) {
 		this.stations = stations;
+		this.rota = rota;
 		this.sheets = sheets;
 		this.filters = filters;
 		this.codes = codes;
@@ -135,6 +142,9 @@ class StationScreens {
 		model.addAttribute("station", station);
 		model.addAttribute("names", names);
 		model.addAttribute("canEdit", canEdit());
+		LocalDate today = LocalDate.now(WorkingCalendar.ZONE);
+		model.addAttribute("rota", rota.between(id, today, today.plusDays(90)));
+		model.addAttribute("today", today);
 		if (canEdit() && Scope.current().covers(station.regionCode())) {
 			Set<UUID> onRoster = station.deputies().stream().map(DeputySummary::id).collect(Collectors.toSet());
 			DeputyFilter near = new DeputyFilter(station.regionCode(), null, null, null, null, Deputy.SeatStatus.ACTIVE, null);
@@ -155,6 +165,29 @@ class StationScreens {
 		}
 		roster.remove(remove);
 		stations.update(id, formOf(station, roster));
+		return "redirect:/stations/" + id + "?saved";
+	}
+
+	@PostMapping("/{id}/rota")
+	@PreAuthorize(EDITORS)
+	String addDuty(@PathVariable UUID id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+			@RequestParam(required = false) UUID deputyId, Model model) {
+		try {
+			rota.add(id, day, deputyId);
+			return "redirect:/stations/" + id + "?saved";
+		}
+		catch (LianluoException ex) {
+			Map<String, String> errors = formErrors.of(ex);
+			model.addAttribute("rotaError", errors.getOrDefault("day", errors.getOrDefault("deputyId", errors.get("_"))));
+			return detail(id, model);
+		}
+	}
+
+	@PostMapping("/{id}/rota/remove")
+	@PreAuthorize(EDITORS)
+	String removeDuty(@PathVariable UUID id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+			@RequestParam UUID deputyId) {
+		rota.remove(id, day, deputyId);
 		return "redirect:/stations/" + id + "?saved";
 	}
 

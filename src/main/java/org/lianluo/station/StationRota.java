@@ -1,0 +1,82 @@
+package org.lianluo.station;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.lianluo.deputy.DeputySummary;
+import org.lianluo.identity.Scope;
+import org.lianluo.platform.LianluoException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The duty rota (接待安排) of a station: deputies of its roster on the days they receive voters. */
+@Service
+public class StationRota {
+
+	static final int MAX_DAYS = 366;
+
+	private final JdbcClient jdbc;
+
+	private final Stations stations;
+
+	StationRota(JdbcClient jdbc, Stations stations) {
+		this.jdbc = jdbc;
+		this.stations = stations;
+	}
+
+	/** The rota between two days, inclusive, for a station the caller may see. */
+	public List<Duty> between(UUID stationId, LocalDate from, LocalDate to) {
+		Station station = stations.get(stationId);
+		if (from == null || to == null || to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
+			throw LianluoException.invalidField("to", "station.rota.range", MAX_DAYS);
+		}
+		Map<UUID, DeputySummary> roster = station.deputies().stream()
+			.collect(Collectors.toMap(DeputySummary::id, Function.identity()));
+		return jdbc.sql("select day, deputy_id from station_rota where station_id = ? and day between ? and ? order by day")
+			.params(stationId, from, to)
+			.query((rs, n) -> {
+				UUID deputy = rs.getObject(2, UUID.class);
+				DeputySummary d = roster.get(deputy);
+				return new Duty(rs.getObject(1, LocalDate.class), deputy, d == null ? null : d.name());
+			})
+			.list();
+	}
+
+	/** Puts a deputy of the roster on duty on a day; a second time changes nothing. */
+	@Transactional
+	public void add(UUID stationId, LocalDate day, UUID deputyId) {
+		Station station = editable(stationId);
+		if (day == null) {
+			throw LianluoException.invalidField("day", "station.rota.day.required");
+		}
+		if (deputyId == null || station.deputies().stream().noneMatch(d -> d.id().equals(deputyId))) {
+			throw LianluoException.invalidField("deputyId", "station.rota.not-on-roster");
+		}
+		jdbc.sql("insert into station_rota (station_id, day, deputy_id) values (?, ?, ?) on conflict do nothing")
+			.params(stationId, day, deputyId)
+			.update();
+	}
+
+	@Transactional
+	public void remove(UUID stationId, LocalDate day, UUID deputyId) {
+		editable(stationId);
+		jdbc.sql("delete from station_rota where station_id = ? and day = ? and deputy_id = ?")
+			.params(stationId, day, deputyId)
+			.update();
+	}
+
+	private Station editable(UUID stationId) {
+		Station station = stations.get(stationId);
+		Scope.current().check(station.regionCode());
+		return station;
+	}
+
+	/** One deputy on duty on one day. */
+	public record Duty(LocalDate day, UUID deputyId, String deputyName) {
+	}
+}
