@@ -153,9 +153,14 @@ class DemoData {
 				LocalDate.of(2025, 1, 7), LocalDate.of(2026, 1, 8));
 		for (int n = 1; n <= opens.size(); n++) {
 			LocalDate on = opens.get(n - 1);
-			congresses.createSession(new SessionForm("CITY", "451000", 5, n, on, on.plusDays(3), null));
+			// A database that lacks the demo set may already hold some of these sessions: keep them.
+			if (!congresses.plenarySessionExists("CITY", "451000", 5, n)) {
+				congresses.createSession(new SessionForm("CITY", "451000", 5, n, on, on.plusDays(3), null));
+			}
 			for (Region county : counties) {
-				congresses.createSession(new SessionForm("COUNTY", county.code(), 17, n, on.minusDays(20), on.minusDays(18), null));
+				if (!congresses.plenarySessionExists("COUNTY", county.code(), 17, n)) {
+					congresses.createSession(new SessionForm("COUNTY", county.code(), 17, n, on.minusDays(20), on.minusDays(18), null));
+				}
 			}
 		}
 	}

@@ -57,6 +57,15 @@ public class Congresses {
 		return new Page<>(items, page, size, total);
 	}
 
+	/** Whether a plenary session with this number exists in that congress's term. */
+	public boolean plenarySessionExists(String level, String regionCode, int term, int number) {
+		return jdbc.sql("""
+				select count(*) from congress_session s join congress_term t on t.id = s.term_id
+				join congress c on c.id = t.congress_id
+				where c.level = ? and c.region_code = ? and t.number = ? and s.kind = 'PLENARY' and s.number = ?""")
+			.params(level, regionCode, term, number).query(Long.class).single() > 0;
+	}
+
 	@Transactional
 	public Session createSession(SessionForm form) {
 		Level level = validate(form);
