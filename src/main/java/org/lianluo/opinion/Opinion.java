@@ -287,7 +287,7 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		if (approve) {
 			fedBackAt = now;
 			move(OpinionStatus.FED_BACK, actor, now, note, null);
-			registerEvent(new OpinionFedBack(id, trackingCode));
+			registerEvent(new OpinionFedBack(id, trackingCode, reopenCount));
 		}
 		else {
 			move(OpinionStatus.ACCEPTED, actor, now, note, null);
@@ -341,7 +341,7 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		supervisionLevel = level;
 		nextSupervisionAt = next;
 		note(TimelineEntry.Kind.SUPERVISION, "system", now, String.valueOf(level));
-		registerEvent(new OpinionEvents.OpinionSupervised(id, leadUnitId, level, regionCode));
+		registerEvent(new OpinionEvents.OpinionSupervised(id, leadUnitId, level, regionCode, deadline));
 		return true;
 	}
 
