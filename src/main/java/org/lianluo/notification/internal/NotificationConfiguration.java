@@ -10,6 +10,7 @@ import org.lianluo.notification.NotificationProperties;
 import org.lianluo.notification.SmsProvider;
 import org.lianluo.opinion.OpinionEvents;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -31,7 +32,9 @@ class NotificationConfiguration {
 		return url == null || url.isBlank() ? new LogSmsProvider() : new HttpSmsProvider(properties.sms(), json, clock);
 	}
 
+	/** Off ({@code lianluo.notification.delivery.scheduled=false}) where tests call the sender themselves. */
 	@Bean
+	@ConditionalOnProperty(name = "lianluo.notification.delivery.scheduled", havingValue = "true", matchIfMissing = true)
 	RecurringTask<Void> notificationDelivery(DeliverySender sender, NotificationProperties properties) {
 		return Tasks.recurring("notification-delivery", FixedDelay.of(properties.delivery().interval()))
 			.execute((instance, context) -> sender.sendDue());
