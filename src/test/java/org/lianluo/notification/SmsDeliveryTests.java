@@ -122,6 +122,38 @@ class SmsDeliveryTests {
 	}
 
 	@Test
+	void theCitizenHearsOfEachFeedbackRoundAndTheClosingOnce() {
+		String phone = NotificationFixture.uniquePhone();
+		String[] opinion = f.submit(phone, "COMPLAINT");
+		String id = opinion[0];
+		f.assign(id);
+		awaitRows(phone, 2);
+		for (int round = 0; round < 2; round++) {
+			f.handler.post("/api/v1/opinions/" + id + "/accept", java.util.Map.of());
+			f.handler.post("/api/v1/opinions/" + id + "/reply", java.util.Map.of("result", "PLANNED", "text", "已安排疏通。"));
+			assertThat(f.assessor.post("/api/v1/opinions/" + id + "/review", java.util.Map.of("approve", true)).status())
+				.isEqualTo(200);
+			awaitRows(phone, 3 + round);
+			if (round == 0) {
+				f.citizen.post("/api/v1/public/opinions/" + opinion[1] + "/evaluation", java.util.Map.of("grade", "UNSATISFIED"));
+			}
+		}
+		f.citizen.post("/api/v1/public/opinions/" + opinion[1] + "/evaluation", java.util.Map.of("grade", "SATISFIED"));
+		awaitRows(phone, 5);
+		for (int hour = 0; hour < 3; hour++) {
+			sender.sendDue();
+			clock.advance(Duration.ofMinutes(61));
+		}
+
+		assertThat(gateway.deliveredTo(phone)).hasSize(5);
+		assertThat(gateway.requestsTo(phone)).hasSize(5);
+		assertThat(gateway.deliveredTo(phone)).extracting(r -> r.get("templateCode").asText())
+			.containsExactlyInAnyOrder("SMS_100001", "SMS_100002", "citizen-fed-back", "citizen-fed-back", "citizen-closed");
+		assertThat(gateway.deliveredTo(phone)).allSatisfy(r -> assertThat(r.get("templateParam").get("code").asText())
+			.isEqualTo(opinion[1]));
+	}
+
+	@Test
 	void aFailingGatewayEndsInTheDeadLettersAndTheAdminsRetryDelivers() {
 		gateway.mode(Mode.FAIL);
 		String phone = NotificationFixture.uniquePhone();
