@@ -25,6 +25,8 @@ final class NotificationFixture {
 
 	final String unitId;
 
+	final String handlerName;
+
 	NotificationFixture(int port) {
 		String u = UUID.randomUUID().toString().substring(0, 8);
 		admin = new Api(port).as("admin", "admin-test-password");
@@ -34,7 +36,8 @@ final class NotificationFixture {
 		user("nhandler2" + u, "451022", List.of("UNIT_HANDLER"), unitId);
 		user("njingxi" + u, "451081", List.of("ASSESSOR"), null);
 		assessor = new Api(port).as("nassessor" + u, "password-123");
-		handler = new Api(port).as("nhandler" + u, "password-123");
+		handlerName = "nhandler" + u;
+		handler = new Api(port).as(handlerName, "password-123");
 		secondHandler = new Api(port).as("nhandler2" + u, "password-123");
 		otherCountyAssessor = new Api(port).as("njingxi" + u, "password-123");
 		citizen = new Api(port);
