@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class FakeSmsGateway implements AutoCloseable {
 
 	enum Mode {
-		OK, FAIL, SLOW, RATE_LIMITED
+		OK, FAIL, SLOW, RATE_LIMITED, HANG
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -29,6 +29,12 @@ final class FakeSmsGateway implements AutoCloseable {
 	private final HttpServer server;
 
 	private volatile Mode mode = Mode.OK;
+
+	/** In HANG mode: counted down when a text was accepted and the answer is being held back. */
+	volatile java.util.concurrent.CountDownLatch accepted = new java.util.concurrent.CountDownLatch(1);
+
+	/** In HANG mode: the answer goes out when this is counted down. */
+	volatile java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
 
 	final List<JsonNode> requests = new CopyOnWriteArrayList<>();
 
@@ -74,6 +80,17 @@ final class FakeSmsGateway implements AutoCloseable {
 			case RATE_LIMITED -> {
 				exchange.getResponseHeaders().add("Retry-After", "120");
 				answer(exchange, 429, "{\"code\":\"Throttling\"}");
+			}
+			case HANG -> {
+				delivered.putIfAbsent(request.get("outId").asText(), request);
+				accepted.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				answer(exchange, 200, "{\"code\":\"OK\",\"bizId\":\"late\"}");
 			}
 			case SLOW -> {
 				delivered.putIfAbsent(request.get("outId").asText(), request);

@@ -1,6 +1,7 @@
 package org.lianluo.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -12,17 +13,25 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lianluo.LianluoApplication;
 import org.lianluo.LianluoTest;
 import org.lianluo.notification.FakeSmsGateway.Mode;
 import org.lianluo.notification.internal.DeliverySender;
 import org.lianluo.platform.PersonalData;
 import org.lianluo.region.WorkingCalendar;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -238,6 +247,42 @@ class SmsDeliveryTests {
 		sender.sendDue();
 		assertThat(gateway.requestsTo(phone)).as("nobody sends while the lease holds").hasSize(1);
 		clock.advance(Duration.ofMinutes(5));
+		sender.sendDue();
+
+		assertThat(row(phone)).extracting(Row::status, Row::attempts).containsExactly("SENT", 2);
+		assertThat(gateway.requestsTo(phone)).hasSize(2).allSatisfy(r -> assertThat(r.get("outId").asText()).isEqualTo(id.toString()));
+		assertThat(gateway.deliveredTo(phone)).hasSize(1);
+	}
+
+	@Test
+	void aNodeStoppedWhileTheGatewayAnswersIsReplacedByAnotherThatSendsUnderTheSameOutId() throws Exception {
+		String phone = NotificationFixture.uniquePhone();
+		f.submit(phone, "COMPLAINT");
+		UUID id = awaitRows(phone, 1).get(0).id();
+		gateway.mode(Mode.HANG);
+		gateway.accepted = new java.util.concurrent.CountDownLatch(1);
+		gateway.release = new java.util.concurrent.CountDownLatch(1);
+		ConfigurableApplicationContext doomed = new SpringApplicationBuilder(LianluoApplication.class).profiles("test")
+			.properties("server.port=0", "spring.main.banner-mode=off", "lianluo.notification.sms.url=" + gateway.url(),
+					"lianluo.notification.sms.access-key=test-key", "lianluo.notification.sms.secret=test-secret",
+					"lianluo.notification.sms.sign-name=百色人大", "lianluo.notification.sms.timeout=PT60S",
+					"lianluo.notification.sms.per-phone-per-hour=3")
+			.run();
+		// The doomed node's clock is the system's; ours must be at its time for its claim to be judged by it.
+		clock.set(Instant.now());
+		ExecutorService thread = Executors.newSingleThreadExecutor();
+		Future<Integer> doomedSend = thread.submit(() -> doomed.getBean(DeliverySender.class).sendDue());
+		assertThat(gateway.accepted.await(30, TimeUnit.SECONDS)).isTrue();
+		doomed.close();
+		gateway.release.countDown();
+		assertThatThrownBy(doomedSend::get).as("the stopped node cannot mark what it sent");
+		thread.shutdown();
+		assertThat(row(phone).status()).isEqualTo("SENDING");
+
+		gateway.mode(Mode.OK);
+		sender.sendDue();
+		assertThat(gateway.requestsTo(phone)).as("the lease holds").hasSize(1);
+		clock.advance(Duration.ofMinutes(6));
 		sender.sendDue();
 
 		assertThat(row(phone)).extracting(Row::status, Row::attempts).containsExactly("SENT", 2);

@@ -158,7 +158,7 @@ public class DeliverySender {
 					properties.sms().templateId(c.row().template()), params, text));
 		}
 		catch (RuntimeException ex) {
-			log.warn("SMS delivery {} failed: {}", c.row().id(), ex.getClass().getSimpleName());
+			log.warn("SMS delivery {} failed: {}", c.row().id(), ex.getClass().getSimpleName(), ex);
 			outcome = new Failed(ex.getClass().getSimpleName());
 		}
 		return mark(c, outcome);

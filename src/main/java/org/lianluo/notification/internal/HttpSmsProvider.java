@@ -40,6 +40,10 @@ class HttpSmsProvider implements SmsProvider {
 	private final HttpClient http;
 
 	HttpSmsProvider(NotificationProperties.Sms config, JsonMapper json, Clock clock) {
+		if (blank(config.accessKey()) || blank(config.secret()) || blank(config.signName())) {
+			throw new IllegalStateException("lianluo.notification.sms.url is set: lianluo.notification.sms.access-key, "
+					+ ".secret and .sign-name must be set too");
+		}
 		this.config = config;
 		this.json = json;
 		this.clock = clock;
@@ -60,7 +64,7 @@ class HttpSmsProvider implements SmsProvider {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(config.url()))
 			.timeout(config.timeout())
 			.header("Content-Type", "application/json; charset=utf-8")
-			.header("X-Access-Key", config.accessKey() == null ? "" : config.accessKey())
+			.header("X-Access-Key", config.accessKey())
 			.header("X-Timestamp", timestamp)
 			.header("X-Nonce", nonce)
 			.header("X-Signature", sign(config.accessKey() + "\n" + timestamp + "\n" + nonce + "\n" + payload))
@@ -106,11 +110,14 @@ class HttpSmsProvider implements SmsProvider {
 		}
 	}
 
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
+	}
+
 	private String sign(String text) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec((config.secret() == null ? "" : config.secret()).getBytes(StandardCharsets.UTF_8),
-					"HmacSHA256"));
+			mac.init(new SecretKeySpec(config.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
 			return Base64.getEncoder().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException ex) {
