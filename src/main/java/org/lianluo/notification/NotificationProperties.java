@@ -7,13 +7,15 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code lianluo.notification.*}: how deliveries are retried, the quiet hours and rate limit of SMS, and the
- * SMS gateway. With no {@code sms.url} SMS go to the log (development).
+ * {@code lianluo.notification.*}: how deliveries are retried, the quiet hours and rate limit of SMS, the SMS
+ * gateway, and the sender and links of e-mail. With no {@code sms.url} SMS go to the log (development); with no
+ * {@code spring.mail.host}, e-mail too.
  */
 @ConfigurationProperties("lianluo.notification")
-public record NotificationProperties(Delivery delivery, Sms sms) {
+public record NotificationProperties(Delivery delivery, Sms sms, Email email) {
 
 	public NotificationProperties {
+		email = email == null ? new Email(null, null) : email;
 		delivery = delivery == null ? new Delivery(null, null, null, null, null, null, null, null) : delivery;
 		sms = sms == null ? new Sms(null, null, null, null, null, null, null, null, null, null) : sms;
 	}
@@ -64,6 +66,15 @@ public record NotificationProperties(Delivery delivery, Sms sms) {
 		/** The gateway's template id for a message template; the template's own name when none is configured. */
 		public String templateId(String template) {
 			return templates.getOrDefault(template, template);
+		}
+	}
+
+	/** The sender address of e-mail, and the address of the application that links in e-mail point to. */
+	public record Email(String from, String baseUrl) {
+
+		public Email {
+			from = from == null || from.isBlank() ? "lianluo@localhost" : from;
+			baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : baseUrl.replaceAll("/+$", "");
 		}
 	}
 }

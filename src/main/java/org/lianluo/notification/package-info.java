@@ -1,6 +1,7 @@
 /**
- * Notifications: every user's in-app inbox, and SMS to citizens from a transactional delivery outbox with
- * retries, quiet hours and a per-phone limit. The loops never call it; it listens to their events.
+ * Notifications: every user's in-app inbox, e-mail copies for staff who gave an address (with an opt-out link),
+ * and SMS to citizens, from a transactional delivery outbox with retries, quiet hours and a per-phone limit. The
+ * loops never call it; it listens to their events.
  *
  * <h2>What is guaranteed</h2>
  * <ol>
@@ -24,7 +25,9 @@
  * <li><b>Exactly once per message id</b> therefore holds towards a gateway that deduplicates by out-id (Aliyun's
  * {@code OutId}, Tencent's {@code SessionContext} with gateway-side dedup, or the fake gateway of the tests).
  * Towards a gateway that does not, a crash or timeout between acceptance and mark can cause one duplicate per
- * such crash; never more, since each resend needs a new lease to expire.</li>
+ * such crash; never more, since each resend needs a new lease to expire. SMTP has no such deduplication:
+ * an e-mail resent after such a crash arrives twice, both copies with the same Message-ID
+ * ({@code <delivery id@lianluo>}), which mail clients use to recognise one message.</li>
  * <li><b>Failures:</b> attempt n waits {@code firstBackoff · 2^(n-1)} (at most {@code maxBackoff}); after
  * {@code maxAttempts} the delivery is DEAD and stays on ADMIN's dead-letter list until retried. A 429 from the
  * gateway is not a failed attempt: the delivery waits as long as the gateway's Retry-After says.</li>

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends what is due. A batch is claimed with {@code FOR UPDATE SKIP LOCKED} and marked SENDING, with a lease,
- * in one short transaction; each SMS then goes to the gateway with the delivery's id as out-id, and its outcome
+ * in one short transaction; each SMS then goes to the gateway with the delivery's id as out-id (each e-mail to
+ * SMTP with it as Message-ID), and its outcome
  * is marked in a second transaction, only if the claim is still ours. See the package documentation.
  */
 @Component
@@ -57,10 +58,14 @@ public class DeliverySender {
 
 	private final MessageSource messages;
 
+	private final MailChannel mail;
+
 	private final Clock clock;
 
-	DeliverySender(JdbcClient jdbc, TransactionTemplate tx, SmsProvider sms, PersonalData personalData, JsonMapper json,
-			QuietHours quietHours, NotificationProperties properties, MessageSource messages, Clock clock) {
+	DeliverySender(JdbcClient jdbc, TransactionTemplate tx, SmsProvider sms, MailChannel mail, PersonalData personalData,
+			JsonMapper json, QuietHours quietHours, NotificationProperties properties, MessageSource messages,
+			Clock clock) {
+		this.mail = mail;
 		this.messages = messages;
 		this.jdbc = jdbc;
 		this.tx = tx;
@@ -87,24 +92,28 @@ public class DeliverySender {
 		Instant now = clock.instant();
 		return tx.execute(status -> {
 			List<Row> due = jdbc.sql("""
-					select id, recipient_enc, recipient_hash, template, params, urgent, attempts from notification_delivery
+					select id, channel, recipient_enc, recipient_hash, recipient_user, template, params, link, urgent, attempts
+					from notification_delivery
 					where status in ('PENDING', 'FAILED', 'SENDING') and next_attempt_at <= ?
 					order by next_attempt_at, id limit ? for update skip locked""")
 				.params(utc(now), properties.delivery().batch())
 				.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getBoolean(6), rs.getInt(7)))
+						rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9),
+						rs.getInt(10)))
 				.list();
 			List<Claim> claims = new ArrayList<>();
 			for (Row r : due) {
-				Instant allowed = quietHours.notBefore(now, r.urgent());
-				if (allowed.isAfter(now)) {
-					defer(r.id(), allowed, null);
-					continue;
-				}
-				Instant free = rateLimitFree(r.recipientHash(), now);
-				if (free.isAfter(now)) {
-					defer(r.id(), free, "rate-limit");
-					continue;
+				if (r.isSms()) {
+					Instant allowed = quietHours.notBefore(now, r.urgent());
+					if (allowed.isAfter(now)) {
+						defer(r.id(), allowed, null);
+						continue;
+					}
+					Instant free = rateLimitFree(r.recipientHash(), now);
+					if (free.isAfter(now)) {
+						defer(r.id(), free, "rate-limit");
+						continue;
+					}
 				}
 				jdbc.sql("""
 						update notification_delivery set status = 'SENDING', attempts = attempts + 1, next_attempt_at = ?,
@@ -124,7 +133,7 @@ public class DeliverySender {
 	private Instant rateLimitFree(String hash, Instant now) {
 		List<OffsetDateTime> recent = jdbc.sql("""
 				select coalesce(sent_at, updated_at) from notification_delivery
-				where recipient_hash = ? and ((status = 'SENT' and sent_at > ?) or status = 'SENDING')
+				where recipient_hash = ? and channel = 'SMS' and ((status = 'SENT' and sent_at > ?) or status = 'SENDING')
 				order by 1""")
 			.params(hash, utc(now.minus(Duration.ofHours(1))))
 			.query(OffsetDateTime.class)
@@ -152,13 +161,20 @@ public class DeliverySender {
 		Outcome outcome;
 		try {
 			Map<String, String> params = json.readValue(c.row().params(), PARAMS);
-			String text = messages.getMessage("notification.text." + c.row().template(), params.values().toArray(),
-					Locale.SIMPLIFIED_CHINESE);
-			outcome = sms.send(new SmsMessage(c.row().id().toString(), personalData.decrypt(c.row().recipientEnc()),
-					properties.sms().templateId(c.row().template()), params, text));
+			String recipient = personalData.decrypt(c.row().recipientEnc());
+			if (c.row().isSms()) {
+				String text = messages.getMessage("notification.text." + c.row().template(), params.values().toArray(),
+						Locale.SIMPLIFIED_CHINESE);
+				outcome = sms.send(new SmsMessage(c.row().id().toString(), recipient,
+						properties.sms().templateId(c.row().template()), params, text));
+			}
+			else {
+				outcome = mail.send(c.row().id(), recipient, c.row().recipientUser(), c.row().template(), params,
+						c.row().link());
+			}
 		}
 		catch (RuntimeException ex) {
-			log.warn("SMS delivery {} failed: {}", c.row().id(), ex.getClass().getSimpleName(), ex);
+			log.warn("Delivery {} failed: {}", c.row().id(), ex.getClass().getSimpleName(), ex);
 			outcome = new Failed(ex.getClass().getSimpleName());
 		}
 		return mark(c, outcome);
@@ -202,8 +218,12 @@ public class DeliverySender {
 		return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
 	}
 
-	private record Row(UUID id, String recipientEnc, String recipientHash, String template, String params,
-			boolean urgent, int attempts) {
+	private record Row(UUID id, String channel, String recipientEnc, String recipientHash, UUID recipientUser,
+			String template, String params, String link, boolean urgent, int attempts) {
+
+		boolean isSms() {
+			return "SMS".equals(channel);
+		}
 	}
 
 	private record Claim(Row row, int attempt) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.lianluo.identity.UserDirectory;
+import org.lianluo.notification.Preferences;
 import org.lianluo.opinion.Opinion;
 import org.lianluo.opinion.OpinionEvents.OpinionAssigned;
 import org.lianluo.opinion.OpinionEvents.OpinionClosed;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who hears what of the opinion loop. The lead unit's handlers: assigned, and every supervision step; the
- * assessors above the opinion's region: escalation and key supervision; the citizen, by SMS when a phone was
+ * assessors above the opinion's region: escalation and key supervision (staff also by e-mail when they gave an
+ * address); the citizen, by SMS when a phone was
  * given: received, assigned, fed back, closed. Unit and staff messages name the tracking code and nothing
  * personal. Each handler runs after the opinion's commit in its own transaction and is idempotent.
  */
@@ -40,7 +42,10 @@ class OpinionNotifications {
 
 	private final Outbox outbox;
 
-	OpinionNotifications(OpinionManagement opinions, UserDirectory directory, Outbox outbox) {
+	private final Preferences preferences;
+
+	OpinionNotifications(OpinionManagement opinions, UserDirectory directory, Outbox outbox, Preferences preferences) {
+		this.preferences = preferences;
 		this.opinions = opinions;
 		this.directory = directory;
 		this.outbox = outbox;
@@ -57,7 +62,7 @@ class OpinionNotifications {
 			String key = "assigned:" + o.getId() + ":" + event.deadline();
 			Map<String, String> params = params(o.getTrackingCode(), event.deadline());
 			directory.handlersOf(event.leadUnitId())
-				.forEach(user -> outbox.toInbox(key, user, "ASSIGNED", "opinion-assigned", params, link(o.getId())));
+				.forEach(user -> toStaff(key, user, "ASSIGNED", "opinion-assigned", params, link(o.getId())));
 			toCitizen(o, key, "citizen-assigned");
 		});
 	}
@@ -70,10 +75,10 @@ class OpinionNotifications {
 			String kind = "SUPERVISION_" + event.level();
 			Map<String, String> params = params(o.getTrackingCode(), event.deadline());
 			directory.handlersOf(event.leadUnitId())
-				.forEach(user -> outbox.toInbox(key, user, kind, template, params, link(o.getId())));
+				.forEach(user -> toStaff(key, user, kind, template, params, link(o.getId())));
 			if (event.level() >= ESCALATED) {
 				directory.assessorsCovering(event.regionCode())
-					.forEach(user -> outbox.toInbox(key, user, kind, template, params, link(o.getId())));
+					.forEach(user -> toStaff(key, user, kind, template, params, link(o.getId())));
 			}
 		});
 	}
@@ -87,6 +92,12 @@ class OpinionNotifications {
 	@ApplicationModuleListener
 	void on(OpinionClosed event) {
 		opinions.byId(event.opinionId()).ifPresent(o -> toCitizen(o, "closed:" + o.getId(), "citizen-closed"));
+	}
+
+	/** Into the inbox, and by e-mail too when the user gave an address and wants e-mail. */
+	private void toStaff(String key, UUID user, String kind, String template, Map<String, String> params, String link) {
+		outbox.toInbox(key, user, kind, template, params, link);
+		preferences.emailFor(user).ifPresent(email -> outbox.toEmail(key, user, email, template, params, link));
 	}
 
 	private void toCitizen(Opinion o, String key, String template) {

@@ -64,6 +64,19 @@ class Outbox {
 			.update() == 1;
 	}
 
+	/** An e-mail to a user, copy of an inbox message; the link is the application path it is about. */
+	boolean toEmail(String eventKey, UUID user, String email, String template, Map<String, String> params,
+			String link) {
+		OffsetDateTime now = now();
+		return jdbc.sql("""
+				insert into notification_delivery (id, channel, recipient_enc, recipient_hash, recipient_user, template,
+				  params, link, urgent, status, attempts, next_attempt_at, created_at, updated_at)
+				values (?, 'EMAIL', ?, ?, ?, ?, ?, ?, false, 'PENDING', 0, ?, ?, ?) on conflict (id) do nothing""")
+			.params(messageId(eventKey, user.toString(), "EMAIL"), personalData.encrypt(email),
+					personalData.searchHash(email), user, template, json.writeValueAsString(params), link, now, now, now)
+			.update() == 1;
+	}
+
 	static UUID messageId(String eventKey, String recipient, String channel) {
 		return UUID.nameUUIDFromBytes((eventKey + "|" + recipient + "|" + channel).getBytes(StandardCharsets.UTF_8));
 	}

@@ -13,7 +13,7 @@ import org.lianluo.region.WorkingCalendar;
 /** Quiet hours 22:00–08:00 Asia/Shanghai across midnight, and the back-off that doubles up to its cap. */
 class QuietHoursTests {
 
-	private final NotificationProperties defaults = new NotificationProperties(null, null);
+	private final NotificationProperties defaults = new NotificationProperties(null, null, null);
 
 	private final QuietHours quiet = new QuietHours(defaults);
 
