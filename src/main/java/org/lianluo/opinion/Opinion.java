@@ -309,6 +309,7 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 			replyText = null;
 			repliedAt = null;
 			move(OpinionStatus.REOPENED, actor, now, newGrade.name() + (comment == null ? "" : ": " + comment), null);
+			registerEvent(new OpinionEvents.OpinionReopened(id, leadUnitId, reopenDeadline, reopenCount));
 			return;
 		}
 		close(actor, now, newGrade.name());

@@ -22,6 +22,10 @@ public final class OpinionEvents {
 	public record OpinionFedBack(UUID opinionId, String trackingCode, int round) {
 	}
 
+	/** An UNSATISFIED grade sent it back to the lead unit for re-handling ({@code round} counts reopenings). */
+	public record OpinionReopened(UUID opinionId, UUID leadUnitId, Instant deadline, int round) {
+	}
+
 	public record OpinionClosed(UUID opinionId, Grade grade, boolean unrated) {
 	}
 

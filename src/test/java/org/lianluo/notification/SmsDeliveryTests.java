@@ -131,7 +131,7 @@ class SmsDeliveryTests {
 	}
 
 	@Test
-	void theCitizenHearsOfEachFeedbackRoundAndTheClosingOnce() {
+	void theCitizenHearsOfEachFeedbackRoundTheReopeningAndTheClosingOnce() {
 		String phone = NotificationFixture.uniquePhone();
 		String[] opinion = f.submit(phone, "COMPLAINT");
 		String id = opinion[0];
@@ -142,24 +142,29 @@ class SmsDeliveryTests {
 			f.handler.post("/api/v1/opinions/" + id + "/reply", java.util.Map.of("result", "PLANNED", "text", "已安排疏通。"));
 			assertThat(f.assessor.post("/api/v1/opinions/" + id + "/review", java.util.Map.of("approve", true)).status())
 				.isEqualTo(200);
-			awaitRows(phone, 3 + round);
+			awaitRows(phone, 3 + 2 * round);
 			if (round == 0) {
 				f.citizen.post("/api/v1/public/opinions/" + opinion[1] + "/evaluation", java.util.Map.of("grade", "UNSATISFIED"));
+				awaitRows(phone, 4);
 			}
 		}
 		f.citizen.post("/api/v1/public/opinions/" + opinion[1] + "/evaluation", java.util.Map.of("grade", "SATISFIED"));
-		awaitRows(phone, 5);
+		awaitRows(phone, 6);
 		for (int hour = 0; hour < 3; hour++) {
 			sender.sendDue();
 			clock.advance(Duration.ofMinutes(61));
 		}
 
-		assertThat(gateway.deliveredTo(phone)).hasSize(5);
-		assertThat(gateway.requestsTo(phone)).hasSize(5);
+		assertThat(gateway.deliveredTo(phone)).hasSize(6);
+		assertThat(gateway.requestsTo(phone)).hasSize(6);
 		assertThat(gateway.deliveredTo(phone)).extracting(r -> r.get("templateCode").asText())
-			.containsExactlyInAnyOrder("SMS_100001", "SMS_100002", "citizen-fed-back", "citizen-fed-back", "citizen-closed");
+			.containsExactlyInAnyOrder("SMS_100001", "SMS_100002", "citizen-fed-back", "citizen-reopened",
+					"citizen-fed-back", "citizen-closed");
 		assertThat(gateway.deliveredTo(phone)).allSatisfy(r -> assertThat(r.get("templateParam").get("code").asText())
 			.isEqualTo(opinion[1]));
+		await().atMost(WAIT).until(() -> f.handler.get("/api/v1/inbox").json().get("total").asInt() == 2);
+		assertThat(f.handler.get("/api/v1/inbox").json().get("items").get(0).get("text").asText())
+			.contains(opinion[1]).contains("重新办理");
 	}
 
 	@Test

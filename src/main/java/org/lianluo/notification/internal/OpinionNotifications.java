@@ -13,6 +13,7 @@ import org.lianluo.opinion.OpinionEvents.OpinionAssigned;
 import org.lianluo.opinion.OpinionEvents.OpinionClosed;
 import org.lianluo.opinion.OpinionEvents.OpinionFedBack;
 import org.lianluo.opinion.OpinionEvents.OpinionReceived;
+import org.lianluo.opinion.OpinionEvents.OpinionReopened;
 import org.lianluo.opinion.OpinionEvents.OpinionSupervised;
 import org.lianluo.opinion.OpinionKind;
 import org.lianluo.opinion.OpinionManagement;
@@ -22,11 +23,11 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Who hears what of the opinion loop. The lead unit's handlers: assigned, and every supervision step; the
- * assessors above the opinion's region: escalation and key supervision (staff also by e-mail when they gave an
- * address); the citizen, by SMS when a phone was
- * given: received, assigned, fed back, closed. Unit and staff messages name the tracking code and nothing
- * personal. Each handler runs after the opinion's commit in its own transaction and is idempotent.
+ * Who hears what of the opinion loop. The lead unit's handlers: assigned, reopened, and every supervision step;
+ * the assessors above the opinion's region: escalation and key supervision (staff also by e-mail when they gave
+ * an address); the citizen, by SMS when a phone was given: received, assigned, fed back, reopened, closed. Unit
+ * and staff messages name the tracking code and nothing personal. Each handler runs after the opinion's commit in
+ * its own transaction and is idempotent.
  */
 @Component
 class OpinionNotifications {
@@ -87,6 +88,17 @@ class OpinionNotifications {
 	void on(OpinionFedBack event) {
 		opinions.byId(event.opinionId())
 			.ifPresent(o -> toCitizen(o, "fed-back:" + o.getId() + ":" + event.round(), "citizen-fed-back"));
+	}
+
+	@ApplicationModuleListener
+	void on(OpinionReopened event) {
+		opinions.byId(event.opinionId()).ifPresent(o -> {
+			String key = "reopened:" + o.getId() + ":" + event.round();
+			Map<String, String> params = params(o.getTrackingCode(), event.deadline());
+			directory.handlersOf(event.leadUnitId())
+				.forEach(user -> toStaff(key, user, "REOPENED", "opinion-reopened", params, link(o.getId())));
+			toCitizen(o, key, "citizen-reopened");
+		});
 	}
 
 	@ApplicationModuleListener
