@@ -9,15 +9,19 @@ import org.springframework.stereotype.Service;
 
 /**
  * Who holds a duty, for modules that must reach people rather than show them: the enabled handlers of a
- * unit, the enabled assessors whose scope covers a region. No scope check: callers are event listeners.
+ * unit, the enabled assessors whose scope covers a region, the leaders. No scope check: callers are event
+ * listeners and scheduled tasks.
  */
 @Service
 public class UserDirectory {
 
 	private final JdbcClient jdbc;
 
-	UserDirectory(JdbcClient jdbc) {
+	private final Users users;
+
+	UserDirectory(JdbcClient jdbc, Users users) {
 		this.jdbc = jdbc;
+		this.users = users;
 	}
 
 	public List<UUID> handlersOf(UUID unitId) {
@@ -41,6 +45,17 @@ public class UserDirectory {
 			.list()
 			.stream()
 			.filter(java.util.Objects::nonNull)
+			.toList();
+	}
+
+	/** The enabled leaders, as the users they are, so that work done for them can be seen through their scope. */
+	public List<CurrentUser> leaders() {
+		return jdbc.sql("select id, roles from app_user where enabled and roles like '%LEADER%' order by id")
+			.query((rs, n) -> hasRole(rs.getString(2), Role.LEADER) ? rs.getObject(1, UUID.class) : null)
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.map(id -> users.byId(id).orElseThrow().toCurrentUser())
 			.toList();
 	}
 

@@ -50,7 +50,11 @@ final class NotificationFixture {
 
 	/** Submits on the portal; returns the opinion's id and tracking code. */
 	String[] submit(String phone, String kind) {
-		Map<String, Object> body = new HashMap<>(Map.of("content", "村口水渠堵塞，雨天积水严重，请疏通。", "regionCode", "451022108",
+		return submit(phone, kind, "451022108");
+	}
+
+	String[] submit(String phone, String kind, String region) {
+		Map<String, Object> body = new HashMap<>(Map.of("content", "村口水渠堵塞，雨天积水严重，请疏通。", "regionCode", region,
 				"kind", kind, "category", "INFRASTRUCTURE", "name", "韦秀兰"));
 		if (phone != null) {
 			body.put("phone", phone);
@@ -70,6 +74,13 @@ final class NotificationFixture {
 		if (r.status() != 200) {
 			throw new AssertionError(r.toString());
 		}
+	}
+
+	/** A user with the given roles in the given region, signed in. */
+	Api newUser(int port, String region, String role) {
+		String name = role.toLowerCase() + UUID.randomUUID().toString().substring(0, 8);
+		user(name, region, List.of(role), null);
+		return new Api(port).as(name, "password-123");
 	}
 
 	private void user(String name, String region, List<String> roles, String unit) {

@@ -2,13 +2,17 @@ package org.lianluo.notification.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalTime;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Daily;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.lianluo.notification.NotificationProperties;
 import org.lianluo.notification.SmsProvider;
 import org.lianluo.opinion.OpinionEvents;
+import org.lianluo.region.WorkingCalendar;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -17,10 +21,10 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The SMS gateway (HTTP when {@code lianluo.notification.sms.url} is set, else the log) and two db-scheduler
- * recurring tasks, each run by one node at a time: sending due deliveries, and handing incomplete publications
- * of the events this module listens to (the opinion loop's) to their listeners again; every listener of
- * those events must therefore be idempotent, as DESIGN.md asks of all of them.
+ * The SMS gateway (HTTP when {@code lianluo.notification.sms.url} is set, else the log) and three db-scheduler
+ * recurring tasks, each run by one node at a time: sending due deliveries, the leaders' daily digest, and handing
+ * incomplete publications of the events this module listens to (the opinion loop's) to their listeners again;
+ * every listener of those events must therefore be idempotent, as DESIGN.md asks of all of them.
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
@@ -38,6 +42,14 @@ class NotificationConfiguration {
 	RecurringTask<Void> notificationDelivery(DeliverySender sender, NotificationProperties properties) {
 		return Tasks.recurring("notification-delivery", FixedDelay.of(properties.delivery().interval()))
 			.execute((instance, context) -> sender.sendDue());
+	}
+
+	/** Every morning at {@code lianluo.notification.digest-at} (Asia/Shanghai), default 08:30. */
+	@Bean
+	RecurringTask<Void> notificationLeaderDigest(LeaderDigest digest,
+			@Value("${lianluo.notification.digest-at:08:30}") LocalTime at) {
+		return Tasks.recurring("notification-leader-digest", new Daily(WorkingCalendar.ZONE, at))
+			.execute((instance, context) -> digest.send());
 	}
 
 	@Bean
