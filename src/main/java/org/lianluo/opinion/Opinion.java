@@ -287,7 +287,7 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		if (approve) {
 			fedBackAt = now;
 			move(OpinionStatus.FED_BACK, actor, now, note, null);
-			registerEvent(new OpinionFedBack(id, trackingCode));
+			registerEvent(new OpinionFedBack(id, trackingCode, reopenCount));
 		}
 		else {
 			move(OpinionStatus.ACCEPTED, actor, now, note, null);
@@ -309,6 +309,7 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 			replyText = null;
 			repliedAt = null;
 			move(OpinionStatus.REOPENED, actor, now, newGrade.name() + (comment == null ? "" : ": " + comment), null);
+			registerEvent(new OpinionEvents.OpinionReopened(id, leadUnitId, reopenDeadline, reopenCount));
 			return;
 		}
 		close(actor, now, newGrade.name());
@@ -341,7 +342,7 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		supervisionLevel = level;
 		nextSupervisionAt = next;
 		note(TimelineEntry.Kind.SUPERVISION, "system", now, String.valueOf(level));
-		registerEvent(new OpinionEvents.OpinionSupervised(id, leadUnitId, level, regionCode));
+		registerEvent(new OpinionEvents.OpinionSupervised(id, leadUnitId, level, regionCode, deadline));
 		return true;
 	}
 

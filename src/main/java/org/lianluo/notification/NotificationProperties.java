@@ -1,0 +1,80 @@
+package org.lianluo.notification;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code lianluo.notification.*}: how deliveries are retried, the quiet hours and rate limit of SMS, the SMS
+ * gateway, and the sender and links of e-mail. With no {@code sms.url} SMS go to the log (development); with no
+ * {@code spring.mail.host}, e-mail too.
+ */
+@ConfigurationProperties("lianluo.notification")
+public record NotificationProperties(Delivery delivery, Sms sms, Email email) {
+
+	public NotificationProperties {
+		email = email == null ? new Email(null, null) : email;
+		delivery = delivery == null ? new Delivery(null, null, null, null, null, null, null, null) : delivery;
+		sms = sms == null ? new Sms(null, null, null, null, null, null, null, null, null, null) : sms;
+	}
+
+	/**
+	 * Retries: attempt n waits {@code firstBackoff · 2^(n-1)}, at most {@code maxBackoff}; after
+	 * {@code maxAttempts} the delivery is DEAD. {@code lease} is how long a send may take before another node
+	 * assumes its sender died. {@code republishAfter}: incomplete event publications older than this are
+	 * handed to their listeners again.
+	 */
+	public record Delivery(Integer maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration lease,
+			Integer batch, Duration interval, Duration republishAfter, Duration republishInterval) {
+
+		public Delivery {
+			maxAttempts = maxAttempts == null ? 6 : maxAttempts;
+			firstBackoff = firstBackoff == null ? Duration.ofMinutes(1) : firstBackoff;
+			maxBackoff = maxBackoff == null ? Duration.ofHours(2) : maxBackoff;
+			lease = lease == null ? Duration.ofMinutes(5) : lease;
+			batch = batch == null ? 50 : batch;
+			interval = interval == null ? Duration.ofSeconds(10) : interval;
+			republishAfter = republishAfter == null ? Duration.ofMinutes(10) : republishAfter;
+			republishInterval = republishInterval == null ? Duration.ofMinutes(5) : republishInterval;
+		}
+
+		/** The wait after the given (1-based) failed attempt. */
+		public Duration backoff(int attempt) {
+			Duration wait = firstBackoff.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
+			return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+		}
+	}
+
+	/**
+	 * The gateway (JSON POST in the style of Aliyun and Tencent SMS), the template id per message template,
+	 * quiet hours (Asia/Shanghai) and the per-phone limit per hour.
+	 */
+	public record Sms(String url, String accessKey, String secret, String signName, Map<String, String> templates,
+			Duration timeout, LocalTime quietFrom, LocalTime quietUntil, Integer perPhonePerHour, Integer maxRetryAfterSeconds) {
+
+		public Sms {
+			templates = templates == null ? Map.of() : Map.copyOf(templates);
+			timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+			quietFrom = quietFrom == null ? LocalTime.of(22, 0) : quietFrom;
+			quietUntil = quietUntil == null ? LocalTime.of(8, 0) : quietUntil;
+			perPhonePerHour = perPhonePerHour == null ? 5 : perPhonePerHour;
+			maxRetryAfterSeconds = maxRetryAfterSeconds == null ? 3600 : maxRetryAfterSeconds;
+		}
+
+		/** The gateway's template id for a message template; the template's own name when none is configured. */
+		public String templateId(String template) {
+			return templates.getOrDefault(template, template);
+		}
+	}
+
+	/** The sender address of e-mail, and the address of the application that links in e-mail point to. */
+	public record Email(String from, String baseUrl) {
+
+		public Email {
+			from = from == null || from.isBlank() ? "lianluo@localhost" : from;
+			baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : baseUrl.replaceAll("/+$", "");
+		}
+	}
+}

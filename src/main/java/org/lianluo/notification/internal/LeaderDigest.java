@@ -1,0 +1,96 @@
+package org.lianluo.notification.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.UserDirectory;
+import org.lianluo.opinion.Light;
+import org.lianluo.opinion.OpinionQueries;
+import org.lianluo.opinion.OpinionQueries.Filter;
+import org.lianluo.opinion.OpinionQueries.Order;
+import org.lianluo.opinion.OpinionQueries.Row;
+import org.lianluo.platform.Page;
+import org.lianluo.region.WorkingCalendar;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The leaders' daily digest: how many opinions in their scope are overdue and how many of those are under key
+ * supervision, counted exactly as the leader's own overdue board counts them (the query runs as the leader).
+ * One message per leader per day, whatever number of times the task runs; none when nothing is overdue.
+ */
+@Component
+public class LeaderDigest {
+
+	private final UserDirectory directory;
+
+	private final OpinionQueries queries;
+
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	LeaderDigest(UserDirectory directory, OpinionQueries queries, Outbox outbox, Clock clock) {
+		this.directory = directory;
+		this.queries = queries;
+		this.outbox = outbox;
+		this.clock = clock;
+	}
+
+	/** Writes today's digest for every leader; returns how many were new. */
+	@Transactional
+	public int send() {
+		LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
+		int written = 0;
+		for (CurrentUser leader : directory.leaders()) {
+			int[] counts = as(leader, this::overdueAndKey);
+			if (counts[0] == 0) {
+				continue;
+			}
+			Map<String, String> params = new LinkedHashMap<>();
+			params.put("date", today.toString());
+			params.put("overdue", String.valueOf(counts[0]));
+			params.put("key", String.valueOf(counts[1]));
+			if (outbox.toInbox("digest:" + today, leader.id(), "DIGEST", "leader-digest", params, "/opinions?light=RED")) {
+				written++;
+			}
+		}
+		return written;
+	}
+
+	private int[] overdueAndKey() {
+		int overdue = 0;
+		int key = 0;
+		Page<Row> page;
+		int n = 0;
+		do {
+			page = queries.list(new Filter(null, null, null, Light.RED, null, Order.DEADLINE), n++, Page.MAX_SIZE);
+			overdue = (int) page.total();
+			key += (int) page.items().stream().filter(r -> r.supervisionLevel() >= 4).count();
+		}
+		while ((long) n * Page.MAX_SIZE < page.total());
+		return new int[] { overdue, key };
+	}
+
+	private static <T> T as(CurrentUser user, Supplier<T> work) {
+		SecurityContext previous = SecurityContextHolder.getContext();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+				user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+		SecurityContextHolder.setContext(context);
+		try {
+			return work.get();
+		}
+		finally {
+			SecurityContextHolder.setContext(previous);
+		}
+	}
+}

@@ -1,0 +1,40 @@
+/**
+ * Notifications: every user's in-app inbox, e-mail copies for staff who gave an address (with an opt-out link),
+ * and SMS to citizens, from a transactional delivery outbox with retries, quiet hours and a per-phone limit. The
+ * loops never call it; it listens to their events.
+ *
+ * <h2>What is guaranteed</h2>
+ * <ol>
+ * <li><b>No event is lost.</b> The opinion module publishes its events in the transaction of the change; the
+ * event publication registry stores one publication per listener in that transaction. The listeners here run
+ * after commit, each in its own transaction, and the registry marks a publication complete only when that
+ * transaction commits. A publication left incomplete (node killed, listener failed) is handed to its listener
+ * again by the {@code notification-republish} db-scheduler task, which one node at a time runs.</li>
+ * <li><b>No message is written twice.</b> Two nodes may still hand one publication to its listener twice. Every
+ * message's id is a name-based UUID of (event, recipient, channel), where the event is named by what identifies
+ * it in the loop (opinion, round deadline or reopen count, supervision level); inbox and delivery rows are
+ * inserted with {@code on conflict (id) do nothing}. Inbox rows and deliveries are written in the listener's
+ * transaction, so that they exist exactly when the publication is complete.</li>
+ * <li><b>Each SMS reaches the gateway until it is accepted, and each time under one out-id.</b> The
+ * {@code notification-delivery} task claims due deliveries with {@code select ... for update skip locked} and
+ * marks them SENDING with a lease ({@code lianluo.notification.delivery.lease}, far above the gateway timeout)
+ * before any call leaves the node; so two nodes never send one delivery at the same time. The outcome is
+ * marked in a second transaction, guarded by the attempt number, so that a late answer never overwrites a newer
+ * claim. If the node dies between the gateway's acceptance and that mark, the lease expires and the delivery
+ * is sent again, <em>with the same out-id</em> (the delivery's id).</li>
+ * <li><b>Exactly once per message id</b> therefore holds towards a gateway that deduplicates by out-id (Aliyun's
+ * {@code OutId}, Tencent's {@code SessionContext} with gateway-side dedup, or the fake gateway of the tests).
+ * Towards a gateway that does not, a crash or timeout between acceptance and mark can cause one duplicate per
+ * such crash; never more, since each resend needs a new lease to expire. SMTP has no such deduplication:
+ * an e-mail resent after such a crash arrives twice, both copies with the same Message-ID
+ * ({@code <delivery id@lianluo>}), which mail clients use to recognise one message.</li>
+ * <li><b>Failures:</b> attempt n waits {@code firstBackoff · 2^(n-1)} (at most {@code maxBackoff}); after
+ * {@code maxAttempts} the delivery is DEAD and stays on ADMIN's dead-letter list until retried. A 429 from the
+ * gateway is not a failed attempt: the delivery waits as long as the gateway's Retry-After says.</li>
+ * <li><b>Manners:</b> no SMS between 22:00 and 08:00 Asia/Shanghai unless the opinion is URGENT (deferred to
+ * 08:00); at most {@code perPhonePerHour} SMS per phone in any hour. The limit is checked inside the claiming
+ * transaction; two nodes claiming for one phone at the same instant can each pass it once.</li>
+ * </ol>
+ * Delivery state is the notification module's own: an opinion is fed back whether or not its SMS went out.
+ */
+package org.lianluo.notification;

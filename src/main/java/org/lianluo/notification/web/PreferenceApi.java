@@ -1,0 +1,32 @@
+package org.lianluo.notification.web;
+
+import org.lianluo.identity.CurrentUser;
+import org.lianluo.notification.Preferences;
+import org.lianluo.notification.Preferences.Preference;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/inbox/preferences}: the caller's e-mail address and whether they want e-mail. */
+@RestController
+@RequestMapping("/api/v1/inbox/preferences")
+class PreferenceApi {
+
+	private final Preferences preferences;
+
+	PreferenceApi(Preferences preferences) {
+		this.preferences = preferences;
+	}
+
+	@GetMapping
+	Preference get() {
+		return preferences.of(CurrentUser.get().id());
+	}
+
+	@PutMapping
+	Preference put(@RequestBody Preference body) {
+		return preferences.update(CurrentUser.get().id(), body.email(), body.emailEnabled());
+	}
+}
