@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import org.slf4j.Logger;
@@ -33,8 +34,14 @@ public class DeadlineTimers {
 	}
 
 	public void set(UUID opinionId, int nextLevel, Instant at) {
-		scheduler.getObject()
-			.schedule(task.getObject().instance(instanceId(opinionId, nextLevel)), at, ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+		try {
+			scheduler.getObject()
+				.schedule(task.getObject().instance(instanceId(opinionId, nextLevel)), at, ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+		}
+		catch (TaskInstanceCurrentlyExecutingException ex) {
+			// That very timer is running right now and will find the new state itself; the sweep backs it up.
+			log.debug("Timer {} of opinion {} is executing; not moved", nextLevel, opinionId);
+		}
 	}
 
 	public void cancel(UUID opinionId, int nextLevel) {
