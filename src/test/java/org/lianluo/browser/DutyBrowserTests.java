@@ -68,6 +68,18 @@ class DutyBrowserTests {
 			browser.go("/duty/activities?region=" + TOWN);
 			assertThat(browser.text("table.activities")).contains(title, "民情沟通会", "1 / 1");
 			browser.screenshot("duty-03-list");
+
+			Api staff = new Api(port).as(assessor, "password-123");
+			UUID member = id(admin.post("/api/v1/deputies", Map.of("name", unique("黄"), "gender", "MALE", "levels", List.of("COUNTY"),
+					"regionCode", TOWN, "committeeMember", true, "committeePosition", "MEMBER")));
+			int year = Integer.parseInt(today.substring(0, 4));
+			assertThat(staff.post("/api/v1/contact-plans", Map.of("year", year, "committeeMemberId", member, "deputyIds", List.of(deputy),
+					"target", 2)).status()).isEqualTo(201);
+			id(staff.post("/api/v1/contacts", Map.of("committeeMemberId", member, "deputyId", deputy, "at", today + "T08:00:00+08:00",
+					"method", "PHONE", "note", "了解民情沟通会准备情况")));
+			browser.click("a[href='/duty/contacts']");
+			assertThat(browser.text("main")).contains("1 名常委会组成人员联系 1 对代表，已完成 1 / 2 次", name, "未完成");
+			browser.screenshot("duty-04-contact-plans");
 		}
 
 		try (Browser phone = Browser.openMobile(port)) {
@@ -77,13 +89,14 @@ class DutyBrowserTests {
 			((JavascriptExecutor) phone.driver()).executeScript("document.getElementById('startAt').value = arguments[0];",
 					today + "T15:00");
 			phone.type("#votersReceived", "6").type("#outcome", "群众反映村道破损");
-			phone.screenshot("duty-04-phone-visit");
+			phone.screenshot("duty-05-phone-visit");
 			phone.click("form.visit button[type=submit]");
-			assertThat(phone.text("h1")).contains(name);
+			assertThat(phone.text("h1")).contains(name, today.substring(0, 4) + "年度");
+			assertThat(phone.text("[role=status]")).isEqualTo("已登记，已记入履职档案。");
 			assertThat(phone.text("dd.attended")).isEqualTo("2");
-			assertThat(phone.text("dd.points")).as("public meeting 2 + visit 5 (configured for tests)").isEqualTo("7");
+			assertThat(phone.text("dd.points")).as("public meeting 2 + visit 5 (configured for tests) + 1 contact").isEqualTo("8");
 			assertThat(phone.text("table.record-activities")).contains(title, "走访那么村脱贫户", "民情沟通会", "走访");
-			phone.screenshot("duty-05-phone-record");
+			phone.screenshot("duty-06-phone-record");
 		}
 	}
 }

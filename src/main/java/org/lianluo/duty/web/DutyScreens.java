@@ -124,7 +124,7 @@ class DutyScreens {
 		try {
 			activities.register(new NewActivity(type, title, time(startAt, "startAt"), null, user.regionCode(), null,
 					List.of(user.deputyId()), votersReceived, null, outcome, null, null, null, null, null, null));
-			return "redirect:/duty/record?saved";
+			return "redirect:/duty/record?saved=1";
 		}
 		catch (LianluoException ex) {
 			model.addAttribute("errors", formErrors.of(ex));
@@ -133,17 +133,19 @@ class DutyScreens {
 	}
 
 	@GetMapping("/duty/record")
-	String myRecord() {
+	String myRecord(@RequestParam(required = false) String saved) {
 		UUID deputy = CurrentUser.get().deputyId();
 		if (deputy == null) {
 			throw LianluoException.notFound();
 		}
-		return "redirect:/duty/deputies/" + deputy;
+		return "redirect:/duty/deputies/" + deputy + (saved == null ? "" : "?saved=1");
 	}
 
 	@GetMapping("/duty/deputies/{id}")
-	String record(@PathVariable UUID id, @RequestParam(required = false) Integer year, Model model) {
+	String record(@PathVariable UUID id, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String saved, Model model) {
 		int y = DutyApi.year(year);
+		model.addAttribute("saved", saved != null);
 		model.addAttribute("record", records.of(id, y));
 		model.addAttribute("year", y);
 		model.addAttribute("types", ActivityType.values());
