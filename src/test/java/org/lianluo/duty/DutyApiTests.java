@@ -222,6 +222,12 @@ class DutyApiTests {
 			.isEqualTo(4);
 		assertThat(statistics.stationParticipationRate(TOWN, java.time.LocalDate.of(2024, 12, 1), java.time.LocalDate.of(2025, 1, 1)))
 			.as("b received in the last days of 2024").isEqualTo(1.0 / 3);
+		JsonNode perStation = staff.get("/api/v1/duty/participation?region=" + TOWN + "&year=2025").json();
+		assertThat(perStation).hasSize(1);
+		assertThat(perStation.get(0).get("stationId").asText()).isEqualTo(station.toString());
+		assertThat(perStation.get(0).get("rostered").asInt()).isEqualTo(3);
+		assertThat(perStation.get(0).get("received").asInt()).isEqualTo(1);
+		assertThat(perStation.get(0).get("notYet").valueStream().map(JsonNode::asText)).containsExactly(b.toString(), d.toString());
 		assertThat(Staff.user(port, "451081", "ASSESSOR").get("/api/v1/duty/statistics?region=" + TOWN + "&year=2025").status())
 			.isEqualTo(404);
 

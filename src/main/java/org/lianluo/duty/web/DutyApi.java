@@ -74,6 +74,21 @@ class DutyApi {
 		return statistics.figures(region(region), year(year));
 	}
 
+	/** 进站履职参与率 per station of the region for a year: the roster, who held a reception, who has not yet come. */
+	@GetMapping("/api/v1/duty/participation")
+	List<StationParticipation> participation(@RequestParam(required = false) String region,
+			@RequestParam(required = false) Integer year) {
+		int y = year(year);
+		LocalDate from = LocalDate.of(y, 1, 1);
+		return statistics.participation(region(region), from, from.plusYears(1)).stream()
+			.map(p -> new StationParticipation(p.stationId(), p.roster().size(), p.received().size(),
+					p.roster().stream().filter(d -> !p.received().contains(d)).toList()))
+			.toList();
+	}
+
+	record StationParticipation(UUID stationId, int rostered, int received, List<UUID> notYet) {
+	}
+
 	/** The asked region within the caller's scope (404 outside it), or the caller's own region. */
 	static String region(String region) {
 		Scope scope = Scope.current();
