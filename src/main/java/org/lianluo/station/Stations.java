@@ -89,6 +89,22 @@ public class Stations {
 		return load(ids);
 	}
 
+	/**
+	 * The rosters of the active stations in a region's subtree, whatever the caller's scope: station id to
+	 * deputy ids. The duty module counts who of them held receptions.
+	 */
+	public Map<UUID, List<UUID>> rosters(String regionCode) {
+		Map<UUID, List<UUID>> rosters = new LinkedHashMap<>();
+		jdbc.sql("""
+				select r.station_id, r.deputy_id from station_deputy r join station s on s.id = r.station_id
+				where s.status = 'ACTIVE' and s.region_code like ? order by s.region_code, s.name, r.position""")
+			.param(new RegionCode(regionCode).subtreePrefix() + "%")
+			.query(rs -> {
+				rosters.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getObject(2, UUID.class));
+			});
+		return rosters;
+	}
+
 	/** One active station, for citizens. */
 	public Optional<Station> findPublished(UUID id) {
 		return load(List.of(id)).stream().filter(s -> s.status() == Station.Status.ACTIVE).findFirst();

@@ -1,0 +1,6 @@
+package org.lianluo.duty;
+
+/** How a committee member contacted a deputy. */
+public enum ContactMethod {
+	VISIT, PHONE, MEETING, ONLINE
+}
