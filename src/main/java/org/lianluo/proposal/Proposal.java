@@ -333,7 +333,7 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 	public void putUnderKeySupervision(String topic, String leader, Instant now) {
 		if (status == ProposalStatus.DRAFT || status == ProposalStatus.SUBMITTED || status == ProposalStatus.WITHDRAWN
 				|| status == ProposalStatus.NOT_REGISTERED || status == ProposalStatus.CLOSED) {
-			throw conflict();
+			throw notAllowedNow();
 		}
 		if (keySupervised) {
 			throw LianluoException.conflict("proposal.key.already");
@@ -379,10 +379,11 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 				return;
 			}
 		}
-		throw conflict();
+		throw notAllowedNow();
 	}
 
-	private LianluoException conflict() {
+	/** The 409 of a step the current state does not allow. */
+	public LianluoException notAllowedNow() {
 		return LianluoException.conflict("proposal.transition.not-allowed",
 				new DefaultMessageSourceResolvable("proposal.status." + status));
 	}

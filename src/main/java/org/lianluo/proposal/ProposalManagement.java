@@ -14,6 +14,7 @@ import org.lianluo.deputy.Deputies;
 import org.lianluo.deputy.Session;
 import org.lianluo.identity.CurrentUser;
 import org.lianluo.identity.Role;
+import org.lianluo.identity.Scope;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.LianluoException.FieldProblem;
 import org.lianluo.proposal.internal.ProposalTimeline;
@@ -322,7 +323,12 @@ public class ProposalManagement {
 	}
 
 	private Proposal leadUnitOnly(UUID id, CurrentUser user) {
-		Proposal p = visible(id, user);
+		Proposal p = proposals.findById(id).orElseThrow(LianluoException::notFound);
+		// Before assignment and after a return no unit holds it: a step by a unit of its region is out of order.
+		if (p.getLeadUnitId() == null && new Scope(user.regionCode(), null, null).covers(p.getRegionCode())) {
+			throw p.notAllowedNow();
+		}
+		p = visible(id, user);
 		if (user.unitId() == null || !user.unitId().equals(p.getLeadUnitId())) {
 			throw LianluoException.forbidden();
 		}

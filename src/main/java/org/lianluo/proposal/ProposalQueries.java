@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Lists of proposals, always within the caller's scope: their region's subtree; a unit handler only what
- * their unit leads or assists; a deputy only what they lead or co-sign.
+ * their unit leads or assists; a deputy only what they lead or co-sign. Lists leave drafts to their deputies.
  */
 @Service
 public class ProposalQueries {
@@ -32,7 +32,7 @@ public class ProposalQueries {
 		if (scope.deputyId() != null) {
 			return scope.deputyId().equals(p.getLeadDeputyId()) || p.getCosignerIds().contains(scope.deputyId());
 		}
-		return scope.covers(p.getRegionCode()) && p.getStatus() != ProposalStatus.DRAFT;
+		return scope.covers(p.getRegionCode());
 	}
 
 	public Page<Row> list(Filter f, int page, int size) {
