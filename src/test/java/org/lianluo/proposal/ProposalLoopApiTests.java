@@ -113,7 +113,7 @@ class ProposalLoopApiTests {
 			ids.add(id);
 		}
 		String refused = f.draft("未提交的建议");
-		assertThat(f.assessor.post("/api/v1/proposals/" + refused + "/register", Map.of()).status()).isEqualTo(404);
+		assertThat(f.assessor.post("/api/v1/proposals/" + refused + "/register", Map.of()).status()).as("a refused step takes no number").isEqualTo(409);
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		List<Future<Response>> done = new ArrayList<>();
 		for (String id : ids) {
