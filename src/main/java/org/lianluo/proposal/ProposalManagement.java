@@ -87,7 +87,7 @@ public class ProposalManagement {
 		if (content == null || content.length() < MIN_CONTENT || content.length() > MAX_CONTENT) {
 			problems.add(new FieldProblem("content", "proposal.content.length", MIN_CONTENT, MAX_CONTENT));
 		}
-		Set<UUID> cosigners = d.coSignerIds() == null ? Set.of() : new LinkedHashSet<>(d.coSignerIds());
+		Set<UUID> cosigners = d.coSignerIds() == null ? new LinkedHashSet<>() : new LinkedHashSet<>(d.coSignerIds());
 		if (cosigners.contains(null) || deputies.findAll(cosigners).size() != cosigners.size()) {
 			problems.add(new FieldProblem("coSignerIds", "proposal.cosigner.missing"));
 		}
