@@ -218,7 +218,7 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 		extensionMonths = null;
 		extensionReason = null;
 		startSupervision(firstSupervision);
-		move(ProposalStatus.ASSIGNED, actor, now, newMode + " " + leadUnit);
+		move(ProposalStatus.ASSIGNED, actor, now, null);
 		registerEvent(new ProposalAssigned(id, leadUnit, newDeadline));
 	}
 
@@ -247,7 +247,7 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 	public void recordContact(UUID unitId, ContactMethod method, String contactNote, String actor, Instant now) {
 		require(ProposalStatus.HANDLING, ProposalStatus.RE_HANDLING);
 		contacts.add(new Contact(Ids.newId(), unitId, method, contactNote, now, rehandlingCount));
-		note(Kind.CONTACT, actor, now, method + (contactNote == null ? "" : ": " + contactNote));
+		note(Kind.CONTACT, actor, now, contactNote);
 	}
 
 	public void requestExtension(int months, String reason, String actor, Instant now) {

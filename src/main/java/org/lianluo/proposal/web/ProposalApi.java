@@ -1,16 +1,21 @@
 package org.lianluo.proposal.web;
 
+import java.time.Year;
+import java.util.List;
 import java.util.UUID;
 
 import org.lianluo.platform.Page;
 import org.lianluo.proposal.ContactMethod;
+import org.lianluo.proposal.ProposalKpis;
 import org.lianluo.proposal.ProposalManagement;
 import org.lianluo.proposal.ProposalManagement.Assignment;
 import org.lianluo.proposal.ProposalManagement.Draft;
 import org.lianluo.proposal.ProposalQueries;
 import org.lianluo.proposal.ProposalStatus;
 import org.lianluo.proposal.ReplyClass;
+import org.lianluo.proposal.UpwardProposals;
 import org.lianluo.proposal.Verdict;
+import org.lianluo.region.WorkingCalendar;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +37,14 @@ class ProposalApi {
 
 	private final ProposalViews views;
 
-	ProposalApi(ProposalManagement proposals, ProposalQueries queries, ProposalViews views) {
+	private final UpwardProposals upward;
+
+	private final ProposalKpis kpis;
+
+	ProposalApi(ProposalManagement proposals, ProposalQueries queries, ProposalViews views, UpwardProposals upward,
+			ProposalKpis kpis) {
+		this.upward = upward;
+		this.kpis = kpis;
 		this.proposals = proposals;
 		this.queries = queries;
 		this.views = views;
@@ -51,6 +63,25 @@ class ProposalApi {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		Page.check(page, size);
 		return queries.list(new ProposalQueries.Filter(status, session, region, keySupervised, q), page, size);
+	}
+
+	/** A delegation's proposal to a higher congress. */
+	@PostMapping("/upward")
+	@ResponseStatus(HttpStatus.CREATED)
+	UpwardProposals.UpwardProposal recordUpward(@RequestBody UpwardProposals.Form body) {
+		return upward.record(body);
+	}
+
+	@GetMapping("/upward")
+	List<UpwardProposals.UpwardProposal> upward(@RequestParam(required = false) String region,
+			@RequestParam(required = false) Integer year) {
+		return upward.list(region, year == null ? Year.now(WorkingCalendar.ZONE).getValue() : year);
+	}
+
+	/** The figures of a session's proposals, in total and by lead unit. */
+	@GetMapping("/kpis")
+	ProposalKpis.Report kpis(@RequestParam UUID session) {
+		return kpis.report(session);
 	}
 
 	@GetMapping("/{id}")

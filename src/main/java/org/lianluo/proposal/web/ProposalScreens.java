@@ -128,7 +128,7 @@ class ProposalScreens {
 		CurrentUser user = CurrentUser.get();
 		Proposal p = proposals.get(id);
 		model.addAttribute("p", views.of(p));
-		model.addAttribute("session", congresses.findSession(p.getSessionId()).map(this::sessionName).orElse(""));
+		model.addAttribute("sessionName", congresses.findSession(p.getSessionId()).map(this::sessionName).orElse(""));
 		model.addAttribute("isLeadDeputy", user.deputyId() != null && user.deputyId().equals(p.getLeadDeputyId()));
 		model.addAttribute("isPendingCosigner", user.deputyId() != null && p.getCosigners().stream()
 			.anyMatch(c -> c.deputyId().equals(user.deputyId()) && c.answer() == Proposal.CosignAnswer.PENDING));
