@@ -20,7 +20,7 @@ class ProposalLoopBrowserTests {
 	void deputyAssessorAndUnitCloseAProposalAfterRehandling() {
 		ProposalFixture f = new ProposalFixture(port);
 		try (Browser b = Browser.open(port)) {
-			b.signIn("deputy" + f.u, PASSWORD).go("/proposals").click("a[href='/proposals/new']");
+			signIn(b, "deputy" + f.u).go("/proposals").click("a[href='/proposals/new']");
 			b.go("/proposals/new?session=" + f.sessionId)
 				.type("#title", "关于改造祥周镇至林逢镇公路的建议")
 				.type("#content", "祥周镇至林逢镇公路路面破损严重，雨季通行困难。建议县交通运输局将该路段列入明年县道改造计划并安排资金。");
@@ -32,7 +32,7 @@ class ProposalLoopBrowserTests {
 			String detail = b.driver().getCurrentUrl().replace("http://localhost:" + port, "");
 			b.screenshot("31-deputy-submitted");
 
-			b.signOut().signIn("assessor" + f.u, PASSWORD).go("/proposals?view=registration&q=" + "祥周镇至林逢镇");
+			signIn(b.signOut(), "assessor" + f.u).go("/proposals?view=registration&q=" + "祥周镇至林逢镇");
 			assertThat(b.text("table.proposals tbody")).contains("关于改造祥周镇至林逢镇公路的建议", f.deputyName);
 			b.screenshot("32-registration-queue");
 			b.go(detail).click("form.register button");
@@ -57,11 +57,22 @@ class ProposalLoopBrowserTests {
 			assertThat(b.text(".grade")).startsWith("满意");
 			assertThat(b.text("ol.timeline")).contains("重新办理中", "与代表沟通", "已办结");
 			b.screenshot("37-deputy-closed");
+
+			signIn(b.signOut(), "assessor" + f.u).go("/proposals/kpis?session=" + f.sessionId);
+			assertThat(b.text(".registered")).contains("1");
+			assertThat(b.text("tr.total")).startsWith("合计 1 1 100.0% 100.0% 100.0% 100.0% 100.0% 100.0%");
+			b.screenshot("38-proposal-figures");
 		}
 	}
 
+	/** Signs in and waits for the dashboard, so that the next page is asked for with the new session. */
+	private static Browser signIn(Browser b, String username) {
+		b.signIn(username, PASSWORD).find(".user-name");
+		return b;
+	}
+
 	private void unitReplies(Browser b, ProposalFixture f, String detail, boolean first, String replyClass, String text) {
-		b.signOut().signIn("handler" + f.u, PASSWORD).go("/proposals");
+		signIn(b.signOut(), "handler" + f.u).go("/proposals");
 		assertThat(b.text("table.proposals tbody")).contains("关于改造祥周镇至林逢镇公路的建议");
 		b.go(detail);
 		if (first) {
@@ -77,7 +88,7 @@ class ProposalLoopBrowserTests {
 	}
 
 	private void deputyRates(Browser b, ProposalFixture f, String detail, String grade) {
-		b.signOut().signIn("deputy" + f.u, PASSWORD).go(detail);
+		signIn(b.signOut(), "deputy" + f.u).go(detail);
 		assertThat(b.text(".reply")).contains("类");
 		b.click("input[name=grade][value=" + grade + "]").type("#comment", grade.equals("SATISFIED") ? "满意" : "完成时间太晚")
 			.click("form.evaluate button[type=submit]");

@@ -15,6 +15,7 @@ import org.lianluo.platform.web.FormErrors;
 import org.lianluo.proposal.AssignmentMode;
 import org.lianluo.proposal.ContactMethod;
 import org.lianluo.proposal.Proposal;
+import org.lianluo.proposal.ProposalKpis;
 import org.lianluo.proposal.ProposalManagement;
 import org.lianluo.proposal.ProposalManagement.Assignment;
 import org.lianluo.proposal.ProposalManagement.Draft;
@@ -56,8 +57,11 @@ class ProposalScreens {
 
 	private final FormErrors formErrors;
 
+	private final ProposalKpis kpis;
+
 	ProposalScreens(ProposalManagement proposals, ProposalQueries queries, ProposalViews views, Congresses congresses,
-			Units units, RegionNames regionNames, FormErrors formErrors) {
+			Units units, RegionNames regionNames, FormErrors formErrors, ProposalKpis kpis) {
+		this.kpis = kpis;
 		this.proposals = proposals;
 		this.queries = queries;
 		this.views = views;
@@ -96,6 +100,17 @@ class ProposalScreens {
 		model.addAttribute("cosignRequests", requests);
 		model.addAttribute("requestNames", views.deputyNames(requests.stream().map(Proposal::getLeadDeputyId).toList()));
 		return "proposal/list";
+	}
+
+	/** The figures of a session's proposals, in total and by lead unit. */
+	@GetMapping("/kpis")
+	String kpis(@RequestParam(required = false) UUID session, Model model) {
+		Map<UUID, String> sessions = sessionChoices();
+		UUID chosen = session != null ? session : sessions.keySet().stream().findFirst().orElse(null);
+		model.addAttribute("sessions", sessions);
+		model.addAttribute("sessionId", chosen);
+		model.addAttribute("report", chosen == null ? null : kpis.report(chosen));
+		return "proposal/kpis";
 	}
 
 	@GetMapping("/new")
