@@ -1,0 +1,27 @@
+package org.lianluo.proposal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What the proposal loop tells other modules, after commit. */
+public final class ProposalEvents {
+
+	private ProposalEvents() {
+	}
+
+	public record ProposalRegistered(UUID proposalId, UUID sessionId, int number) {
+	}
+
+	public record ProposalAssigned(UUID proposalId, UUID leadUnitId, Instant deadline) {
+	}
+
+	public record ProposalReplied(UUID proposalId, UUID leadDeputyId, ReplyClass replyClass) {
+	}
+
+	public record ProposalClosed(UUID proposalId, Verdict verdict) {
+	}
+
+	/** A supervision step: 0 assignment late, 1 reminder, 2 overdue (催办), 3 escalated (督办), 4 key supervision. */
+	public record ProposalSupervised(UUID proposalId, UUID leadUnitId, int level, String regionCode) {
+	}
+}

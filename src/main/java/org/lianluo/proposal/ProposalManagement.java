@@ -1,0 +1,376 @@
+package org.lianluo.proposal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.lianluo.deputy.Congresses;
+import org.lianluo.deputy.Deputies;
+import org.lianluo.deputy.Session;
+import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Role;
+import org.lianluo.identity.Scope;
+import org.lianluo.platform.LianluoException;
+import org.lianluo.platform.LianluoException.FieldProblem;
+import org.lianluo.proposal.internal.ProposalTimeline;
+import org.lianluo.proposal.internal.ProposalTimers;
+import org.lianluo.proposal.internal.Proposals;
+import org.lianluo.region.WorkingCalendar;
+import org.lianluo.unit.Units;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The commands of the proposal loop: one method per user action, in one transaction, that checks who may
+ * do it, lets the aggregate change its state, and stores it with its timeline and events.
+ */
+@Service
+public class ProposalManagement {
+
+	static final int MAX_TITLE = 200;
+
+	static final int MIN_CONTENT = 10;
+
+	static final int MAX_CONTENT = 20000;
+
+	private final Proposals proposals;
+
+	private final ProposalTimeline timeline;
+
+	private final ProposalTimers timers;
+
+	private final ProposalDeadlines deadlines;
+
+	private final Congresses congresses;
+
+	private final Deputies deputies;
+
+	private final Units units;
+
+	private final Clock clock;
+
+	ProposalManagement(Proposals proposals, ProposalTimeline timeline, ProposalTimers timers,
+			ProposalDeadlines deadlines, Congresses congresses, Deputies deputies, Units units, Clock clock) {
+		this.proposals = proposals;
+		this.timeline = timeline;
+		this.timers = timers;
+		this.deadlines = deadlines;
+		this.congresses = congresses;
+		this.deputies = deputies;
+		this.units = units;
+		this.clock = clock;
+	}
+
+	// --- drafting (提), by the lead deputy
+
+	@Transactional
+	public Proposal draft(Draft d) {
+		CurrentUser user = requireRole(Role.DEPUTY);
+		if (user.deputyId() == null) {
+			throw LianluoException.conflict("proposal.deputy.unlinked");
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		Session session = d.sessionId() == null ? null : congresses.findSession(d.sessionId()).orElse(null);
+		if (session == null) {
+			problems.add(new FieldProblem("sessionId", "proposal.session.missing"));
+		}
+		String title = text(d.title());
+		if (title == null || title.length() > MAX_TITLE) {
+			problems.add(new FieldProblem("title", "proposal.title.length", MAX_TITLE));
+		}
+		String content = text(d.content());
+		if (content == null || content.length() < MIN_CONTENT || content.length() > MAX_CONTENT) {
+			problems.add(new FieldProblem("content", "proposal.content.length", MIN_CONTENT, MAX_CONTENT));
+		}
+		Set<UUID> cosigners = d.coSignerIds() == null ? new LinkedHashSet<>() : new LinkedHashSet<>(d.coSignerIds());
+		if (cosigners.contains(null) || deputies.findAll(cosigners).size() != cosigners.size()) {
+			problems.add(new FieldProblem("coSignerIds", "proposal.cosigner.missing"));
+		}
+		if (!problems.isEmpty()) {
+			throw LianluoException.invalidFields(problems);
+		}
+		return save(Proposal.draft(session.id(), session.regionCode(), user.deputyId(), title, content, cosigners,
+				user.username(), clock.instant()));
+	}
+
+	@Transactional
+	public Proposal submit(UUID id) {
+		CurrentUser user = requireRole(Role.DEPUTY);
+		Proposal p = leadDeputyOnly(id, user);
+		Instant now = clock.instant();
+		Session session = congresses.findSession(p.getSessionId()).orElseThrow(LianluoException::notFound);
+		p.submit(betweenSessions(session, now), user.username(), now);
+		return save(p);
+	}
+
+	@Transactional
+	public Proposal withdraw(UUID id) {
+		CurrentUser user = requireRole(Role.DEPUTY);
+		Proposal p = leadDeputyOnly(id, user);
+		p.withdraw(user.username(), clock.instant());
+		return save(p);
+	}
+
+	/** A co-signer confirms or declines. */
+	@Transactional
+	public Proposal answerCosign(UUID id, Boolean confirm) {
+		CurrentUser user = requireRole(Role.DEPUTY);
+		Proposal p = visible(id, user);
+		if (user.deputyId() == null || !p.getCosignerIds().contains(user.deputyId())) {
+			throw LianluoException.forbidden();
+		}
+		if (confirm == null) {
+			throw LianluoException.invalidField("confirm", "proposal.confirm.required");
+		}
+		p.answerCosign(user.deputyId(), confirm, user.username(), clock.instant());
+		return save(p);
+	}
+
+	// --- registration (立案), by the office
+
+	@Transactional
+	public Proposal register(UUID id) {
+		CurrentUser user = requireRole(Role.ASSESSOR);
+		Proposal p = visible(id, user);
+		Instant now = clock.instant();
+		// A refused transition rolls the counter back with it: numbers have no gaps.
+		p.register(timeline.nextNumber(p.getSessionId()), deadlines.assignmentDue(now), user.username(), now);
+		return save(p);
+	}
+
+	@Transactional
+	public Proposal refuseRegistration(UUID id, String reason) {
+		CurrentUser user = requireRole(Role.ASSESSOR);
+		Proposal p = visible(id, user);
+		p.refuseRegistration(required("reason", reason, 1000), user.username(), clock.instant());
+		return save(p);
+	}
+
+	// --- assignment (交)
+
+	@Transactional
+	public Proposal assign(UUID id, Assignment a) {
+		CurrentUser user = requireRole(Role.ASSESSOR);
+		Proposal p = visible(id, user);
+		List<UUID> assisting = a.assistingUnitIds() == null ? new ArrayList<>() : new ArrayList<>(new LinkedHashSet<>(a.assistingUnitIds()));
+		List<FieldProblem> problems = new ArrayList<>();
+		if (a.mode() == null) {
+			problems.add(new FieldProblem("mode", "proposal.mode.required"));
+		}
+		if (a.leadUnitId() == null || units.find(a.leadUnitId()).isEmpty()) {
+			problems.add(new FieldProblem("leadUnitId", "proposal.unit.missing"));
+		}
+		if (assisting.contains(null) || units.findAll(new java.util.HashSet<>(assisting)).size() != assisting.size()) {
+			problems.add(new FieldProblem("assistingUnitIds", "proposal.unit.missing"));
+		}
+		else if (a.mode() == AssignmentMode.SEPARATE && !assisting.isEmpty()) {
+			problems.add(new FieldProblem("assistingUnitIds", "proposal.assign.separate-alone"));
+		}
+		if (!problems.isEmpty()) {
+			throw LianluoException.invalidFields(problems);
+		}
+		Instant now = clock.instant();
+		Instant deadline = deadlines.reply(now);
+		p.assign(a.mode(), a.leadUnitId(), assisting, deadline, deadlines.stepAt(deadline, 1), user.username(), now);
+		return save(p);
+	}
+
+	// --- handling (办), by the lead unit
+
+	@Transactional
+	public Proposal accept(UUID id) {
+		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Proposal p = leadUnitOnly(id, user);
+		p.accept(user.username(), clock.instant());
+		return save(p);
+	}
+
+	@Transactional
+	public Proposal returnForReassignment(UUID id, String reason) {
+		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Proposal p = leadUnitOnly(id, user);
+		Instant now = clock.instant();
+		String why = required("reason", reason, 1000);
+		p.returnForReassignment(why, p.getAssignedAt() == null ? now : deadlines.returnWindowEnd(p.getAssignedAt()),
+				user.username(), now);
+		return save(p);
+	}
+
+	@Transactional
+	public Proposal recordContact(UUID id, ContactMethod method, String note) {
+		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Proposal p = leadUnitOnly(id, user);
+		if (method == null) {
+			throw LianluoException.invalidField("method", "proposal.contact.method.required");
+		}
+		p.recordContact(user.unitId(), method, optional("note", note, 2000), user.username(), clock.instant());
+		return save(p);
+	}
+
+	@Transactional
+	public Proposal requestExtension(UUID id, Integer months, String reason) {
+		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Proposal p = leadUnitOnly(id, user);
+		if (months == null || months < 1 || months > Proposal.MAX_EXTENSION_MONTHS) {
+			throw LianluoException.invalidField("months", "proposal.extension.months", Proposal.MAX_EXTENSION_MONTHS);
+		}
+		p.requestExtension(months, required("reason", reason, 1000), user.username(), clock.instant());
+		return save(p);
+	}
+
+	@Transactional
+	public Proposal decideExtension(UUID id, Boolean approve, String note) {
+		CurrentUser user = requireRole(Role.ASSESSOR);
+		Proposal p = visible(id, user);
+		if (approve == null) {
+			throw LianluoException.invalidField("approve", "proposal.approve.required");
+		}
+		Instant newDeadline = deadlines.extend(p.getDeadline(), p.pendingExtensionMonths());
+		p.decideExtension(approve, newDeadline, deadlines.stepAt(newDeadline, 1), optional("note", note, 1000),
+				user.username(), clock.instant());
+		return save(p);
+	}
+
+	@Transactional
+	public Proposal reply(UUID id, ReplyClass replyClass, String text, Boolean confirmedWithoutContact) {
+		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Proposal p = leadUnitOnly(id, user);
+		if (replyClass == null) {
+			throw LianluoException.invalidField("replyClass", "proposal.reply.class.required");
+		}
+		p.reply(replyClass, required("text", text, MAX_CONTENT), Boolean.TRUE.equals(confirmedWithoutContact),
+				user.username(), clock.instant());
+		return save(p);
+	}
+
+	// --- evaluation (评), by the lead deputy
+
+	@Transactional
+	public Proposal evaluate(UUID id, Verdict grade, String comment) {
+		CurrentUser user = requireRole(Role.DEPUTY);
+		Proposal p = leadDeputyOnly(id, user);
+		if (grade == null) {
+			throw LianluoException.invalidField("grade", "proposal.grade.required");
+		}
+		Instant now = clock.instant();
+		Instant rehandling = deadlines.rehandling(now);
+		p.evaluate(grade, optional("comment", comment, 1000), rehandling, deadlines.stepAt(rehandling, 1),
+				user.username(), now);
+		return save(p);
+	}
+
+	// --- key supervision (重点督办), by a leader
+
+	@Transactional
+	public Proposal putUnderKeySupervision(UUID id, String topic) {
+		CurrentUser user = requireRole(Role.LEADER);
+		Proposal p = visible(id, user);
+		p.putUnderKeySupervision(required("topic", topic, 100), user.username(), clock.instant());
+		return save(p);
+	}
+
+	// --- reads
+
+	/** A proposal the caller may see, or 404. */
+	@Transactional(readOnly = true)
+	public Proposal get(UUID id) {
+		return visible(id, CurrentUser.get());
+	}
+
+	public List<ProposalTimelineEntry> timeline(UUID id) {
+		return timeline.of(id);
+	}
+
+	Proposal save(Proposal p) {
+		List<ProposalTimelineEntry> entries = p.takeNewEntries();
+		Proposal saved = proposals.save(p);
+		timeline.append(entries);
+		if (saved.getNextSupervisionAt() != null) {
+			timers.set(saved.getId(), saved.getNextSupervisionAt());
+		}
+		else if (saved.getRegisteredAt() != null) {
+			timers.cancel(saved.getId());
+		}
+		return saved;
+	}
+
+	/** Made between sessions (闭会期间) unless submitted while the session sits. */
+	private static boolean betweenSessions(Session s, Instant now) {
+		LocalDate day = now.atZone(WorkingCalendar.ZONE).toLocalDate();
+		LocalDate closes = s.closesOn() == null ? s.opensOn() : s.closesOn();
+		return day.isBefore(s.opensOn()) || day.isAfter(closes);
+	}
+
+	Proposal visible(UUID id, CurrentUser user) {
+		Proposal p = proposals.findById(id).orElseThrow(LianluoException::notFound);
+		if (!ProposalQueries.canSee(user, p)) {
+			throw LianluoException.notFound();
+		}
+		return p;
+	}
+
+	private Proposal leadDeputyOnly(UUID id, CurrentUser user) {
+		Proposal p = visible(id, user);
+		if (user.deputyId() == null || !user.deputyId().equals(p.getLeadDeputyId())) {
+			throw LianluoException.forbidden();
+		}
+		return p;
+	}
+
+	private Proposal leadUnitOnly(UUID id, CurrentUser user) {
+		Proposal p = proposals.findById(id).orElseThrow(LianluoException::notFound);
+		// Before assignment and after a return no unit holds it: a step by a unit of its region is out of order.
+		if (p.getLeadUnitId() == null && new Scope(user.regionCode(), null, null).covers(p.getRegionCode())) {
+			throw p.notAllowedNow();
+		}
+		p = visible(id, user);
+		if (user.unitId() == null || !user.unitId().equals(p.getLeadUnitId())) {
+			throw LianluoException.forbidden();
+		}
+		return p;
+	}
+
+	private static CurrentUser requireRole(Role role) {
+		CurrentUser user = CurrentUser.get();
+		if (!user.has(role)) {
+			throw LianluoException.forbidden();
+		}
+		return user;
+	}
+
+	private static String required(String field, String value, int max) {
+		String v = text(value);
+		if (v == null) {
+			throw LianluoException.invalidField(field, "proposal.text.required");
+		}
+		if (v.length() > max) {
+			throw LianluoException.invalidField(field, "proposal.text.too-long", max);
+		}
+		return v;
+	}
+
+	private static String optional(String field, String value, int max) {
+		String v = text(value);
+		if (v != null && v.length() > max) {
+			throw LianluoException.invalidField(field, "proposal.text.too-long", max);
+		}
+		return v;
+	}
+
+	private static String text(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	/** {@code POST /api/v1/proposals}. */
+	public record Draft(UUID sessionId, String title, String content, List<UUID> coSignerIds) {
+	}
+
+	/** {@code /assign}: SEPARATE with one unit, or LEAD with assisting units. */
+	public record Assignment(AssignmentMode mode, UUID leadUnitId, List<UUID> assistingUnitIds) {
+	}
+}

@@ -1,0 +1,109 @@
+package org.lianluo.proposal;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Scope;
+import org.lianluo.platform.Page;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Lists of proposals, always within the caller's scope: their region's subtree; a unit handler only what
+ * their unit leads or assists; a deputy only what they lead or co-sign. Lists leave drafts to their deputies.
+ */
+@Service
+public class ProposalQueries {
+
+	private final JdbcClient jdbc;
+
+	ProposalQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	static boolean canSee(CurrentUser user, Proposal p) {
+		Scope scope = user.scope();
+		if (scope.unitId() != null) {
+			return scope.unitId().equals(p.getLeadUnitId()) || p.getAssistingUnitIds().contains(scope.unitId());
+		}
+		if (scope.deputyId() != null) {
+			return scope.deputyId().equals(p.getLeadDeputyId()) || p.getCosignerIds().contains(scope.deputyId());
+		}
+		return scope.covers(p.getRegionCode());
+	}
+
+	public Page<Row> list(Filter f, int page, int size) {
+		Scope scope = CurrentUser.get().scope();
+		StringBuilder where = new StringBuilder(" where p.region_code like ?");
+		List<Object> params = new ArrayList<>();
+		params.add(scope.narrow(f.region()));
+		if (scope.unitId() != null) {
+			where.append(" and (p.lead_unit_id = ? or exists (select 1 from proposal_assisting_unit a where a.proposal_id = p.id and a.unit_id = ?))");
+			params.add(scope.unitId());
+			params.add(scope.unitId());
+		}
+		else if (scope.deputyId() != null) {
+			where.append(" and (p.lead_deputy_id = ? or exists (select 1 from proposal_cosigner c where c.proposal_id = p.id and c.deputy_id = ?))");
+			params.add(scope.deputyId());
+			params.add(scope.deputyId());
+		}
+		else {
+			where.append(" and p.status <> 'DRAFT'");
+		}
+		if (f.status() != null) {
+			where.append(" and p.status = ?");
+			params.add(f.status().name());
+		}
+		if (f.sessionId() != null) {
+			where.append(" and p.session_id = ?");
+			params.add(f.sessionId());
+		}
+		if (f.keySupervised() != null) {
+			where.append(" and p.key_supervised = ?");
+			params.add(f.keySupervised());
+		}
+		if (f.q() != null && !f.q().isBlank()) {
+			where.append(" and p.title like ?");
+			params.add("%" + f.q().strip().replace("%", "").replace("_", "") + "%");
+		}
+		long total = jdbc.sql("select count(*) from proposal p" + where).params(params).query(Long.class).single();
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add(size);
+		pageParams.add((long) page * size);
+		List<Row> items = jdbc.sql("""
+				select p.id, p.session_id, p.number, p.title, p.status, p.lead_deputy_id, p.lead_unit_id, p.deadline,
+				p.reply_class, p.key_supervised, p.created_at from proposal p""" + where
+				+ " order by p.number nulls last, p.created_at desc, p.id limit ? offset ?")
+			.params(pageParams)
+			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), (Integer) rs.getObject(3),
+					rs.getString(4), ProposalStatus.valueOf(rs.getString(5)), rs.getObject(6, UUID.class),
+					rs.getObject(7, UUID.class), instant(rs.getObject(8, OffsetDateTime.class)),
+					rs.getString(9) == null ? null : ReplyClass.valueOf(rs.getString(9)), rs.getBoolean(10)))
+			.list();
+		return new Page<>(items, page, size, total);
+	}
+
+	/** Proposals where the caller is a co-signer who has not answered yet. */
+	public List<UUID> pendingCosignRequests(UUID deputyId) {
+		return jdbc.sql("""
+				select p.id from proposal p join proposal_cosigner c on c.proposal_id = p.id
+				where c.deputy_id = ? and c.answer = 'PENDING' and p.status in ('DRAFT', 'SUBMITTED') order by p.created_at""")
+			.param(deputyId).query(UUID.class).list();
+	}
+
+	private static java.time.Instant instant(OffsetDateTime t) {
+		return t == null ? null : t.toInstant();
+	}
+
+	/** What lists may filter by. */
+	public record Filter(ProposalStatus status, UUID sessionId, String region, Boolean keySupervised, String q) {
+	}
+
+	/** One line of a list. */
+	public record Row(UUID id, UUID sessionId, Integer number, String title, ProposalStatus status, UUID leadDeputyId,
+			UUID leadUnitId, java.time.Instant deadline, ReplyClass replyClass, boolean keySupervised) {
+	}
+}

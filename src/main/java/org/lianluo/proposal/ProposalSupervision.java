@@ -1,0 +1,107 @@
+package org.lianluo.proposal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.lianluo.proposal.internal.Proposals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Supervision (督) of proposals: the warning that a proposal made between sessions waits for assignment
+ * past 5 working days, and the reminder, overdue and escalation steps of the reply deadline. Each
+ * proposal is advanced in its own transaction under the aggregate's version, so that with several nodes
+ * sweeping at once every step happens exactly once: the loser of a race rolls back.
+ */
+@Service
+public class ProposalSupervision {
+
+	private static final Logger log = LoggerFactory.getLogger(ProposalSupervision.class);
+
+	private static final int BATCH = 500;
+
+	private final Proposals proposals;
+
+	private final ProposalManagement management;
+
+	private final ProposalDeadlines deadlines;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	ProposalSupervision(Proposals proposals, ProposalManagement management, ProposalDeadlines deadlines,
+			JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+		this.proposals = proposals;
+		this.management = management;
+		this.deadlines = deadlines;
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	public int sweep() {
+		return sweep(clock.instant());
+	}
+
+	/** Everything due by {@code now}; answers the number of steps taken. */
+	public int sweep(Instant now) {
+		int steps = 0;
+		OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+		for (List<UUID> due = due(at, null); !due.isEmpty(); due = due(at, due.get(due.size() - 1))) {
+			for (UUID id : due) {
+				steps += advance(id, now);
+			}
+		}
+		return steps;
+	}
+
+	private List<UUID> due(OffsetDateTime at, UUID after) {
+		return jdbc.sql("""
+				select id from proposal where next_supervision_at <= ?
+				and status in ('REGISTERED', 'RETURNED', 'ASSIGNED', 'HANDLING', 'RE_HANDLING')
+				and (cast(? as uuid) is null or id > ?) order by id limit ?""")
+			.params(at, after, after, BATCH)
+			.query(UUID.class)
+			.list();
+	}
+
+	/** Applies what is due for one proposal by {@code now}; 0 when another node was first. */
+	public int advance(UUID id, Instant now) {
+		try {
+			Integer done = tx.execute(status -> {
+				Proposal p = proposals.findById(id).orElse(null);
+				if (p == null) {
+					return 0;
+				}
+				int steps = p.warnAssignmentLate(now) ? 1 : 0;
+				while (p.getStatus().isHandling() && p.getNextSupervisionAt() != null
+						&& !p.getNextSupervisionAt().isAfter(now) && p.getSupervisionLevel() < ProposalDeadlines.MAX_LEVEL) {
+					int level = p.getSupervisionLevel() + 1;
+					if (p.supervise(level, deadlines.nextStepAt(p.getDeadline(), level), now)) {
+						steps++;
+					}
+				}
+				if (steps > 0) {
+					management.save(p);
+				}
+				return steps;
+			});
+			return done == null ? 0 : done;
+		}
+		catch (OptimisticLockingFailureException ex) {
+			log.debug("Proposal {} was changed by someone else while supervising; the other change stands", id);
+			return 0;
+		}
+	}
+}

@@ -1,0 +1,11 @@
+package org.lianluo.proposal;
+
+/** A solved or basically solved; B being solved or planned; C cannot be solved now, explained; D kept for reference. */
+public enum ReplyClass {
+	A, B, C, D;
+
+	/** 解决率 counts A and B. */
+	public boolean solved() {
+		return this == A || this == B;
+	}
+}

@@ -1,0 +1,110 @@
+package org.lianluo.proposal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.lianluo.deputy.Level;
+import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Role;
+import org.lianluo.identity.Scope;
+import org.lianluo.platform.Ids;
+import org.lianluo.platform.LianluoException;
+import org.lianluo.platform.LianluoException.FieldProblem;
+import org.lianluo.region.RegionCode;
+import org.lianluo.region.Regions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Proposals a delegation sends to a higher congress (e.g. 百色代表团 → 自治区人大), with their number there. */
+@Service
+public class UpwardProposals {
+
+	private final JdbcClient jdbc;
+
+	private final Regions regions;
+
+	private final Clock clock;
+
+	UpwardProposals(JdbcClient jdbc, Regions regions, Clock clock) {
+		this.jdbc = jdbc;
+		this.regions = regions;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public UpwardProposal record(Form form) {
+		CurrentUser user = CurrentUser.get();
+		if (!user.has(Role.ASSESSOR)) {
+			throw LianluoException.forbidden();
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		String delegation = text(form.delegation());
+		if (delegation == null || delegation.length() > 100) {
+			problems.add(new FieldProblem("delegation", "proposal.upward.delegation"));
+		}
+		if (form.regionCode() == null || !RegionCode.isValid(form.regionCode()) || !regions.exists(form.regionCode())) {
+			problems.add(new FieldProblem("regionCode", "problem.field.region"));
+		}
+		else if (!user.scope().covers(form.regionCode())) {
+			problems.add(new FieldProblem("regionCode", "proposal.upward.outside-scope"));
+		}
+		if (form.targetLevel() == null || form.targetLevel() == Level.TOWNSHIP) {
+			problems.add(new FieldProblem("targetLevel", "proposal.upward.level"));
+		}
+		String title = text(form.title());
+		if (title == null || title.length() > 200) {
+			problems.add(new FieldProblem("title", "proposal.title.length", 200));
+		}
+		if (form.submittedOn() == null || form.submittedOn().isAfter(LocalDate.now(clock.withZone(org.lianluo.region.WorkingCalendar.ZONE)))) {
+			problems.add(new FieldProblem("submittedOn", "proposal.upward.submitted-on"));
+		}
+		String number = text(form.externalNumber());
+		if (number != null && number.length() > 50) {
+			problems.add(new FieldProblem("externalNumber", "proposal.text.too-long", 50));
+		}
+		if (!problems.isEmpty()) {
+			throw LianluoException.invalidFields(problems);
+		}
+		UpwardProposal u = new UpwardProposal(Ids.newId(), delegation, form.regionCode(), form.targetLevel(), title,
+				form.submittedOn(), number);
+		jdbc.sql("""
+				insert into upward_proposal (id, delegation, region_code, target_level, title, submitted_on, external_number,
+				created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(u.id(), u.delegation(), u.regionCode(), u.targetLevel().name(), u.title(), u.submittedOn(),
+					u.externalNumber(), user.username(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+			.update();
+		return u;
+	}
+
+	/** The caller's region's upward proposals submitted in a year. */
+	public List<UpwardProposal> list(String region, int year) {
+		String pattern = Scope.current().narrow(region);
+		return jdbc.sql("""
+				select id, delegation, region_code, target_level, title, submitted_on, external_number from upward_proposal
+				where region_code like ? and submitted_on between ? and ? order by submitted_on, id""")
+			.params(pattern, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
+			.query((rs, n) -> new UpwardProposal(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					Level.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7)))
+			.list();
+	}
+
+	private static String text(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	/** {@code POST /api/v1/proposals/upward}. */
+	public record Form(String delegation, String regionCode, Level targetLevel, String title, LocalDate submittedOn,
+			String externalNumber) {
+	}
+
+	/** A delegation's proposal to a higher congress. */
+	public record UpwardProposal(UUID id, String delegation, String regionCode, Level targetLevel, String title,
+			LocalDate submittedOn, String externalNumber) {
+	}
+}

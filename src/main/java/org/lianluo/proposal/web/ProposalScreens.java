@@ -1,0 +1,264 @@
+package org.lianluo.proposal.web;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.lianluo.deputy.Congresses;
+import org.lianluo.deputy.Session;
+import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Role;
+import org.lianluo.platform.LianluoException;
+import org.lianluo.platform.web.FormErrors;
+import org.lianluo.proposal.AssignmentMode;
+import org.lianluo.proposal.ContactMethod;
+import org.lianluo.proposal.Proposal;
+import org.lianluo.proposal.ProposalKpis;
+import org.lianluo.proposal.ProposalManagement;
+import org.lianluo.proposal.ProposalManagement.Assignment;
+import org.lianluo.proposal.ProposalManagement.Draft;
+import org.lianluo.proposal.ProposalQueries;
+import org.lianluo.proposal.ProposalStatus;
+import org.lianluo.proposal.ReplyClass;
+import org.lianluo.proposal.Verdict;
+import org.lianluo.region.RegionNames;
+import org.lianluo.unit.Units;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Screens of the proposal loop: the list (a deputy's own proposals and co-sign requests, the office's
+ * registration and assignment queues, a unit's workbench, key supervision), the draft form, and the
+ * detail with its timeline and only the actions its state and the user's role allow.
+ */
+@Controller
+@RequestMapping("/proposals")
+class ProposalScreens {
+
+	private final ProposalManagement proposals;
+
+	private final ProposalQueries queries;
+
+	private final ProposalViews views;
+
+	private final Congresses congresses;
+
+	private final Units units;
+
+	private final RegionNames regionNames;
+
+	private final FormErrors formErrors;
+
+	private final ProposalKpis kpis;
+
+	ProposalScreens(ProposalManagement proposals, ProposalQueries queries, ProposalViews views, Congresses congresses,
+			Units units, RegionNames regionNames, FormErrors formErrors, ProposalKpis kpis) {
+		this.kpis = kpis;
+		this.proposals = proposals;
+		this.queries = queries;
+		this.views = views;
+		this.congresses = congresses;
+		this.units = units;
+		this.regionNames = regionNames;
+		this.formErrors = formErrors;
+	}
+
+	/** {@code view}: registration (SUBMITTED), assignment (REGISTERED), key (under key supervision), else all. */
+	@GetMapping
+	String list(@RequestParam(required = false) String view, @RequestParam(required = false) ProposalStatus status,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+		CurrentUser user = CurrentUser.get();
+		ProposalStatus effective = "registration".equals(view) ? ProposalStatus.SUBMITTED
+				: "assignment".equals(view) ? ProposalStatus.REGISTERED : status;
+		var rows = queries.list(new ProposalQueries.Filter(effective, null, null, "key".equals(view) ? Boolean.TRUE : null, q),
+				Math.max(page, 0), 50);
+		Set<UUID> deputyIds = new HashSet<>();
+		Set<UUID> unitIds = new HashSet<>();
+		rows.items().forEach(r -> {
+			deputyIds.add(r.leadDeputyId());
+			if (r.leadUnitId() != null) {
+				unitIds.add(r.leadUnitId());
+			}
+		});
+		model.addAttribute("page", rows);
+		model.addAttribute("deputyNames", views.deputyNames(deputyIds));
+		model.addAttribute("unitNames", views.unitNames(unitIds));
+		model.addAttribute("view", view);
+		model.addAttribute("status", effective);
+		model.addAttribute("q", q);
+		model.addAttribute("statuses", ProposalStatus.values());
+		List<Proposal> requests = user.deputyId() == null ? List.of()
+				: queries.pendingCosignRequests(user.deputyId()).stream().map(proposals::get).toList();
+		model.addAttribute("cosignRequests", requests);
+		model.addAttribute("requestNames", views.deputyNames(requests.stream().map(Proposal::getLeadDeputyId).toList()));
+		return "proposal/list";
+	}
+
+	/** The figures of a session's proposals, in total and by lead unit. */
+	@GetMapping("/kpis")
+	String kpis(@RequestParam(required = false) UUID session, Model model) {
+		Map<UUID, String> sessions = sessionChoices();
+		UUID chosen = session != null ? session : sessions.keySet().stream().findFirst().orElse(null);
+		model.addAttribute("sessions", sessions);
+		model.addAttribute("sessionId", chosen);
+		model.addAttribute("report", chosen == null ? null : kpis.report(chosen));
+		return "proposal/kpis";
+	}
+
+	@GetMapping("/new")
+	String draftForm(@RequestParam(required = false) UUID session, Model model) {
+		model.addAttribute("sessions", sessionChoices());
+		model.addAttribute("sessionId", session);
+		return "proposal/new";
+	}
+
+	@PostMapping("/new")
+	String draft(@RequestParam(required = false) UUID sessionId, @RequestParam(required = false) String title,
+			@RequestParam(required = false) String content, @RequestParam(required = false) List<UUID> coSignerIds,
+			Model model) {
+		try {
+			Proposal p = proposals.draft(new Draft(sessionId, title, content, coSignerIds));
+			return "redirect:/proposals/" + p.getId();
+		}
+		catch (LianluoException ex) {
+			model.addAttribute("errors", formErrors.of(ex));
+			model.addAttribute("sessions", sessionChoices());
+			model.addAttribute("sessionId", sessionId);
+			model.addAttribute("title", title);
+			model.addAttribute("content", content);
+			return "proposal/new";
+		}
+	}
+
+	@GetMapping("/{id}")
+	String detail(@PathVariable UUID id, Model model) {
+		CurrentUser user = CurrentUser.get();
+		Proposal p = proposals.get(id);
+		model.addAttribute("p", views.of(p));
+		model.addAttribute("sessionName", congresses.findSession(p.getSessionId()).map(this::sessionName).orElse(""));
+		model.addAttribute("isLeadDeputy", user.deputyId() != null && user.deputyId().equals(p.getLeadDeputyId()));
+		model.addAttribute("isPendingCosigner", user.deputyId() != null && p.getCosigners().stream()
+			.anyMatch(c -> c.deputyId().equals(user.deputyId()) && c.answer() == Proposal.CosignAnswer.PENDING));
+		model.addAttribute("isAssessor", user.has(Role.ASSESSOR));
+		model.addAttribute("isLeader", user.has(Role.LEADER));
+		model.addAttribute("isLeadHandler", user.has(Role.UNIT_HANDLER) && user.unitId() != null
+				&& user.unitId().equals(p.getLeadUnitId()));
+		model.addAttribute("contactedThisRound", p.contactedThisRound());
+		model.addAttribute("units", user.has(Role.ASSESSOR) ? units.list(null, null, 0, 200).items() : List.of());
+		model.addAttribute("modes", AssignmentMode.values());
+		model.addAttribute("methods", ContactMethod.values());
+		model.addAttribute("classes", ReplyClass.values());
+		model.addAttribute("grades", Verdict.values());
+		return "proposal/detail";
+	}
+
+	@PostMapping("/{id}/submit")
+	String submit(@PathVariable UUID id, RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.submit(id));
+	}
+
+	@PostMapping("/{id}/withdraw")
+	String withdraw(@PathVariable UUID id, RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.withdraw(id));
+	}
+
+	@PostMapping("/{id}/cosign")
+	String cosign(@PathVariable UUID id, @RequestParam(required = false) Boolean confirm, RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.answerCosign(id, confirm));
+	}
+
+	@PostMapping("/{id}/register")
+	String register(@PathVariable UUID id, RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.register(id));
+	}
+
+	@PostMapping("/{id}/not-register")
+	String refuse(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.refuseRegistration(id, reason));
+	}
+
+	@PostMapping("/{id}/assign")
+	String assign(@PathVariable UUID id, @RequestParam(required = false) AssignmentMode mode,
+			@RequestParam(required = false) UUID leadUnitId, @RequestParam(required = false) List<UUID> assistingUnitIds,
+			RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.assign(id, new Assignment(mode, leadUnitId, assistingUnitIds)));
+	}
+
+	@PostMapping("/{id}/accept")
+	String accept(@PathVariable UUID id, RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.accept(id));
+	}
+
+	@PostMapping("/{id}/return")
+	String returnIt(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.returnForReassignment(id, reason));
+	}
+
+	@PostMapping("/{id}/contact")
+	String contact(@PathVariable UUID id, @RequestParam(required = false) ContactMethod method,
+			@RequestParam(required = false) String note, RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.recordContact(id, method, note));
+	}
+
+	@PostMapping("/{id}/extension")
+	String extension(@PathVariable UUID id, @RequestParam(required = false) Integer months,
+			@RequestParam(required = false) String reason, RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.requestExtension(id, months, reason));
+	}
+
+	@PostMapping("/{id}/extension/decision")
+	String decision(@PathVariable UUID id, @RequestParam boolean approve, @RequestParam(required = false) String note,
+			RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.decideExtension(id, approve, note));
+	}
+
+	@PostMapping("/{id}/reply")
+	String reply(@PathVariable UUID id, @RequestParam(required = false) ReplyClass replyClass,
+			@RequestParam(required = false) String text, @RequestParam(required = false) Boolean confirmedWithoutContact,
+			RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.reply(id, replyClass, text, confirmedWithoutContact));
+	}
+
+	@PostMapping("/{id}/evaluate")
+	String evaluate(@PathVariable UUID id, @RequestParam(required = false) Verdict grade,
+			@RequestParam(required = false) String comment, RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.evaluate(id, grade, comment));
+	}
+
+	@PostMapping("/{id}/key-supervision")
+	String keySupervision(@PathVariable UUID id, @RequestParam(required = false) String topic, RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.putUnderKeySupervision(id, topic));
+	}
+
+	private String act(UUID id, RedirectAttributes flash, Runnable action) {
+		try {
+			action.run();
+			flash.addFlashAttribute("done", true);
+		}
+		catch (LianluoException ex) {
+			if (ex.status().value() == 404) {
+				throw ex;
+			}
+			flash.addFlashAttribute("errors", formErrors.of(ex));
+		}
+		return "redirect:/proposals/" + id;
+	}
+
+	private Map<UUID, String> sessionChoices() {
+		Map<UUID, String> choices = new java.util.LinkedHashMap<>();
+		congresses.sessions(null, 0, 200).items().forEach(s -> choices.put(s.id(), sessionName(s)));
+		return choices;
+	}
+
+	private String sessionName(Session s) {
+		return formErrors.text("proposal.session.name", regionNames.of(s.regionCode()), s.term(), s.number());
+	}
+}

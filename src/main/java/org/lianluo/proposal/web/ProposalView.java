@@ -1,0 +1,39 @@
+package org.lianluo.proposal.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.lianluo.proposal.AssignmentMode;
+import org.lianluo.proposal.ContactMethod;
+import org.lianluo.proposal.Proposal;
+import org.lianluo.proposal.ProposalStatus;
+import org.lianluo.proposal.ProposalTimelineEntry;
+import org.lianluo.proposal.ReplyClass;
+import org.lianluo.proposal.Verdict;
+
+/** A proposal as the API and the screens show it, with the names of its deputies and units. */
+public record ProposalView(UUID id, UUID sessionId, String sessionName, Integer number, ProposalStatus status,
+		String title, String content, Named leadDeputy, List<CosignerView> cosigners, Instant submittedAt,
+		boolean betweenSessions, Instant registeredAt, Instant assignmentDue, String notRegisteredReason,
+		AssignmentMode mode, Named leadUnit, List<Named> assistingUnits, Instant assignedAt, Instant deadline,
+		Integer extensionMonthsRequested, String extensionReason, boolean extended, List<ContactView> contacts,
+		ReplyClass replyClass, String replyText, Instant repliedAt, boolean repliedWithoutContact,
+		Boolean repliedOnTime, Verdict grade, String gradeComment, int rehandlingCount, Instant closedAt,
+		boolean keySupervised, String keyTopic, String keyLeader, int supervisionLevel, boolean assignmentWarned,
+		List<Entry> timeline) {
+
+	/** Something with an id and a name. */
+	public record Named(UUID id, String name) {
+	}
+
+	public record CosignerView(UUID deputyId, String name, Proposal.CosignAnswer answer, Instant answeredAt) {
+	}
+
+	public record ContactView(String unit, ContactMethod method, String note, Instant at, int round) {
+	}
+
+	public record Entry(Instant at, String actor, ProposalTimelineEntry.Kind kind, ProposalStatus from,
+			ProposalStatus status, String note) {
+	}
+}

@@ -1,0 +1,86 @@
+package org.lianluo.proposal.web;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.lianluo.deputy.Congresses;
+import org.lianluo.deputy.Deputies;
+import org.lianluo.deputy.DeputySummary;
+import org.lianluo.deputy.Session;
+import org.lianluo.proposal.Proposal;
+import org.lianluo.proposal.ProposalManagement;
+import org.lianluo.unit.HandlingUnit;
+import org.lianluo.unit.Units;
+import org.springframework.stereotype.Component;
+
+/** Builds {@link ProposalView}s: the registries give the names, the timeline comes with it. */
+@Component
+class ProposalViews {
+
+	private final ProposalManagement proposals;
+
+	private final Deputies deputies;
+
+	private final Units units;
+
+	private final Congresses congresses;
+
+	ProposalViews(ProposalManagement proposals, Deputies deputies, Units units, Congresses congresses) {
+		this.proposals = proposals;
+		this.deputies = deputies;
+		this.units = units;
+		this.congresses = congresses;
+	}
+
+	ProposalView of(Proposal p) {
+		Set<UUID> deputyIds = new HashSet<>(p.getCosignerIds());
+		deputyIds.add(p.getLeadDeputyId());
+		Map<UUID, String> deputyNames = deputyNames(deputyIds);
+		Set<UUID> unitIds = new HashSet<>(p.getAssistingUnitIds());
+		p.getContacts().forEach(c -> unitIds.add(c.unitId()));
+		if (p.getLeadUnitId() != null) {
+			unitIds.add(p.getLeadUnitId());
+		}
+		Map<UUID, String> unitNames = unitNames(unitIds);
+		return new ProposalView(p.getId(), p.getSessionId(), sessionName(p.getSessionId()), p.getNumber(), p.getStatus(),
+				p.getTitle(), p.getContent(), named(p.getLeadDeputyId(), deputyNames),
+				p.getCosigners().stream().map(c -> new ProposalView.CosignerView(c.deputyId(), deputyNames.get(c.deputyId()),
+						c.answer(), c.answeredAt())).toList(),
+				p.getSubmittedAt(), p.isBetweenSessions(), p.getRegisteredAt(), p.getAssignmentDue(),
+				p.getNotRegisteredReason(), p.getMode(), named(p.getLeadUnitId(), unitNames),
+				p.getAssistingUnitIds().stream().map(u -> named(u, unitNames)).toList(), p.getAssignedAt(),
+				p.getDeadline(), p.getExtensionMonths(), p.getExtensionReason(), p.isExtended(),
+				p.getContacts().stream().map(c -> new ProposalView.ContactView(unitNames.get(c.unitId()), c.method(),
+						c.note(), c.at(), c.round())).toList(),
+				p.getReplyClass(), p.getReplyText(), p.getRepliedAt(), p.isRepliedWithoutContact(), p.getRepliedOnTime(),
+				p.getGrade(), p.getGradeComment(), p.getRehandlingCount(), p.getClosedAt(), p.isKeySupervised(),
+				p.getKeyTopic(), p.getKeyLeader(), p.getSupervisionLevel(), p.isAssignmentWarned(),
+				proposals.timeline(p.getId()).stream().map(e -> new ProposalView.Entry(e.at(), e.actor(), e.kind(),
+						e.fromStatus(), e.toStatus(), e.note())).toList());
+	}
+
+	Map<UUID, String> deputyNames(Collection<UUID> ids) {
+		return deputies.findAll(ids).stream().collect(Collectors.toMap(DeputySummary::id, DeputySummary::name));
+	}
+
+	Map<UUID, String> unitNames(Collection<UUID> ids) {
+		return units.findAll(ids).stream().collect(Collectors.toMap(HandlingUnit::id, HandlingUnit::name));
+	}
+
+	/** The session as region, level, term and number, e.g. {@code 451000 CITY 5-3}. */
+	String sessionName(UUID sessionId) {
+		return congresses.findSession(sessionId).map(ProposalViews::label).orElse(null);
+	}
+
+	static String label(Session s) {
+		return s.regionCode() + " " + s.level() + " " + s.term() + "-" + s.number();
+	}
+
+	private static ProposalView.Named named(UUID id, Map<UUID, String> names) {
+		return id == null ? null : new ProposalView.Named(id, names.get(id));
+	}
+}

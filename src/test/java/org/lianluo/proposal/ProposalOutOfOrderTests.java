@@ -1,0 +1,107 @@
+package org.lianluo.proposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lianluo.Api;
+import org.lianluo.Api.Response;
+import org.lianluo.LianluoTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Every step of API.md, tried in every state that does not allow it, by the user who may take it: 409. */
+@LianluoTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProposalOutOfOrderTests {
+
+	@LocalServerPort
+	int port;
+
+	ProposalFixture f;
+
+	Map<String, Step> steps;
+
+	/** A step: who takes it, with which body, and in which states it is allowed. */
+	record Step(Api who, Map<String, ?> body, Set<ProposalStatus> allowedIn) {
+	}
+
+	@BeforeAll
+	void setUp() {
+		f = new ProposalFixture(port);
+		steps = Map.ofEntries(
+				Map.entry("submit", new Step(f.deputy, Map.of(), Set.of(ProposalStatus.DRAFT))),
+				Map.entry("withdraw", new Step(f.deputy, Map.of(), Set.of(ProposalStatus.DRAFT, ProposalStatus.SUBMITTED))),
+				Map.entry("cosign", new Step(f.cosigner, Map.of("confirm", true), Set.of(ProposalStatus.DRAFT, ProposalStatus.SUBMITTED))),
+				Map.entry("register", new Step(f.assessor, Map.of(), Set.of(ProposalStatus.SUBMITTED))),
+				Map.entry("not-register", new Step(f.assessor, Map.of("reason", "转为来信"), Set.of(ProposalStatus.SUBMITTED))),
+				Map.entry("assign", new Step(f.assessor, Map.of("mode", "LEAD", "leadUnitId", f.unitId),
+						Set.of(ProposalStatus.REGISTERED, ProposalStatus.RETURNED))),
+				Map.entry("accept", new Step(f.handler, Map.of(), Set.of(ProposalStatus.ASSIGNED))),
+				Map.entry("return", new Step(f.handler, Map.of("reason", "不属本单位职责"), Set.of(ProposalStatus.ASSIGNED))),
+				Map.entry("contact", new Step(f.handler, Map.of("method", "PHONE"),
+						Set.of(ProposalStatus.HANDLING, ProposalStatus.RE_HANDLING))),
+				Map.entry("extension", new Step(f.handler, Map.of("months", 1, "reason", "需要协调"), Set.of(ProposalStatus.HANDLING))),
+				Map.entry("extension/decision", new Step(f.assessor, Map.of("approve", true), Set.of())),
+				Map.entry("reply", new Step(f.handler, Map.of("replyClass", "A", "text", "已解决。", "confirmedWithoutContact", true),
+						Set.of(ProposalStatus.HANDLING, ProposalStatus.RE_HANDLING))),
+				Map.entry("evaluate", new Step(f.deputy, Map.of("grade", "SATISFIED"), Set.of(ProposalStatus.REPLIED))));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(ProposalStatus.class)
+	void everyStepOutOfOrderIsA409(ProposalStatus state) {
+		String id = reach(state);
+		SoftAssertions soft = new SoftAssertions();
+		steps.forEach((name, step) -> {
+			if (!step.allowedIn().contains(state)) {
+				Response r = step.who().post("/api/v1/proposals/" + id + "/" + name, step.body());
+				soft.assertThat(r.status()).as(state + " × " + name + ": " + r).isEqualTo(409);
+				soft.assertThat(r.body()).as(state + " × " + name).doesNotContain("系统出现问题");
+			}
+		});
+		soft.assertAll();
+		assertThat(f.deputy.get("/api/v1/proposals/" + id).json().get("status").asText()).isEqualTo(state.name());
+	}
+
+	/** A new proposal driven through the loop to {@code state}. */
+	String reach(ProposalStatus state) {
+		String id = f.draft("状态" + state + "的建议");
+		Map<ProposalStatus, List<String[]>> paths = new EnumMap<>(ProposalStatus.class);
+		List<String[]> handling = List.<String[]>of(a("submit"), a("register"), a("assign"), a("accept"));
+		List<String[]> replied = concat(handling, a("contact"), a("reply"));
+		paths.put(ProposalStatus.DRAFT, List.of());
+		paths.put(ProposalStatus.SUBMITTED, List.<String[]>of(a("submit")));
+		paths.put(ProposalStatus.WITHDRAWN, List.<String[]>of(a("withdraw")));
+		paths.put(ProposalStatus.REGISTERED, List.<String[]>of(a("submit"), a("register")));
+		paths.put(ProposalStatus.NOT_REGISTERED, List.<String[]>of(a("submit"), a("not-register")));
+		paths.put(ProposalStatus.ASSIGNED, List.<String[]>of(a("submit"), a("register"), a("assign")));
+		paths.put(ProposalStatus.RETURNED, List.<String[]>of(a("submit"), a("register"), a("assign"), a("return")));
+		paths.put(ProposalStatus.HANDLING, handling);
+		paths.put(ProposalStatus.REPLIED, replied);
+		paths.put(ProposalStatus.RE_HANDLING, concat(replied, a("evaluate", "UNSATISFIED")));
+		paths.put(ProposalStatus.CLOSED, concat(replied, a("evaluate")));
+		for (String[] s : paths.get(state)) {
+			Step step = steps.get(s[0]);
+			f.step(step.who(), id, s[0], s.length > 1 ? Map.of("grade", s[1]) : step.body());
+		}
+		return id;
+	}
+
+	private static String[] a(String... step) {
+		return step;
+	}
+
+	private static List<String[]> concat(List<String[]> head, String[]... tail) {
+		List<String[]> all = new java.util.ArrayList<>(head);
+		all.addAll(List.of(tail));
+		return all;
+	}
+}
