@@ -1,9 +1,10 @@
 package org.lianluo.deputy.web;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Map;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.lianluo.deputy.Deputies;
@@ -185,7 +186,7 @@ class DeputyScreens {
 
 	private void choices(Model model) {
 		Scope scope = Scope.current();
-		List<Region> inScope = new ArrayList<>(regions.all().stream().filter(r -> scope.covers(r.code())).toList());
+		List<Region> inScope = regions.all().stream().filter(r -> scope.covers(r.code())).toList();
 		model.addAttribute("regions", inScope);
 		model.addAttribute("names", names);
 		model.addAttribute("levels", Level.values());
@@ -213,7 +214,7 @@ class DeputyScreens {
 
 	private static void append(StringBuilder q, String name, String value) {
 		if (value != null && !value.isBlank()) {
-			q.append('&').append(name).append('=').append(java.net.URLEncoder.encode(value.trim(), java.nio.charset.StandardCharsets.UTF_8));
+			q.append('&').append(name).append('=').append(URLEncoder.encode(value.trim(), StandardCharsets.UTF_8));
 		}
 	}
 
