@@ -2,6 +2,7 @@ package org.lianluo.deputy.web;
 
 import java.io.IOException;
 import java.net.URLEncoder;
+import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.lianluo.region.Region;
 import org.lianluo.region.RegionNames;
 import org.lianluo.region.Regions;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -142,6 +144,22 @@ class DeputyScreens {
 		model.addAttribute("canEdit", CurrentUser.get().hasAny(List.of(Role.ASSESSOR, Role.ADMIN)));
 		model.addAttribute("history", history.of(id, LocaleContextHolder.getLocale()));
 		return htmx != null ? "deputy/detail :: phone" : "deputy/detail";
+	}
+
+	/** Ends a seat: the deputy resigned or their mandate was terminated, on the given day or today. */
+	@PostMapping("/{id}/seats/{seatId}/end")
+	@PreAuthorize("hasAnyRole('ASSESSOR', 'ADMIN')")
+	String endSeat(@PathVariable UUID id, @PathVariable UUID seatId, @RequestParam(required = false) Deputy.SeatStatus status,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, Model model) {
+		try {
+			deputies.endSeat(id, seatId, status, on);
+			return "redirect:/deputies/" + id + "?saved";
+		}
+		catch (LianluoException ex) {
+			Map<String, String> errors = formErrors.of(ex);
+			model.addAttribute("seatError", errors.getOrDefault("status", errors.get("_")));
+			return detail(id, model);
+		}
 	}
 
 	@GetMapping("/new")
