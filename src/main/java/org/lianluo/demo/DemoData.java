@@ -1,5 +1,6 @@
 package org.lianluo.demo;
 
+import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import org.lianluo.deputy.Deputy;
 import org.lianluo.deputy.DeputyForm;
 import org.lianluo.deputy.DeputyRules;
 import org.lianluo.deputy.Level;
+import org.lianluo.deputy.Session;
 import org.lianluo.platform.LianluoException.FieldProblem;
 import org.lianluo.region.Region;
 import org.lianluo.region.Regions;
@@ -153,15 +155,18 @@ class DemoData {
 				LocalDate.of(2025, 1, 7), LocalDate.of(2026, 1, 8));
 		for (int n = 1; n <= opens.size(); n++) {
 			LocalDate on = opens.get(n - 1);
-			// A database that lacks the demo set may already hold some of these sessions: keep them.
-			if (!congresses.plenarySessionExists("CITY", "451000", 5, n)) {
-				congresses.createSession(new SessionForm("CITY", "451000", 5, n, on, on.plusDays(3), null));
-			}
+			session(new SessionForm("CITY", "451000", 5, n, on, on.plusDays(3), null));
 			for (Region county : counties) {
-				if (!congresses.plenarySessionExists("COUNTY", county.code(), 17, n)) {
-					congresses.createSession(new SessionForm("COUNTY", county.code(), 17, n, on.minusDays(20), on.minusDays(18), null));
-				}
+				session(new SessionForm("COUNTY", county.code(), 17, n, on.minusDays(20), on.minusDays(18), null));
 			}
+		}
+	}
+
+	/** A session, unless the database already holds it (the demo set may join existing records). */
+	private void session(SessionForm form) {
+		if (congresses.findSession(Level.valueOf(form.level()), form.regionCode(), form.term(), Session.Kind.PLENARY,
+				form.number()).isEmpty()) {
+			congresses.createSession(form);
 		}
 	}
 
@@ -174,7 +179,7 @@ class DemoData {
 		for (Region county : counties) {
 			for (String unit : words.get("county-units").split(";")) {
 				String[] parts = unit.split("\\|");
-				forms.add(new UnitForm(java.text.MessageFormat.format(parts[0], county.name()), county.code(),
+				forms.add(new UnitForm(MessageFormat.format(parts[0], county.name()), county.code(),
 						HandlingUnit.Kind.valueOf(parts[1]), null, null));
 			}
 		}

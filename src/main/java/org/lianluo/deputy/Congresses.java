@@ -45,6 +45,15 @@ public class Congresses {
 		return jdbc.sql("select " + SESSION_COLUMNS + " where s.id = ?").param(id).query(Congresses::session).optional();
 	}
 
+	/** A session of a congress by level, region, term, kind and number, whatever the caller's scope. */
+	public Optional<Session> findSession(Level level, String regionCode, int term, Session.Kind kind, int number) {
+		return jdbc.sql("select " + SESSION_COLUMNS
+				+ " where c.level = ? and c.region_code = ? and t.number = ? and s.kind = ? and s.number = ?")
+			.params(level.name(), regionCode, term, kind.name(), number)
+			.query(Congresses::session)
+			.optional();
+	}
+
 	public Page<Session> sessions(String region, int page, int size) {
 		String pattern = Scope.current().narrow(region);
 		List<Session> items = jdbc.sql("select " + SESSION_COLUMNS
@@ -55,15 +64,6 @@ public class Congresses {
 		long total = jdbc.sql("select count(*) from congress_session s join congress_term t on t.id = s.term_id "
 				+ "join congress c on c.id = t.congress_id where c.region_code like ?").param(pattern).query(Long.class).single();
 		return new Page<>(items, page, size, total);
-	}
-
-	/** Whether a plenary session with this number exists in that congress's term. */
-	public boolean plenarySessionExists(String level, String regionCode, int term, int number) {
-		return jdbc.sql("""
-				select count(*) from congress_session s join congress_term t on t.id = s.term_id
-				join congress c on c.id = t.congress_id
-				where c.level = ? and c.region_code = ? and t.number = ? and s.kind = 'PLENARY' and s.number = ?""")
-			.params(level, regionCode, term, number).query(Long.class).single() > 0;
 	}
 
 	@Transactional

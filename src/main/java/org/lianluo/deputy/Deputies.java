@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -233,7 +234,7 @@ public class Deputies {
 		String phone = form.phone();
 		boolean keepPhone = phone == null || phone.contains("*");
 		String storedHash = jdbc.sql("select phone_hash from deputy where id = ?").param(id).query(String.class).optional().orElse(null);
-		boolean phoneChanged = !keepPhone && !java.util.Objects.equals(storedHash, personalData.searchHash(valid.phone()));
+		boolean phoneChanged = !keepPhone && !Objects.equals(storedHash, personalData.searchHash(valid.phone()));
 		jdbc.sql("""
 				update deputy set name = ?, gender = ?, ethnicity = ?, birth_year = ?, political_affiliation = ?, occupation = ?,
 				workplace = ?, title = ?, region_code = ?, committee_position = ?, updated_at = ? where id = ?""")
@@ -392,7 +393,7 @@ public class Deputies {
 			.query((rs, n) -> map(rs, seats.getOrDefault(rs.getObject("id", UUID.class), List.of())))
 			.list()
 			.forEach(d -> byId.put(d.id(), d));
-		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
 	}
 
 	private Deputy map(ResultSet rs, List<Seat> seats) throws SQLException {

@@ -140,6 +140,10 @@ class RegistryBrowserTests {
 			assertThat(browser.text(".facts")).contains("田东县祥周镇人民政府", "副主任", "139****2222");
 			assertThat(browser.text("#history")).contains("修改", "工作单位：（空） → 田东县祥周镇人民政府", "常委会职务：（空） → 副主任", "登记");
 			browser.screenshot("registries-06-deputy-saved");
+			new Select(browser.find("form.seat-end select[name=status]")).selectByValue("TERMINATED");
+			browser.click("form.seat-end button[type=submit]");
+			assertThat(browser.text(".table")).contains("终止资格");
+			assertThat(browser.text("#history")).contains("结束任职", "市人大：终止资格");
 
 			browser.go("/deputies/import");
 			browser.driver().findElement(By.id("file")).sendKeys(sheet.toString());

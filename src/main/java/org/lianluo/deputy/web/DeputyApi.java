@@ -10,6 +10,7 @@ import org.lianluo.deputy.Deputy;
 import org.lianluo.deputy.DeputyForm;
 import org.lianluo.deputy.DeputyHistory;
 import org.lianluo.platform.Page;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,7 +41,7 @@ class DeputyApi {
 	}
 
 	@GetMapping
-	Page<Deputy> list(DeputyFilters.Params params) {
+	Page<Deputy> list(@ParameterObject DeputyFilters.Params params) {
 		Page.check(params.pageOrZero(), params.sizeOr(20));
 		return deputies.list(filters.of(params), params.pageOrZero(), params.sizeOr(20));
 	}

@@ -1,9 +1,11 @@
 package org.lianluo.deputy.web;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Map;
+import java.net.URLEncoder;
+import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.lianluo.deputy.Deputies;
@@ -23,6 +25,7 @@ import org.lianluo.region.Region;
 import org.lianluo.region.RegionNames;
 import org.lianluo.region.Regions;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -143,6 +146,22 @@ class DeputyScreens {
 		return htmx != null ? "deputy/detail :: phone" : "deputy/detail";
 	}
 
+	/** Ends a seat: the deputy resigned or their mandate was terminated, on the given day or today. */
+	@PostMapping("/{id}/seats/{seatId}/end")
+	@PreAuthorize("hasAnyRole('ASSESSOR', 'ADMIN')")
+	String endSeat(@PathVariable UUID id, @PathVariable UUID seatId, @RequestParam(required = false) Deputy.SeatStatus status,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, Model model) {
+		try {
+			deputies.endSeat(id, seatId, status, on);
+			return "redirect:/deputies/" + id + "?saved";
+		}
+		catch (LianluoException ex) {
+			Map<String, String> errors = formErrors.of(ex);
+			model.addAttribute("seatError", errors.getOrDefault("status", errors.get("_")));
+			return detail(id, model);
+		}
+	}
+
 	@GetMapping("/new")
 	@PreAuthorize("hasAnyRole('ASSESSOR', 'ADMIN')")
 	String create(Model model) {
@@ -185,7 +204,7 @@ class DeputyScreens {
 
 	private void choices(Model model) {
 		Scope scope = Scope.current();
-		List<Region> inScope = new ArrayList<>(regions.all().stream().filter(r -> scope.covers(r.code())).toList());
+		List<Region> inScope = regions.all().stream().filter(r -> scope.covers(r.code())).toList();
 		model.addAttribute("regions", inScope);
 		model.addAttribute("names", names);
 		model.addAttribute("levels", Level.values());
@@ -213,7 +232,7 @@ class DeputyScreens {
 
 	private static void append(StringBuilder q, String name, String value) {
 		if (value != null && !value.isBlank()) {
-			q.append('&').append(name).append('=').append(java.net.URLEncoder.encode(value.trim(), java.nio.charset.StandardCharsets.UTF_8));
+			q.append('&').append(name).append('=').append(URLEncoder.encode(value.trim(), StandardCharsets.UTF_8));
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.lianluo.deputy.DeputySheets;
 import org.lianluo.platform.ImportReport;
 import org.lianluo.platform.web.Downloads;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +41,7 @@ class DeputySheetApi {
 	}
 
 	@GetMapping("/api/v1/deputies/export")
-	ResponseEntity<byte[]> export(DeputyFilters.Params params) {
+	ResponseEntity<byte[]> export(@ParameterObject DeputyFilters.Params params) {
 		return Downloads.xlsx("deputies.xlsx", sheets.export(filters.of(params)));
 	}
 }

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/public/stations}: active stations and their deputies, for citizens; no personal data. */
+/**
+ * {@code GET /api/v1/public/stations}: active stations and the deputies in office on their rosters, for
+ * citizens; no personal data.
+ */
 @RestController
 @RequestMapping("/api/v1/public/stations")
 class PublicStationApi {
@@ -36,7 +39,8 @@ class PublicStationApi {
 
 		static PublicStation of(Station s) {
 			return new PublicStation(s.id(), s.name(), s.kind(), s.partners(), s.regionCode(), s.address(),
-					s.receptionSchedule(), s.deputies().stream().map(d -> new PublicDeputy(d.id(), d.name(), d.levels())).toList());
+					s.receptionSchedule(), s.deputies().stream().filter(d -> !d.levels().isEmpty())
+						.map(d -> new PublicDeputy(d.id(), d.name(), d.levels())).toList());
 		}
 	}
 

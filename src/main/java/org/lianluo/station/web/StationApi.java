@@ -7,6 +7,7 @@ import org.lianluo.station.Station;
 import org.lianluo.station.StationCodes;
 import org.lianluo.station.StationForm;
 import org.lianluo.station.Stations;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,7 +40,7 @@ class StationApi {
 	}
 
 	@GetMapping
-	Page<Station> list(StationFilters.Params params) {
+	Page<Station> list(@ParameterObject StationFilters.Params params) {
 		Page.check(params.pageOrZero(), params.sizeOr(20));
 		return stations.list(filters.of(params), params.pageOrZero(), params.sizeOr(20));
 	}

@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.lianluo.platform.ImportReport;
 import org.lianluo.platform.web.Downloads;
 import org.lianluo.station.StationSheets;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +41,7 @@ class StationSheetApi {
 	}
 
 	@GetMapping("/api/v1/stations/export")
-	ResponseEntity<byte[]> export(StationFilters.Params params) {
+	ResponseEntity<byte[]> export(@ParameterObject StationFilters.Params params) {
 		return Downloads.xlsx("stations.xlsx", sheets.export(filters.of(params)));
 	}
 }

@@ -1,6 +1,8 @@
 package org.lianluo.unit.web;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,7 +61,7 @@ class UnitScreens {
 		model.addAttribute("region", region);
 		model.addAttribute("q", q);
 		model.addAttribute("query", (region == null ? "" : "&region=" + region) + (q == null ? "" : "&q="
-				+ java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8)));
+				+ URLEncoder.encode(q, StandardCharsets.UTF_8)));
 		choices(model);
 		return "unit/list";
 	}
