@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of Lianluo's opinion loop, each next to its ceiling measured in the same run (BENCHMARKS.md).
 #
-#   bash bench/run.sh                     # 3 rounds of 30 s per figure, 16 connections
+#   bash bench/run.sh                     # 3 rounds of 20 s per figure, 16 connections
 #   BENCH_SECONDS=5 BENCH_ROUNDS=1 bash bench/run.sh   # a quick try while developing
 #
 # Starts the jar (built if missing) on a fresh temporary data directory and a free port, waits for
@@ -21,7 +21,7 @@
 # Prints a table, appends the raw numbers to bench/results-<UTC date>.txt and stops the app. Traffic goes
 # to 127.0.0.1 only, and every run is bounded in time.
 #
-# Settings (environment): BENCH_SECONDS (30), BENCH_ROUNDS (3), BENCH_CONNECTIONS (16, for wrk, pgbench
+# Settings (environment): BENCH_SECONDS (20), BENCH_ROUNDS (3), BENCH_CONNECTIONS (16, for wrk, pgbench
 # and the case driver's threads), BENCH_WARMUP (15 s of intake and 5 s of each other figure first),
 # BENCH_JAR (target/lianluo-*.jar), BENCH_RESULTS (the results file), BENCH_KEEP=1 keeps the temporary data
 # directory.
@@ -29,7 +29,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-SECS=${BENCH_SECONDS:-30}
+SECS=${BENCH_SECONDS:-20}
 ROUNDS=${BENCH_ROUNDS:-3}
 CONNS=${BENCH_CONNECTIONS:-16}
 WARMUP=${BENCH_WARMUP:-15}
@@ -48,6 +48,7 @@ if ((${#need_apt[@]})); then
 	apt-get install -y "${need_apt[@]}" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "${need_apt[@]}" >/dev/null; }
 fi
 for t in java python3 wrk pgbench psql unzip; do command -v $t >/dev/null || die "$t is missing"; done
+PY=$(python3 -c 'import sys; print(sys.executable)')   # the interpreter itself, not a shim
 
 # --- the jar -----------------------------------------------------------------------------------------
 # The reference data (region codes, holidays) must be in the jar or the first migration fails. While the
@@ -128,25 +129,18 @@ TICK=$(getconf CLK_TCK)
 # CPU seconds so far of the app's JVM and of its PostgreSQL (the postmaster, its live children, and the
 # children it has already reaped: utime+stime+cutime+cstime)
 cpu() {
-	python3 - "$APP_PID" "$PG_PID" "$TICK" <<'EOF'
-import os, sys
-app, pg, tick = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-def f(pid):
-    with open(f"/proc/{pid}/stat") as fh:
-        return fh.read().rsplit(")", 1)[1].split()
-a = f(app); app_t = int(a[11]) + int(a[12])
-p = f(pg); pg_t = int(p[11]) + int(p[12]) + int(p[13]) + int(p[14])
-for c in os.listdir("/proc"):
-    if c.isdigit():
-        try:
-            s = f(c)
-            if int(s[1]) == pg:
-                pg_t += int(s[11]) + int(s[12])
-        except (OSError, IndexError, ValueError):
-            pass
-print(app_t / tick, pg_t / tick)
-EOF
+	local pids
+	pids=$(pgrep -P "$PG_PID" | tr '\n' ' ')
+	# (the comm fields of java and postgres have no spaces, so the fields can be counted)
+	awk -v tick="$TICK" -v app="/proc/$APP_PID/stat" -v pg="/proc/$PG_PID/stat" '
+		FILENAME == app { a += $14 + $15; next }
+		FILENAME == pg { p += $14 + $15 + $16 + $17; next }
+		{ p += $14 + $15 }
+		END { printf "%.2f %.2f\n", a / tick, p / tick }' "/proc/$APP_PID/stat" "/proc/$PG_PID/stat" \
+		$(for c in $pids; do [[ -r /proc/$c/stat ]] && echo "/proc/$c/stat"; done) 2>/dev/null
 }
+# per NAME: milliseconds of CPU per operation from two cpu() readings and a count
+per_op() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.3f", (b - a) * 1000 / n }'; }
 
 declare -A RATE CPUAPP CPUPG P50 P99 ERRS
 RAW=$(mktemp)
@@ -171,8 +165,8 @@ wrk_run() {
 		P99[$name,$round]=$(awk '$1=="99%"{print $2}' "$out")
 		read -r a0 p0 <<<"$before"
 		read -r a1 p1 <<<"$after"
-		CPUAPP[$name,$round]=$(python3 -c "print(round(($a1-$a0)*1000/$n, 3))")
-		CPUPG[$name,$round]=$(python3 -c "print(round(($p1-$p0)*1000/$n, 3))")
+		CPUAPP[$name,$round]=$(per_op "$a0" "$a1" "$n")
+		CPUPG[$name,$round]=$(per_op "$p0" "$p1" "$n")
 		{ echo "## $name round $round"; cat "$out"; echo "server CPU: app ${CPUAPP[$name,$round]} ms/request, postgres ${CPUPG[$name,$round]} ms/request"; } >>"$RAW"
 	fi
 	say "$name ($round): $rate requests/s, $n requests, $errs errors"
@@ -197,7 +191,7 @@ pg_run() {
 		ERRS[ceiling,$round]=$(awk '/number of failed transactions/{print $5}' "$out")
 		read -r a0 p0 <<<"$before"
 		read -r a1 p1 <<<"$after"
-		CPUPG[ceiling,$round]=$(python3 -c "print(round(($p1-$p0)*1000/$n, 3))")
+		CPUPG[ceiling,$round]=$(per_op "$p0" "$p1" "$n")
 		{ echo "## ceiling round $round"; cat "$out"; echo "server CPU: postgres ${CPUPG[ceiling,$round]} ms/transaction"; } >>"$RAW"
 	fi
 	say "ceiling ($round): $tps inserts/s"
@@ -210,19 +204,19 @@ case_run() {
 	out=$(mktemp)
 	js=$(mktemp)
 	before=$(cpu)
-	python3 "$ROOT/bench/cases.py" --url "$BASE" --admin-password "$ADMIN_PW" --threads "$CONNS" \
+	"$PY" "$ROOT/bench/cases.py" --url "$BASE" --admin-password "$ADMIN_PW" --threads "$CONNS" \
 		--seconds "$dur" --runs 1 --warmup "$warm" --json "$js" --setup-file "$DATA/cases-setup.json" >"$out" 2>&1 || { cat "$out" >&2; die "cases.py failed"; }
 	after=$(cpu)
 	if [[ $round != warmup ]]; then
-		local n
-		RATE[cases,$round]=$(python3 -c "import json; print(json.load(open('$js'))['median_cases_per_s'])")
-		ERRS[cases,$round]=$(python3 -c "import json; print(sum(r['errors'] for r in json.load(open('$js'))['runs']))")
-		n=$(python3 -c "import json; print(sum(r['cases'] for r in json.load(open('$js'))['runs']))")
+		local n rate errs steps
+		read -r rate errs n steps < <("$PY" -c "import json; j = json.load(open('$js')); print(j['median_cases_per_s'], sum(r['errors'] for r in j['runs']), sum(r['cases'] for r in j['runs']), ' '.join(f'{k} {v}' for k, v in j['median_step_ms'].items()))")
+		RATE[cases,$round]=$rate
+		ERRS[cases,$round]=$errs
+		P50[cases,$round]=$steps
 		read -r a0 p0 <<<"$before"
 		read -r a1 p1 <<<"$after"
-		CPUAPP[cases,$round]=$(python3 -c "print(round(($a1-$a0)*1000/$n, 3))")
-		CPUPG[cases,$round]=$(python3 -c "print(round(($p1-$p0)*1000/$n, 3))")
-		P50[cases,$round]=$(python3 -c "import json; print(' '.join(f'{k} {v}' for k, v in json.load(open('$js'))['median_step_ms'].items()))")
+		CPUAPP[cases,$round]=$(per_op "$a0" "$a1" "$n")
+		CPUPG[cases,$round]=$(per_op "$p0" "$p1" "$n")
 		{ echo "## cases round $round"; cat "$out"; cat "$js"; echo; echo "server CPU: app ${CPUAPP[cases,$round]} ms/case, postgres ${CPUPG[cases,$round]} ms/case"; } >>"$RAW"
 	fi
 	say "cases ($round): $(grep -E '^run 1' "$out" || tail -1 "$out")"
@@ -231,7 +225,7 @@ case_run() {
 
 # --- warm-up (not counted) ---------------------------------------------------------------------------
 # the case driver's unit, users and tokens, made once (password hashing is not part of a case)
-python3 "$ROOT/bench/cases.py" --url "$BASE" --admin-password "$ADMIN_PW" --runs 0 --warmup 0 \
+"$PY" "$ROOT/bench/cases.py" --url "$BASE" --admin-password "$ADMIN_PW" --runs 0 --warmup 0 \
 	--setup-file "$DATA/cases-setup.json" || die "cases.py could not set up its users"
 if ((WARMUP > 0)); then
 	say "warm-up: ${WARMUP} s of intake, 5 s of each other figure"
@@ -252,6 +246,10 @@ for r in $(seq 1 "$ROUNDS"); do
 	case_run "$r"
 done
 ROWS=$("${PSQL[@]}" -c "select count(*) from opinion")
+# the staff search that step 2 of a case makes (OpinionQueries.list with q = a tracking code, its count query)
+CODE=$(head -1 "$CODES")
+FIND_PLAN=$("${PSQL[@]}" -c "explain (analyze, costs off) select count(*) from opinion o where o.region_code like '4510%' and (o.tracking_code = '$CODE' or o.content like '%$CODE%')")
+FIND_LINE="staff search by tracking code, count query at $ROWS opinions: $(echo "$FIND_PLAN" | grep -oE '(Seq Scan|Index Scan|Index Only Scan|Bitmap Heap Scan)[^(]*' | head -1 | sed 's/ *$//'), $(echo "$FIND_PLAN" | grep -oE 'Execution Time: [0-9.]+ ms')"
 SETTINGS=$("${PSQL[@]}" -c "select string_agg(name || '=' || setting, ' ' order by name) from pg_settings where name in ('fsync','synchronous_commit','shared_buffers','max_connections')")
 
 # --- the table ---------------------------------------------------------------------------------------
@@ -263,7 +261,7 @@ TABLE=$(
 	for k in "${!P99[@]}"; do echo "P99 $k ${P99[$k]}"; done
 	for k in "${!ERRS[@]}"; do echo "ERRS $k ${ERRS[$k]}"; done
 )
-REPORT=$(python3 - "$ROUNDS" <<EOF
+REPORT=$("$PY" - "$ROUNDS" <<EOF
 import statistics, sys
 rounds = int(sys.argv[1])
 d = {}
@@ -273,6 +271,12 @@ for line in """$TABLE""".splitlines():
     d.setdefault(kind, {}).setdefault(name, {})[int(r)] = " ".join(val)
 def rates(n): return [float(d["RATE"][n][r]) for r in range(1, rounds + 1)]
 def med(xs): return statistics.median(xs)
+def to_ms(v):
+    for suffix, factor in (("us", 0.001), ("ms", 1), ("s", 1000), ("m", 60000)):
+        if v.endswith(suffix):
+            x = float(v[: -len(suffix)]) * factor
+            return f"{x:.1f}" if x < 100 else f"{x:.0f}"
+    return v
 def per_round_ratio(a, b): return med([float(d["RATE"][a][r]) / float(d["RATE"][b][r]) for r in range(1, rounds + 1)])
 def cpu(n):
     a = d.get("CPUAPP", {}).get(n); p = d.get("CPUPG", {}).get(n)
@@ -281,23 +285,26 @@ def cpu(n):
     return fa, fp
 rows = [
     ("intake", "POST /api/v1/public/opinions", "req/s", "ceiling", "of the ceiling"),
-    ("ceiling", "pgbench: 1 INSERT into an opinion-shaped table per transaction", "tx/s", None, ""),
+    ("ceiling", "pgbench: 1 opinion-shaped INSERT per transaction", "tx/s", None, ""),
     ("liveness", "GET /actuator/health/liveness", "req/s", None, ""),
     ("tracking", "GET /api/v1/public/opinions/{code}", "req/s", "liveness", "of liveness"),
-    ("cases", "whole cases, 7 calls each (cases.py)", "cases/s", None, ""),
+    ("cases", "whole cases, 7 calls each (bench/cases.py)", "cases/s", None, ""),
 ]
-print(f"{'figure':<10} {'what':<64} {'runs':<26} {'median':>10}  {'ratio (median of rounds)':<30} {'server CPU ms/op app+pg':<24} {'p50/p99':<16} errors")
+print(f"{'figure':<9} {'what':<52} {'runs':<24} {'median':>9}  {'ratio (median of the rounds)':<44} {'server CPU ms/op':<16} {'p50/p99 ms':<12} errors")
 for n, what, unit, ceil, label in rows:
     rs = rates(n)
     ratio = f"{per_round_ratio(n, ceil) * 100:.1f} % {label}" if ceil else ""
     if n == "intake":
-        ratio += f"; {per_round_ratio(n, 'liveness') * 100:.1f} % of liveness"
+        ratio += f", {per_round_ratio(n, 'liveness') * 100:.1f} % of liveness"
     a, p = cpu(n)
     lat = ""
     if n in d.get("P99", {}):
-        lat = f"{d['P50'][n][2 if rounds >= 2 else 1]}/{d['P99'][n][2 if rounds >= 2 else 1]}"
+        mid = 2 if rounds >= 2 else 1
+        lat = f"{to_ms(d['P50'][n][mid])}/{to_ms(d['P99'][n][mid])}"
     errs = sum(int(float(v)) for v in d["ERRS"][n].values())
-    print(f"{n:<10} {what:<64} {' '.join(f'{x:.1f}' for x in rs):<26} {med(rs):>10.1f}  {ratio:<30} {a + ' + ' + p:<24} {lat:<16} {errs}")
+    print(f"{n:<9} {what:<52} {' '.join(f'{x:.1f}' for x in rs):<24} {med(rs):>9.1f}  {ratio:<44} {a + '+' + p:<16} {lat:<12} {errs}")
+print("(rates in requests, transactions or cases a second; server CPU = the app's JVM + its PostgreSQL per operation;")
+print(" p50/p99 = wrk's latency percentiles in the middle round)")
 print()
 print("cases: median latency per step in ms (round " + str(2 if rounds >= 2 else 1) + "): " + d["P50"]["cases"][2 if rounds >= 2 else 1])
 print(f"intake vs. the Flowable 7 reference (500 intakes/s): {med(rates('intake')) / 500:.2f}x; cases vs. 20 cases/s: {med(rates('cases')) / 20:.2f}x (goal: 5x)")
@@ -310,12 +317,15 @@ java: $(java -version 2>&1 | head -1); $(wrk --version 2>&1 | head -1 | cut -d' 
 echo
 echo "$HEADER"
 echo "$REPORT"
+echo "$FIND_LINE"
 {
 	echo "==================================================================================================="
 	echo "$HEADER"
 	echo "$REPORT"
+	echo "$FIND_LINE"
 	echo
 	echo "--- raw output ---"
+	echo "$FIND_PLAN"
 	cat "$RAW"
 	echo
 } >>"$RESULTS"
