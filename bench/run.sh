@@ -247,9 +247,10 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 ROWS=$("${PSQL[@]}" -c "select count(*) from opinion")
 # the staff search that step 2 of a case makes (OpinionQueries.list with q = a tracking code, its count query)
-CODE=$(head -1 "$CODES")
+CODE=$(sed -n 1p "$CODES")
 FIND_PLAN=$("${PSQL[@]}" -c "explain (analyze, costs off) select count(*) from opinion o where o.region_code like '4510%' and (o.tracking_code = '$CODE' or o.content like '%$CODE%')")
-FIND_LINE="staff search by tracking code, count query at $ROWS opinions: $(echo "$FIND_PLAN" | grep -oE '(Seq Scan|Index Scan|Index Only Scan|Bitmap Heap Scan)[^(]*' | head -1 | sed 's/ *$//'), $(echo "$FIND_PLAN" | grep -oE 'Execution Time: [0-9.]+ ms')"
+SCAN=$(grep -oE '(Seq Scan|Index Scan|Index Only Scan|Bitmap Heap Scan)[^(]*' <<<"$FIND_PLAN" | sed -n '1s/ *$//p' || true)
+FIND_LINE="staff search by tracking code, count query at $ROWS opinions: $SCAN, $(grep -oE 'Execution Time: [0-9.]+ ms' <<<"$FIND_PLAN" || true)"
 SETTINGS=$("${PSQL[@]}" -c "select string_agg(name || '=' || setting, ' ' order by name) from pg_settings where name in ('fsync','synchronous_commit','shared_buffers','max_connections')")
 
 # --- the table ---------------------------------------------------------------------------------------
