@@ -21,6 +21,7 @@ import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.Page;
 import org.lianluo.platform.web.Downloads;
 import org.lianluo.platform.web.FormErrors;
+import org.lianluo.platform.web.ImportScreen;
 import org.lianluo.region.Region;
 import org.lianluo.region.RegionNames;
 import org.lianluo.region.Regions;
@@ -43,6 +44,8 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/deputies")
 @PreAuthorize("hasAnyRole('ASSESSOR', 'ADMIN', 'LEADER', 'STATION_ADMIN')")
 class DeputyScreens {
+
+	private static final ImportScreen IMPORT = new ImportScreen("deputies", "deputy.import.title", "nav.deputies", "/deputies");
 
 	static final int PAGE_SIZE = 20;
 
@@ -95,35 +98,16 @@ class DeputyScreens {
 	@GetMapping("/import")
 	@PreAuthorize("hasAnyRole('ASSESSOR', 'ADMIN')")
 	String importForm(Model model) {
-		return importPage(model);
+		return IMPORT.show(model);
 	}
 
 	@PostMapping("/import")
 	@PreAuthorize("hasAnyRole('ASSESSOR', 'ADMIN')")
 	String importFile(@RequestParam(required = false) MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean partial, Model model) throws IOException {
-		try {
-			if (file == null || file.isEmpty()) {
-				throw LianluoException.invalidField("file", "import.file.required");
-			}
-			model.addAttribute("report", sheets.importFile(file.getBytes(), partial));
-		}
-		catch (LianluoException ex) {
-			Map<String, String> errors = formErrors.of(ex);
-			model.addAttribute("error", errors.getOrDefault("file", errors.get("_")));
-		}
-		return importPage(model);
+		return IMPORT.upload(file, partial, model, formErrors, sheets::importFile);
 	}
 
-	private static String importPage(Model model) {
-		model.addAttribute("section", "deputies");
-		model.addAttribute("titleKey", "deputy.import.title");
-		model.addAttribute("backKey", "nav.deputies");
-		model.addAttribute("backUrl", "/deputies");
-		model.addAttribute("action", "/deputies/import");
-		model.addAttribute("templateUrl", "/deputies/import/template.xlsx");
-		return "import";
-	}
 
 	@GetMapping("/{id}")
 	String detail(@PathVariable UUID id, Model model) {

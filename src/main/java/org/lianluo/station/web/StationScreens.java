@@ -20,6 +20,7 @@ import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.Page;
 import org.lianluo.platform.web.Downloads;
 import org.lianluo.platform.web.FormErrors;
+import org.lianluo.platform.web.ImportScreen;
 import org.lianluo.region.RegionNames;
 import org.lianluo.region.Regions;
 import org.lianluo.region.WorkingCalendar;
@@ -48,6 +49,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/stations")
 @PreAuthorize("hasAnyRole('ASSESSOR', 'ADMIN', 'LEADER', 'STATION_ADMIN')")
 class StationScreens {
+
+	private static final ImportScreen IMPORT = new ImportScreen("stations", "station.import.title", "nav.stations", "/stations");
 
 	private static final String EDITORS = "hasAnyRole('ASSESSOR', 'ADMIN', 'STATION_ADMIN')";
 
@@ -106,35 +109,16 @@ class StationScreens {
 	@GetMapping("/import")
 	@PreAuthorize(EDITORS)
 	String importForm(Model model) {
-		return importPage(model);
+		return IMPORT.show(model);
 	}
 
 	@PostMapping("/import")
 	@PreAuthorize(EDITORS)
 	String importFile(@RequestParam(required = false) MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean partial, Model model) throws IOException {
-		try {
-			if (file == null || file.isEmpty()) {
-				throw LianluoException.invalidField("file", "import.file.required");
-			}
-			model.addAttribute("report", sheets.importFile(file.getBytes(), partial));
-		}
-		catch (LianluoException ex) {
-			Map<String, String> errors = formErrors.of(ex);
-			model.addAttribute("error", errors.getOrDefault("file", errors.get("_")));
-		}
-		return importPage(model);
+		return IMPORT.upload(file, partial, model, formErrors, sheets::importFile);
 	}
 
-	private static String importPage(Model model) {
-		model.addAttribute("section", "stations");
-		model.addAttribute("titleKey", "station.import.title");
-		model.addAttribute("backKey", "nav.stations");
-		model.addAttribute("backUrl", "/stations");
-		model.addAttribute("action", "/stations/import");
-		model.addAttribute("templateUrl", "/stations/import/template.xlsx");
-		return "import";
-	}
 
 	@GetMapping("/{id}")
 	String detail(@PathVariable UUID id, Model model) {

@@ -13,6 +13,7 @@ import org.lianluo.identity.Scope;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.web.Downloads;
 import org.lianluo.platform.web.FormErrors;
+import org.lianluo.platform.web.ImportScreen;
 import org.lianluo.region.RegionNames;
 import org.lianluo.region.Regions;
 import org.lianluo.unit.HandlingUnit;
@@ -35,6 +36,8 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/units")
 @PreAuthorize("hasAnyRole('ASSESSOR', 'ADMIN', 'LEADER', 'STATION_ADMIN')")
 class UnitScreens {
+
+	private static final ImportScreen IMPORT = new ImportScreen("units", "unit.import.title", "nav.units", "/units");
 
 	private final Units units;
 
@@ -79,35 +82,16 @@ class UnitScreens {
 	@GetMapping("/import")
 	@PreAuthorize("hasAnyRole('ASSESSOR', 'ADMIN')")
 	String importForm(Model model) {
-		return importPage(model);
+		return IMPORT.show(model);
 	}
 
 	@PostMapping("/import")
 	@PreAuthorize("hasAnyRole('ASSESSOR', 'ADMIN')")
 	String importFile(@RequestParam(required = false) MultipartFile file,
 			@RequestParam(defaultValue = "false") boolean partial, Model model) throws IOException {
-		try {
-			if (file == null || file.isEmpty()) {
-				throw LianluoException.invalidField("file", "import.file.required");
-			}
-			model.addAttribute("report", sheets.importFile(file.getBytes(), partial));
-		}
-		catch (LianluoException ex) {
-			Map<String, String> errors = formErrors.of(ex);
-			model.addAttribute("error", errors.getOrDefault("file", errors.get("_")));
-		}
-		return importPage(model);
+		return IMPORT.upload(file, partial, model, formErrors, sheets::importFile);
 	}
 
-	private static String importPage(Model model) {
-		model.addAttribute("section", "units");
-		model.addAttribute("titleKey", "unit.import.title");
-		model.addAttribute("backKey", "nav.units");
-		model.addAttribute("backUrl", "/units");
-		model.addAttribute("action", "/units/import");
-		model.addAttribute("templateUrl", "/units/import/template.xlsx");
-		return "import";
-	}
 
 	@GetMapping("/new")
 	@PreAuthorize("hasAnyRole('ASSESSOR', 'ADMIN')")
