@@ -198,6 +198,13 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		closedAt = now;
 	}
 
+	/** A deputy who received it drafted a proposal from it (转化为代表建议). */
+	public void turnIntoProposal(UUID proposalId, String actor, Instant now) {
+		require(OpinionStatus.RECEIVED);
+		closedAt = now;
+		move(OpinionStatus.TO_PROPOSAL, actor, now, "proposal " + proposalId, null);
+	}
+
 	public void assign(UUID leadUnit, Collection<UUID> assisting, Instant newDeadline, Instant firstSupervision,
 			String actor, Instant now) {
 		require(OpinionStatus.RECEIVED);

@@ -186,6 +186,21 @@ public class OpinionManagement {
 		o.assign(t.leadUnitId(), assisting, deadline, deadlines.stepAt(deadline, 1), user.username(), now);
 	}
 
+	/**
+	 * Marks an opinion as turned into a proposal by a deputy who received it; the proposal module calls
+	 * this in the transaction that creates the draft, so the opinion module knows nothing of proposals.
+	 */
+	@Transactional
+	public Opinion markTurnedIntoProposal(UUID opinionId, UUID proposalId) {
+		CurrentUser user = CurrentUser.get();
+		Opinion o = visible(opinionId, user);
+		if (user.deputyId() == null || !o.getDeputyIds().contains(user.deputyId())) {
+			throw LianluoException.forbidden();
+		}
+		o.turnIntoProposal(proposalId, user.username(), clock.instant());
+		return save(o);
+	}
+
 	@Transactional
 	public Opinion unmerge(UUID id) {
 		CurrentUser user = requireRole(Role.ASSESSOR);

@@ -47,6 +47,8 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 
 	private Integer number;
 
+	private UUID opinionId;
+
 	private ProposalStatus status;
 
 	private String title;
@@ -150,6 +152,12 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 		p.updatedAt = now;
 		p.newEntries.add(ProposalTimelineEntry.of(p.id, now, actor, Kind.TRANSITION, null, ProposalStatus.DRAFT, null));
 		return p;
+	}
+
+	/** Links the draft to the citizen's opinion it was made from. */
+	public void drawnFrom(UUID opinion) {
+		require(ProposalStatus.DRAFT);
+		opinionId = opinion;
 	}
 
 	// --- drafting (提)
@@ -428,6 +436,7 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 
 	public UUID getId() { return id; }
 	public UUID getSessionId() { return sessionId; }
+	public UUID getOpinionId() { return opinionId; }
 	public String getRegionCode() { return regionCode; }
 	public Integer getNumber() { return number; }
 	public ProposalStatus getStatus() { return status; }

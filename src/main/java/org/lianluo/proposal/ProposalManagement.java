@@ -15,6 +15,8 @@ import org.lianluo.deputy.Session;
 import org.lianluo.identity.CurrentUser;
 import org.lianluo.identity.Role;
 import org.lianluo.identity.Scope;
+import org.lianluo.opinion.Opinion;
+import org.lianluo.opinion.OpinionManagement;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.LianluoException.FieldProblem;
 import org.lianluo.proposal.internal.ProposalTimeline;
@@ -54,8 +56,12 @@ public class ProposalManagement {
 
 	private final Clock clock;
 
+	private final OpinionManagement opinions;
+
 	ProposalManagement(Proposals proposals, ProposalTimeline timeline, ProposalTimers timers,
-			ProposalDeadlines deadlines, Congresses congresses, Deputies deputies, Units units, Clock clock) {
+			ProposalDeadlines deadlines, Congresses congresses, Deputies deputies, Units units, Clock clock,
+			OpinionManagement opinions) {
+		this.opinions = opinions;
 		this.proposals = proposals;
 		this.timeline = timeline;
 		this.timers = timers;
@@ -96,6 +102,20 @@ public class ProposalManagement {
 		}
 		return save(Proposal.draft(session.id(), session.regionCode(), user.deputyId(), title, content, cosigners,
 				user.username(), clock.instant()));
+	}
+
+	/** A draft from an opinion the deputy received; the opinion leaves triage as TO_PROPOSAL, in one transaction. */
+	@Transactional
+	public Proposal draftFromOpinion(UUID opinionId, UUID sessionId, String title) {
+		CurrentUser user = requireRole(Role.DEPUTY);
+		if (opinionId == null) {
+			throw LianluoException.invalidField("opinionId", "proposal.opinion.required");
+		}
+		Opinion opinion = opinions.get(opinionId);
+		Proposal p = draft(new Draft(sessionId, title, opinion.getContent(), null));
+		p.drawnFrom(opinion.getId());
+		opinions.markTurnedIntoProposal(opinion.getId(), p.getId());
+		return save(p);
 	}
 
 	@Transactional

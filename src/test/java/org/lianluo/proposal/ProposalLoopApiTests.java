@@ -223,6 +223,25 @@ class ProposalLoopApiTests {
 			.isEqualTo(1);
 	}
 
+	@Test
+	void aDeputyTurnsAnOpinionTheyReceivedIntoADraftOnce() {
+		Response opinion = f.assessor.post("/api/v1/opinions", Map.of("content", "林逢镇中学门前缺少减速带，学生上下学不安全。",
+				"regionCode", "451022108", "channel", "DEPUTY_VISIT", "deputyIds", List.of(f.deputyId)));
+		assertThat(opinion.status()).as(opinion.toString()).isEqualTo(201);
+		String opinionId = opinion.json().get("id").asText();
+		Map<String, String> body = Map.of("opinionId", opinionId, "sessionId", f.sessionId, "title", "关于在林逢镇中学门前设置减速带的建议");
+		assertThat(f.cosigner.post("/api/v1/proposals/from-opinion", body).status()).as("not received by them").isEqualTo(404);
+
+		Response drafted = f.deputy.post("/api/v1/proposals/from-opinion", body);
+		assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+		assertThat(drafted.json().get("status").asText()).isEqualTo("DRAFT");
+		assertThat(drafted.json().get("content").asText()).isEqualTo("林逢镇中学门前缺少减速带，学生上下学不安全。");
+		assertThat(f.assessor.get("/api/v1/opinions/" + opinionId).json().get("status").asText()).isEqualTo("TO_PROPOSAL");
+		assertThat(f.deputy.post("/api/v1/proposals/from-opinion", body).status()).isEqualTo(409);
+		assertThat(jdbc.sql("select count(*) from proposal where opinion_id = ?").param(UUID.fromString(opinionId))
+			.query(Long.class).single()).isEqualTo(1);
+	}
+
 	private List<String> kinds(String id, String kind) {
 		return jdbc.sql("select note from proposal_event where proposal_id = ? and kind = ? order by at, id")
 			.params(UUID.fromString(id), kind).query(String.class).list();

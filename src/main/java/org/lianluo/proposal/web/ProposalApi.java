@@ -65,6 +65,13 @@ class ProposalApi {
 		return queries.list(new ProposalQueries.Filter(status, session, region, keySupervised, q), page, size);
 	}
 
+	/** A draft from a citizen's opinion the deputy received (TO_PROPOSAL). */
+	@PostMapping("/from-opinion")
+	@ResponseStatus(HttpStatus.CREATED)
+	ProposalView draftFromOpinion(@RequestBody FromOpinion body) {
+		return views.of(proposals.draftFromOpinion(body.opinionId(), body.sessionId(), body.title()));
+	}
+
 	/** A delegation's proposal to a higher congress. */
 	@PostMapping("/upward")
 	@ResponseStatus(HttpStatus.CREATED)
@@ -157,6 +164,9 @@ class ProposalApi {
 	@PostMapping("/{id}/key-supervision")
 	ProposalView keySupervision(@PathVariable UUID id, @RequestBody KeySupervision body) {
 		return views.of(proposals.putUnderKeySupervision(id, body.topic()));
+	}
+
+	record FromOpinion(UUID opinionId, UUID sessionId, String title) {
 	}
 
 	record Cosign(Boolean confirm) {
