@@ -47,6 +47,9 @@ class OpinionLoopApiTests {
 		JsonNode tracked = citizen.get("/api/v1/public/opinions/" + code).json();
 		assertThat(tracked.get("status").asText()).isEqualTo("RECEIVED");
 		String id = f.idOf(code);
+		assertThat(f.assessor.get("/api/v1/opinions?q=" + code.toLowerCase()).json().get("items").get(0).get("id").asText()).isEqualTo(id);
+		assertThat(f.assessor.get("/api/v1/opinions?q=那板村到镇上&size=200").json().get("items").valueStream()
+			.map(n -> n.get("id").asText())).contains(id);
 
 		JsonNode assigned = f.assessor.post("/api/v1/opinions/" + id + "/triage",
 				Map.of("route", "ASSIGN", "leadUnitId", f.unitId)).json();
