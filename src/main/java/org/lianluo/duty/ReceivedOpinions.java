@@ -1,37 +1,35 @@
 package org.lianluo.duty;
 
-import org.lianluo.opinion.Opinion;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
 import org.lianluo.opinion.OpinionEvents.OpinionReceived;
-import org.lianluo.opinion.OpinionManagement;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Keeps which deputies received which opinion, and where, for their duty records. */
+/**
+ * Keeps which deputies received which opinion, and where, for their duty records: written in the opinion's own
+ * transaction, so that a deputy's record never misses an opinion nor counts one that was rolled back.
+ */
 @Component
 class ReceivedOpinions {
 
 	private final JdbcClient jdbc;
 
-	private final OpinionManagement opinions;
-
-	ReceivedOpinions(JdbcClient jdbc, OpinionManagement opinions) {
+	ReceivedOpinions(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.opinions = opinions;
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(OpinionReceived event) {
-		Opinion opinion = opinions.byId(event.opinionId()).orElse(null);
-		if (opinion == null) {
-			return;
-		}
-		for (java.util.UUID deputy : opinion.getDeputyIds()) {
+		OffsetDateTime at = OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC);
+		for (UUID deputy : event.deputyIds()) {
 			jdbc.sql("""
 					insert into duty_opinion (opinion_id, deputy_id, station_id, received_at) values (?, ?, ?, ?)
 					on conflict do nothing""")
-				.params(opinion.getId(), deputy, opinion.getStationId(),
-						java.time.OffsetDateTime.ofInstant(event.at(), java.time.ZoneOffset.UTC))
+				.params(event.opinionId(), deputy, event.stationId(), at)
 				.update();
 		}
 	}

@@ -16,18 +16,17 @@ public record NotificationProperties(Delivery delivery, Sms sms, Email email) {
 
 	public NotificationProperties {
 		email = email == null ? new Email(null, null) : email;
-		delivery = delivery == null ? new Delivery(null, null, null, null, null, null, null, null) : delivery;
+		delivery = delivery == null ? new Delivery(null, null, null, null, null, null) : delivery;
 		sms = sms == null ? new Sms(null, null, null, null, null, null, null, null, null, null) : sms;
 	}
 
 	/**
 	 * Retries: attempt n waits {@code firstBackoff · 2^(n-1)}, at most {@code maxBackoff}; after
 	 * {@code maxAttempts} the delivery is DEAD. {@code lease} is how long a send may take before another node
-	 * assumes its sender died. {@code republishAfter}: incomplete event publications older than this are
-	 * handed to their listeners again.
+	 * assumes its sender died.
 	 */
 	public record Delivery(Integer maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration lease,
-			Integer batch, Duration interval, Duration republishAfter, Duration republishInterval) {
+			Integer batch, Duration interval) {
 
 		public Delivery {
 			maxAttempts = maxAttempts == null ? 6 : maxAttempts;
@@ -36,8 +35,6 @@ public record NotificationProperties(Delivery delivery, Sms sms, Email email) {
 			lease = lease == null ? Duration.ofMinutes(5) : lease;
 			batch = batch == null ? 50 : batch;
 			interval = interval == null ? Duration.ofSeconds(10) : interval;
-			republishAfter = republishAfter == null ? Duration.ofMinutes(10) : republishAfter;
-			republishInterval = republishInterval == null ? Duration.ofMinutes(5) : republishInterval;
 		}
 
 		/** The wait after the given (1-based) failed attempt. */

@@ -5,16 +5,15 @@
  *
  * <h2>What is guaranteed</h2>
  * <ol>
- * <li><b>No event is lost.</b> The opinion module publishes its events in the transaction of the change; the
- * event publication registry stores one publication per listener in that transaction. The listeners here run
- * after commit, each in its own transaction, and the registry marks a publication complete only when that
- * transaction commits. A publication left incomplete (node killed, listener failed) is handed to its listener
- * again by the {@code notification-republish} db-scheduler task, which one node at a time runs.</li>
- * <li><b>No message is written twice.</b> Two nodes may still hand one publication to its listener twice. Every
- * message's id is a name-based UUID of (event, recipient, channel), where the event is named by what identifies
- * it in the loop (opinion, round deadline or reopen count, supervision level); inbox and delivery rows are
- * inserted with {@code on conflict (id) do nothing}. Inbox rows and deliveries are written in the listener's
- * transaction, so that they exist exactly when the publication is complete.</li>
+ * <li><b>No message is lost, none is invented.</b> The opinion module publishes its events while it saves the
+ * opinion, inside the transaction of the change, and the listeners here handle them right there: they only write
+ * inbox rows and delivery rows (this module's outbox). So a message exists exactly when the change it reports
+ * was committed, and nothing is sent before that commit: sending is the {@code notification-delivery} task's
+ * job, after commit, in its own transactions.</li>
+ * <li><b>No message is written twice.</b> Every message's id is a name-based UUID of (event, recipient, channel),
+ * where the event is named by what identifies it in the loop (opinion, round deadline or reopen count,
+ * supervision level); inbox and delivery rows are inserted with {@code on conflict (id) do nothing}, so handling
+ * one event twice writes nothing new.</li>
  * <li><b>Each SMS reaches the gateway until it is accepted, and each time under one out-id.</b> The
  * {@code notification-delivery} task claims due deliveries with {@code select ... for update skip locked} and
  * marks them SENDING with a lease ({@code lianluo.notification.delivery.lease}, far above the gateway timeout)

@@ -15,116 +15,106 @@ import org.lianluo.opinion.OpinionEvents.OpinionReceived;
 import org.lianluo.platform.Ids;
 import org.lianluo.platform.LianluoException;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Transient;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
-import org.springframework.data.relational.core.mapping.MappedCollection;
-import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * An opinion and the loop it goes through. Every transition is a method that checks the current state,
- * changes it, writes its timeline entry and registers its event; an illegal one is a 409.
+ * changes it, writes its timeline entry and registers its event; an illegal one is a 409. {@link OpinionStore}
+ * loads and stores it.
  */
-@Table("opinion")
 public class Opinion extends AbstractAggregateRoot<Opinion> {
 
 	/** At most this many reopenings after an UNSATISFIED grade. */
 	public static final int MAX_REOPENINGS = 2;
 
-	@Id
-	private UUID id;
+	UUID id;
 
-	private String trackingCode;
+	String trackingCode;
 
-	private OpinionStatus status;
+	OpinionStatus status;
 
-	private OpinionKind kind;
+	OpinionKind kind;
 
-	private Category category;
+	Category category;
 
-	private Channel channel;
+	Channel channel;
 
-	private String content;
+	String content;
 
-	private String regionCode;
+	String regionCode;
 
-	private UUID stationId;
+	UUID stationId;
 
-	private String submitterNameEnc;
+	String submitterNameEnc;
 
-	private String submitterPhoneEnc;
+	String submitterPhoneEnc;
 
-	private String submitterPhoneHash;
+	String submitterPhoneHash;
 
-	private boolean anonymous;
+	boolean anonymous;
 
-	private Instant receivedAt;
+	Instant receivedAt;
 
-	private UUID primaryId;
+	UUID primaryId;
 
-	private String answer;
+	String answer;
 
-	private String rejectReason;
+	String rejectReason;
 
-	private String rejectReferral;
+	String rejectReferral;
 
-	private UUID leadUnitId;
+	UUID leadUnitId;
 
-	private Instant assignedAt;
+	Instant assignedAt;
 
-	private Instant deadline;
+	Instant deadline;
 
-	private boolean extended;
+	boolean extended;
 
-	private int extensionsInRound;
+	int extensionsInRound;
 
-	private Integer extensionDays;
+	Integer extensionDays;
 
-	private String extensionReason;
+	String extensionReason;
 
-	private int supervisionLevel;
+	int supervisionLevel;
 
-	private Instant nextSupervisionAt;
+	Instant nextSupervisionAt;
 
-	private ReplyResult replyResult;
+	ReplyResult replyResult;
 
-	private String replyText;
+	String replyText;
 
-	private Instant repliedAt;
+	Instant repliedAt;
 
-	private Instant fedBackAt;
+	Instant fedBackAt;
 
-	private Grade grade;
+	Grade grade;
 
-	private String gradeComment;
+	String gradeComment;
 
-	private Instant ratedAt;
+	Instant ratedAt;
 
-	private int reopenCount;
+	int reopenCount;
 
-	private boolean implemented;
+	boolean implemented;
 
-	private String implementedNote;
+	String implementedNote;
 
-	private Instant closedAt;
+	Instant closedAt;
 
-	private boolean closedUnrated;
+	boolean closedUnrated;
 
-	@Version
-	private Long version;
+	Long version;
 
-	private Instant createdAt;
+	Instant createdAt;
 
-	private Instant updatedAt;
+	Instant updatedAt;
 
-	@MappedCollection(idColumn = "opinion_id")
-	private Set<AssistingUnit> assistingUnits = new HashSet<>();
+	Set<AssistingUnit> assistingUnits = new HashSet<>();
 
-	@MappedCollection(idColumn = "opinion_id")
-	private Set<ReceivingDeputy> deputies = new HashSet<>();
+	Set<ReceivingDeputy> deputies = new HashSet<>();
 
-	@Transient
 	private final List<TimelineEntry> newEntries = new ArrayList<>();
 
 	Opinion() {
@@ -151,7 +141,8 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		o.createdAt = now;
 		o.updatedAt = now;
 		o.newEntries.add(TimelineEntry.transition(o.id, now, actor, null, OpinionStatus.RECEIVED, null, null));
-		o.registerEvent(new OpinionReceived(o.id, o.regionCode, o.channel, o.receivedAt));
+		o.registerEvent(new OpinionReceived(o.id, o.trackingCode, o.kind, o.regionCode, o.channel, o.receivedAt, o.stationId,
+				Set.copyOf(intake.deputyIds()), o.submitterPhoneEnc != null));
 		return o;
 	}
 
@@ -213,7 +204,7 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		assisting.stream().filter(u -> !u.equals(leadUnit)).forEach(u -> assistingUnits.add(new AssistingUnit(u, null, null)));
 		startRound(newDeadline, firstSupervision, now);
 		move(OpinionStatus.ASSIGNED, actor, now, "lead unit " + leadUnit, null);
-		registerEvent(new OpinionAssigned(id, leadUnit, newDeadline));
+		registerEvent(new OpinionAssigned(id, trackingCode, kind, regionCode, leadUnit, newDeadline));
 	}
 
 	// --- handling by the unit
@@ -294,7 +285,7 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		if (approve) {
 			fedBackAt = now;
 			move(OpinionStatus.FED_BACK, actor, now, note, null);
-			registerEvent(new OpinionFedBack(id, trackingCode, reopenCount));
+			registerEvent(new OpinionFedBack(id, trackingCode, kind, regionCode, reopenCount));
 		}
 		else {
 			move(OpinionStatus.ACCEPTED, actor, now, note, null);
@@ -316,18 +307,19 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 			replyText = null;
 			repliedAt = null;
 			move(OpinionStatus.REOPENED, actor, now, newGrade.name() + (comment == null ? "" : ": " + comment), null);
-			registerEvent(new OpinionEvents.OpinionReopened(id, leadUnitId, reopenDeadline, reopenCount));
+			registerEvent(new OpinionEvents.OpinionReopened(id, trackingCode, kind, regionCode, leadUnitId, reopenDeadline,
+					reopenCount));
 			return;
 		}
 		close(actor, now, newGrade.name());
-		registerEvent(new OpinionClosed(id, newGrade, false));
+		registerEvent(new OpinionClosed(id, trackingCode, kind, regionCode, newGrade, false));
 	}
 
 	public void closeUnrated(String actor, Instant now) {
 		require(OpinionStatus.FED_BACK);
 		closedUnrated = true;
 		close(actor, now, "unrated");
-		registerEvent(new OpinionClosed(id, null, true));
+		registerEvent(new OpinionClosed(id, trackingCode, kind, regionCode, null, true));
 	}
 
 	public void markImplemented(String note, String actor, Instant now) {
@@ -349,7 +341,7 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		supervisionLevel = level;
 		nextSupervisionAt = next;
 		note(TimelineEntry.Kind.SUPERVISION, "system", now, String.valueOf(level));
-		registerEvent(new OpinionEvents.OpinionSupervised(id, leadUnitId, level, regionCode, deadline));
+		registerEvent(new OpinionEvents.OpinionSupervised(id, trackingCode, leadUnitId, level, regionCode, deadline));
 		return true;
 	}
 
@@ -408,6 +400,13 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 	}
 
 	/** The timeline entries made since the opinion was loaded; the repository writes them with it. */
+	/** The events registered since the last save, for the one who stores it to publish; cleared here. */
+	List<Object> takeEvents() {
+		List<Object> events = List.copyOf(domainEvents());
+		clearDomainEvents();
+		return events;
+	}
+
 	public List<TimelineEntry> takeNewEntries() {
 		List<TimelineEntry> taken = List.copyOf(newEntries);
 		newEntries.clear();
@@ -421,12 +420,10 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 	}
 
 	/** An assisting unit (协办) and the view it sent the lead unit. */
-	@Table("opinion_assisting_unit")
 	public record AssistingUnit(UUID unitId, String view, Instant viewedAt) {
 	}
 
 	/** A deputy who received the opinion. */
-	@Table("opinion_deputy")
 	public record ReceivingDeputy(UUID deputyId) {
 	}
 
@@ -467,6 +464,8 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 	public String getImplementedNote() { return implementedNote; }
 	public Instant getClosedAt() { return closedAt; }
 	public boolean isClosedUnrated() { return closedUnrated; }
+	public Instant getCreatedAt() { return createdAt; }
+	public Instant getUpdatedAt() { return updatedAt; }
 	public Set<AssistingUnit> getAssistingUnits() { return Set.copyOf(assistingUnits); }
 	public Set<UUID> getDeputyIds() { return deputies.stream().map(ReceivingDeputy::deputyId).collect(java.util.stream.Collectors.toSet()); }
 }

@@ -17,7 +17,6 @@ import org.lianluo.deputy.Deputies;
 import org.lianluo.identity.CurrentUser;
 import org.lianluo.identity.Role;
 import org.lianluo.opinion.internal.DeadlineTimers;
-import org.lianluo.opinion.internal.Opinions;
 import org.lianluo.opinion.internal.Timeline;
 import org.lianluo.platform.Attachments;
 import org.lianluo.platform.LianluoException;
@@ -45,7 +44,7 @@ public class OpinionManagement {
 
 	static final String ATTACHMENT_OWNER = "opinion";
 
-	private final Opinions opinions;
+	private final OpinionStore opinions;
 
 	private final Timeline timeline;
 
@@ -71,7 +70,7 @@ public class OpinionManagement {
 
 	private final Attachments attachments;
 
-	OpinionManagement(Opinions opinions, Timeline timeline, Deadlines deadlines, OpinionProperties rules,
+	OpinionManagement(OpinionStore opinions, Timeline timeline, Deadlines deadlines, OpinionProperties rules,
 			PersonalData personalData, Regions regions, Units units, JdbcClient jdbc, Clock clock, DeadlineTimers timers,
 			Stations stations, Deputies deputies, Attachments attachments) {
 		this.attachments = attachments;
@@ -381,6 +380,18 @@ public class OpinionManagement {
 
 	public List<TimelineEntry> timeline(UUID id) {
 		return timeline.of(id);
+	}
+
+	/** The citizen's phone, for the notification module to send SMS to; read alone, not with the aggregate. */
+	public Optional<String> citizenPhone(UUID opinionId) {
+		return jdbc.sql("select submitter_phone_enc from opinion where id = ?")
+			.param(opinionId)
+			.query((rs, n) -> rs.getString(1))
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.map(personalData::decrypt);
 	}
 
 	public String revealPhone(Opinion o) {

@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import org.lianluo.opinion.internal.Opinions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -28,7 +27,7 @@ public class Supervision {
 
 	private static final int BATCH = 500;
 
-	private final Opinions opinions;
+	private final OpinionStore opinions;
 
 	private final OpinionManagement management;
 
@@ -40,7 +39,7 @@ public class Supervision {
 
 	private final Clock clock;
 
-	Supervision(Opinions opinions, OpinionManagement management, Deadlines deadlines, JdbcClient jdbc,
+	Supervision(OpinionStore opinions, OpinionManagement management, Deadlines deadlines, JdbcClient jdbc,
 			TransactionTemplate tx, Clock clock) {
 		this.opinions = opinions;
 		this.management = management;

@@ -10,32 +10,27 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Reads the region tree. Regions change by migration only, so reads need no scope. */
+/**
+ * Reads the region tree. Regions change by migration only, so reads need no scope, and the tree (148 rows) is
+ * read once, on first use, and kept in memory: every intake and most pages look regions up.
+ */
 @Service
 public class Regions {
 
 	private final JdbcClient jdbc;
+
+	private volatile Snapshot snapshot;
 
 	Regions(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	public List<Region> all() {
-		return jdbc.sql("select code, name, level, parent_code, provisional from region order by code")
-			.query((rs, n) -> new Region(rs.getString(1), rs.getString(2), Region.Level.valueOf(rs.getString(3)),
-					rs.getString(4), rs.getBoolean(5)))
-			.list();
+		return snapshot().all();
 	}
 
 	public Optional<Region> find(String code) {
-		if (!RegionCode.isValid(code)) {
-			return Optional.empty();
-		}
-		return jdbc.sql("select code, name, level, parent_code, provisional from region where code = ?")
-			.param(code)
-			.query((rs, n) -> new Region(rs.getString(1), rs.getString(2), Region.Level.valueOf(rs.getString(3)),
-					rs.getString(4), rs.getBoolean(5)))
-			.optional();
+		return code == null ? Optional.empty() : Optional.ofNullable(snapshot().byCode().get(code));
 	}
 
 	public boolean exists(String code) {
@@ -82,5 +77,23 @@ public class Regions {
 	}
 
 	public record Node(String code, String name, Region.Level level, List<Node> children) {
+	}
+
+	private Snapshot snapshot() {
+		Snapshot s = snapshot;
+		if (s == null) {
+			List<Region> all = jdbc.sql("select code, name, level, parent_code, provisional from region order by code")
+				.query((rs, n) -> new Region(rs.getString(1), rs.getString(2), Region.Level.valueOf(rs.getString(3)),
+						rs.getString(4), rs.getBoolean(5)))
+				.list();
+			Map<String, Region> byCode = new LinkedHashMap<>();
+			all.forEach(r -> byCode.put(r.code(), r));
+			s = new Snapshot(List.copyOf(all), Map.copyOf(byCode));
+			snapshot = s;
+		}
+		return s;
+	}
+
+	private record Snapshot(List<Region> all, Map<String, Region> byCode) {
 	}
 }

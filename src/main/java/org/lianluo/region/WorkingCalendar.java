@@ -1,6 +1,7 @@
 package org.lianluo.region;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -12,17 +13,27 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The working-day calendar: Monday to Friday, minus the State Council's holidays, plus its adjusted
  * working days (调休上班). Every deadline in Lianluo is counted here, in Asia/Shanghai.
+ * <p>
+ * The exceptions (a few dozen days a year) are kept in memory: every deadline, and every traffic light a page or
+ * answer shows, counts working days. The copy is read again after this node changes the calendar and, for changes
+ * made on another node, when it is older than {@link #REFRESH}.
  */
 @Service
 public class WorkingCalendar {
 
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+	static final Duration REFRESH = Duration.ofMinutes(1);
+
 	private final JdbcClient jdbc;
+
+	private volatile Exceptions exceptions;
 
 	WorkingCalendar(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -107,21 +118,43 @@ public class WorkingCalendar {
 				insert into calendar_day (day, kind, name, updated_at) values (?, ?, ?, now())
 				on conflict (day) do update set kind = excluded.kind, name = excluded.name, updated_at = now()
 				""").params(day.day(), day.kind().name(), day.name()).update();
+		forgetAfterCommit();
 	}
 
 	@Transactional
 	public void remove(LocalDate day) {
 		jdbc.sql("delete from calendar_day where day = ?").param(day).update();
+		forgetAfterCommit();
 	}
 
+	private void forgetAfterCommit() {
+		exceptions = null;
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					exceptions = null;
+				}
+			});
+		}
+	}
+
+	/** Every exception of the calendar (the range only says what the caller looks at). */
 	private Map<LocalDate, Kind> exceptions(LocalDate from, LocalDate to) {
-		Map<LocalDate, Kind> map = new HashMap<>();
-		jdbc.sql("select day, kind from calendar_day where day between ? and ?")
-			.params(from, to)
-			.query(rs -> {
+		Exceptions e = exceptions;
+		long now = System.nanoTime();
+		if (e == null || now - e.readAt() > REFRESH.toNanos()) {
+			Map<LocalDate, Kind> map = new HashMap<>();
+			jdbc.sql("select day, kind from calendar_day").query(rs -> {
 				map.put(rs.getObject(1, LocalDate.class), Kind.valueOf(rs.getString(2)));
 			});
-		return map;
+			e = new Exceptions(Map.copyOf(map), now);
+			exceptions = e;
+		}
+		return e.days();
+	}
+
+	private record Exceptions(Map<LocalDate, Kind> days, long readAt) {
 	}
 
 	static boolean isWorkingDay(LocalDate day, Map<LocalDate, Kind> exceptions) {

@@ -14,11 +14,15 @@ import org.lianluo.opinion.Supervision;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 /** The leaders' daily digest counts what their own overdue board shows, once a day, on a moved clock. */
 @LianluoTest
 @Import(SmsDeliveryTests.Clocked.class)
+// Its application context runs its own scheduler on the shared database with a clock weeks ahead; closed after
+// the class, so that it never fires another test's deadline timers at that future time.
+@DirtiesContext
 class LeaderDigestTests {
 
 	@LocalServerPort

@@ -34,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,6 +49,9 @@ import tools.jackson.databind.JsonNode;
  */
 @LianluoTest
 @Import(SmsDeliveryTests.Clocked.class)
+// Its application context runs its own scheduler on the shared database with a clock weeks ahead; closed after
+// the class, so that it never fires another test's deadline timers at that future time.
+@DirtiesContext
 class SmsDeliveryTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);

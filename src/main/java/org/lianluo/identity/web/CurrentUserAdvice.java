@@ -1,15 +1,15 @@
 package org.lianluo.identity.web;
 
+import java.util.Map;
+
 import org.lianluo.identity.CurrentUser;
+import org.lianluo.platform.web.LayoutModel;
 import org.lianluo.region.Regions;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 
 /** Puts the signed-in user and the name of their scope into every screen's model, for the layout. */
-@ControllerAdvice(annotations = Controller.class)
-class CurrentUserAdvice {
+@Component
+class CurrentUserAdvice implements LayoutModel {
 
 	private final Regions regions;
 
@@ -17,11 +17,11 @@ class CurrentUserAdvice {
 		this.regions = regions;
 	}
 
-	@ModelAttribute
-	void addUser(Model model) {
+	@Override
+	public void addTo(Map<String, Object> model) {
 		CurrentUser.find().ifPresent(user -> {
-			model.addAttribute("currentUser", user);
-			model.addAttribute("currentScopeName", regions.fullName(user.regionCode()));
+			model.put("currentUser", user);
+			model.put("currentScopeName", regions.fullName(user.regionCode()));
 		});
 	}
 }

@@ -1,7 +1,6 @@
 package org.lianluo.notification.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalTime;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -10,21 +9,17 @@ import com.github.kagkarlsson.scheduler.task.schedule.Daily;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.lianluo.notification.NotificationProperties;
 import org.lianluo.notification.SmsProvider;
-import org.lianluo.opinion.OpinionEvents;
 import org.lianluo.region.WorkingCalendar;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The SMS gateway (HTTP when {@code lianluo.notification.sms.url} is set, else the log) and three db-scheduler
- * recurring tasks, each run by one node at a time: sending due deliveries, the leaders' daily digest, and handing
- * incomplete publications of the events this module listens to (the opinion loop's) to their listeners again;
- * every listener of those events must therefore be idempotent, as DESIGN.md asks of all of them.
+ * The SMS gateway (HTTP when {@code lianluo.notification.sms.url} is set, else the log) and two db-scheduler
+ * recurring tasks, each run by one node at a time: sending due deliveries, and the leaders' daily digest.
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
@@ -50,16 +45,5 @@ class NotificationConfiguration {
 			@Value("${lianluo.notification.digest-at:08:30}") LocalTime at) {
 		return Tasks.recurring("notification-leader-digest", new Daily(WorkingCalendar.ZONE, at))
 			.execute((instance, context) -> digest.send());
-	}
-
-	@Bean
-	RecurringTask<Void> notificationRepublish(IncompleteEventPublications incomplete, NotificationProperties properties,
-			Clock clock) {
-		return Tasks.recurring("notification-republish", FixedDelay.of(properties.delivery().republishInterval()))
-			.execute((instance, context) -> {
-				Instant before = clock.instant().minus(properties.delivery().republishAfter());
-				incomplete.resubmitIncompletePublications(p -> p.getPublicationDate().isBefore(before)
-						&& p.getEvent().getClass().getEnclosingClass() == OpinionEvents.class);
-			});
 	}
 }

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.lianluo.identity.UserDirectory;
 import org.lianluo.notification.Preferences;
-import org.lianluo.opinion.Opinion;
 import org.lianluo.opinion.OpinionEvents.OpinionAssigned;
 import org.lianluo.opinion.OpinionEvents.OpinionClosed;
 import org.lianluo.opinion.OpinionEvents.OpinionFedBack;
@@ -19,15 +18,17 @@ import org.lianluo.opinion.OpinionKind;
 import org.lianluo.opinion.OpinionManagement;
 import org.lianluo.platform.PersonalData;
 import org.lianluo.region.WorkingCalendar;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Who hears what of the opinion loop. The lead unit's handlers: assigned, reopened, and every supervision step;
  * the assessors above the opinion's region: escalation and key supervision (staff also by e-mail when they gave
  * an address); the citizen, by SMS when a phone was given: received, assigned, fed back, reopened, closed. Unit
- * and staff messages name the tracking code and nothing personal. Each handler runs after the opinion's commit in
- * its own transaction and is idempotent.
+ * and staff messages name the tracking code and nothing personal. Each handler runs inside the opinion's
+ * transaction and only writes into the outbox (the inbox and the delivery table), so that a message exists if and
+ * only if the change it reports was committed; {@link DeliverySender} sends it afterwards, and a failed send never
+ * touches the opinion. Handling one event twice writes nothing new (message ids are derived from the event).
  */
 @Component
 class OpinionNotifications {
@@ -52,58 +53,58 @@ class OpinionNotifications {
 		this.outbox = outbox;
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(OpinionReceived event) {
-		opinions.byId(event.opinionId()).ifPresent(o -> toCitizen(o, "received:" + o.getId(), "citizen-received"));
+		if (event.withPhone()) {
+			toCitizen(event.opinionId(), event.trackingCode(), event.kind(), event.regionCode(),
+					"received:" + event.opinionId(), "citizen-received");
+		}
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(OpinionAssigned event) {
-		opinions.byId(event.opinionId()).ifPresent(o -> {
-			String key = "assigned:" + o.getId() + ":" + event.deadline();
-			Map<String, String> params = params(o.getTrackingCode(), event.deadline());
-			directory.handlersOf(event.leadUnitId())
-				.forEach(user -> toStaff(key, user, "ASSIGNED", "opinion-assigned", params, link(o.getId())));
-			toCitizen(o, key, "citizen-assigned");
-		});
+		UUID id = event.opinionId();
+		String key = "assigned:" + id + ":" + event.deadline();
+		Map<String, String> params = params(event.trackingCode(), event.deadline());
+		directory.handlersOf(event.leadUnitId())
+			.forEach(user -> toStaff(key, user, "ASSIGNED", "opinion-assigned", params, link(id)));
+		toCitizen(id, event.trackingCode(), event.kind(), event.regionCode(), key, "citizen-assigned");
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(OpinionSupervised event) {
-		opinions.byId(event.opinionId()).ifPresent(o -> {
-			String key = "supervised:" + o.getId() + ":" + event.deadline() + ":" + event.level();
-			String template = "opinion-supervised-" + event.level();
-			String kind = "SUPERVISION_" + event.level();
-			Map<String, String> params = params(o.getTrackingCode(), event.deadline());
-			directory.handlersOf(event.leadUnitId())
-				.forEach(user -> toStaff(key, user, kind, template, params, link(o.getId())));
-			if (event.level() >= ESCALATED) {
-				directory.assessorsCovering(event.regionCode())
-					.forEach(user -> toStaff(key, user, kind, template, params, link(o.getId())));
-			}
-		});
+		UUID id = event.opinionId();
+		String key = "supervised:" + id + ":" + event.deadline() + ":" + event.level();
+		String template = "opinion-supervised-" + event.level();
+		String kind = "SUPERVISION_" + event.level();
+		Map<String, String> params = params(event.trackingCode(), event.deadline());
+		directory.handlersOf(event.leadUnitId()).forEach(user -> toStaff(key, user, kind, template, params, link(id)));
+		if (event.level() >= ESCALATED) {
+			directory.assessorsCovering(event.regionCode())
+				.forEach(user -> toStaff(key, user, kind, template, params, link(id)));
+		}
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(OpinionFedBack event) {
-		opinions.byId(event.opinionId())
-			.ifPresent(o -> toCitizen(o, "fed-back:" + o.getId() + ":" + event.round(), "citizen-fed-back"));
+		toCitizen(event.opinionId(), event.trackingCode(), event.kind(), event.regionCode(),
+				"fed-back:" + event.opinionId() + ":" + event.round(), "citizen-fed-back");
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(OpinionReopened event) {
-		opinions.byId(event.opinionId()).ifPresent(o -> {
-			String key = "reopened:" + o.getId() + ":" + event.round();
-			Map<String, String> params = params(o.getTrackingCode(), event.deadline());
-			directory.handlersOf(event.leadUnitId())
-				.forEach(user -> toStaff(key, user, "REOPENED", "opinion-reopened", params, link(o.getId())));
-			toCitizen(o, key, "citizen-reopened");
-		});
+		UUID id = event.opinionId();
+		String key = "reopened:" + id + ":" + event.round();
+		Map<String, String> params = params(event.trackingCode(), event.deadline());
+		directory.handlersOf(event.leadUnitId())
+			.forEach(user -> toStaff(key, user, "REOPENED", "opinion-reopened", params, link(id)));
+		toCitizen(id, event.trackingCode(), event.kind(), event.regionCode(), key, "citizen-reopened");
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(OpinionClosed event) {
-		opinions.byId(event.opinionId()).ifPresent(o -> toCitizen(o, "closed:" + o.getId(), "citizen-closed"));
+		toCitizen(event.opinionId(), event.trackingCode(), event.kind(), event.regionCode(),
+				"closed:" + event.opinionId(), "citizen-closed");
 	}
 
 	/** Into the inbox, and by e-mail too when the user gave an address and wants e-mail. */
@@ -112,13 +113,13 @@ class OpinionNotifications {
 		preferences.emailFor(user).ifPresent(email -> outbox.toEmail(key, user, email, template, params, link));
 	}
 
-	private void toCitizen(Opinion o, String key, String template) {
-		String phone = opinions.revealPhone(o);
-		if (PersonalData.isMobile(phone)) {
+	private void toCitizen(UUID opinionId, String trackingCode, OpinionKind kind, String regionCode, String key,
+			String template) {
+		opinions.citizenPhone(opinionId).filter(PersonalData::isMobile).ifPresent(phone -> {
 			Map<String, String> params = new LinkedHashMap<>();
-			params.put("code", o.getTrackingCode());
-			outbox.toSms(key, phone, template, params, o.getKind() == OpinionKind.URGENT, o.getRegionCode());
-		}
+			params.put("code", trackingCode);
+			outbox.toSms(key, phone, template, params, kind == OpinionKind.URGENT, regionCode);
+		});
 	}
 
 	private static Map<String, String> params(String trackingCode, Instant deadline) {

@@ -1,15 +1,15 @@
 package org.lianluo.notification.web;
 
+import java.util.Map;
+
 import org.lianluo.identity.CurrentUser;
 import org.lianluo.notification.Inbox;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.lianluo.platform.web.LayoutModel;
+import org.springframework.stereotype.Component;
 
 /** Puts the signed-in user's unread count into every screen's model, for the layout's header. */
-@ControllerAdvice(annotations = Controller.class)
-class UnreadCountAdvice {
+@Component
+class UnreadCountAdvice implements LayoutModel {
 
 	private final Inbox inbox;
 
@@ -17,8 +17,8 @@ class UnreadCountAdvice {
 		this.inbox = inbox;
 	}
 
-	@ModelAttribute
-	void addUnread(Model model) {
-		CurrentUser.find().ifPresent(user -> model.addAttribute("unreadCount", inbox.unreadCount(user.id())));
+	@Override
+	public void addTo(Map<String, Object> model) {
+		CurrentUser.find().ifPresent(user -> model.put("unreadCount", inbox.unreadCount(user.id())));
 	}
 }

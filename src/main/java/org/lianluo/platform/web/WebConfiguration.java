@@ -1,19 +1,34 @@
 package org.lianluo.platform.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Chinese by default; {@code ?lang=en} switches a browser to the English bundle and a cookie keeps it. */
+/**
+ * Chinese by default; {@code ?lang=en} switches a browser to the English bundle and a cookie keeps it. Every
+ * rendered screen gets the modules' {@link LayoutModel} attributes.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	private final List<LayoutModel> layoutModels;
+
+	WebConfiguration(List<LayoutModel> layoutModels) {
+		this.layoutModels = layoutModels;
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {
@@ -28,5 +43,15 @@ class WebConfiguration implements WebMvcConfigurer {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(new HandlerInterceptor() {
+			@Override
+			public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+					ModelAndView mav) {
+				if (mav != null && mav.getView() == null && mav.getViewName() != null
+						&& !mav.getViewName().startsWith("redirect:")) {
+					layoutModels.forEach(l -> l.addTo(mav.getModel()));
+				}
+			}
+		});
 	}
 }
