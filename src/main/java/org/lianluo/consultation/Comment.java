@@ -9,8 +9,9 @@ public record Comment(UUID id, UUID consultationId, Integer articleNumber, Strin
 		Instant createdAt) {
 
 	/** Where a comment came from: the portal, or a station's legislative contact meeting entered by staff. */
+	/** OPINION: a citizen's opinion about the draft, sent here from the opinion loop's triage (纳入立法参考). */
 	public enum Channel {
-		PORTAL, STATION
+		PORTAL, STATION, OPINION
 	}
 
 	/** What became of it (采纳情况). */

@@ -164,6 +164,25 @@ public class Consultations {
 		return insert(c, n, Comment.Channel.STATION, stationId, user.username());
 	}
 
+	/**
+	 * An opinion about the draft, sent by its ASSESSOR in triage (纳入立法参考): the opinion's words become a comment
+	 * on the given article, without the citizen's name or phone, in the opinion's transaction; 409 when the
+	 * consultation is not open.
+	 */
+	@Transactional
+	public Comment commentFromOpinion(UUID consultationId, Integer articleNumber, String text, UUID opinionId) {
+		CurrentUser user = CurrentUser.get();
+		if (!user.has(Role.ASSESSOR)) {
+			throw LianluoException.forbidden();
+		}
+		Consultation c = load(consultationId).filter(x -> x.status() == Consultation.Status.PUBLISHED)
+			.orElseThrow(() -> LianluoException.invalidField("consultationId", "consultation.missing"));
+		Comment comment = insert(c, new NewComment(articleNumber, text, null, null), Comment.Channel.OPINION, null,
+				user.username());
+		jdbc.sql("update consultation_comment set opinion_id = ? where id = ?").params(opinionId, comment.id()).update();
+		return comment;
+	}
+
 	private Comment insert(Consultation c, NewComment n, Comment.Channel channel, UUID stationId, String enteredBy) {
 		if (!isOpen(c)) {
 			throw LianluoException.conflict("consultation.closed");

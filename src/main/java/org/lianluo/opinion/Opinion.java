@@ -105,6 +105,8 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 
 	boolean closedUnrated;
 
+	UUID consultationId;
+
 	Long version;
 
 	Instant createdAt;
@@ -194,6 +196,14 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		require(OpinionStatus.RECEIVED);
 		closedAt = now;
 		move(OpinionStatus.TO_PROPOSAL, actor, now, "proposal " + proposalId, null);
+	}
+
+	/** Its words went to a draft law's consultation as a comment (纳入立法参考); that settles it. */
+	public void toConsultation(UUID consultation, String actor, Instant now) {
+		require(OpinionStatus.RECEIVED);
+		consultationId = consultation;
+		closedAt = now;
+		move(OpinionStatus.TO_CONSULTATION, actor, now, "consultation " + consultation, null);
 	}
 
 	public void assign(UUID leadUnit, Collection<UUID> assisting, Instant newDeadline, Instant firstSupervision,
@@ -464,6 +474,7 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 	public String getImplementedNote() { return implementedNote; }
 	public Instant getClosedAt() { return closedAt; }
 	public boolean isClosedUnrated() { return closedUnrated; }
+	public UUID getConsultationId() { return consultationId; }
 	public Instant getCreatedAt() { return createdAt; }
 	public Instant getUpdatedAt() { return updatedAt; }
 	public Set<AssistingUnit> getAssistingUnits() { return Set.copyOf(assistingUnits); }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.lianluo.consultation.Consultations;
 import org.lianluo.deputy.Deputies;
 import org.lianluo.identity.CurrentUser;
 import org.lianluo.identity.Role;
@@ -70,9 +71,12 @@ public class OpinionManagement {
 
 	private final Attachments attachments;
 
-	OpinionManagement(OpinionStore opinions, Timeline timeline, Deadlines deadlines, OpinionProperties rules,
+	private final Consultations consultations;
+
+	OpinionManagement(Consultations consultations, OpinionStore opinions, Timeline timeline, Deadlines deadlines, OpinionProperties rules,
 			PersonalData personalData, Regions regions, Units units, JdbcClient jdbc, Clock clock, DeadlineTimers timers,
 			Stations stations, Deputies deputies, Attachments attachments) {
+		this.consultations = consultations;
 		this.attachments = attachments;
 		this.timers = timers;
 		this.stations = stations;
@@ -168,7 +172,13 @@ public class OpinionManagement {
 			case REJECT -> o.reject(required("reason", t.reason(), 1000), blankToNull(t.referral()), user.username(), now);
 			case ASSIGN -> assign(o, t, user, now);
 			case TO_PROPOSAL -> throw LianluoException.conflict("opinion.route.to-proposal.unavailable");
-			case TO_CONSULTATION -> throw LianluoException.conflict("opinion.route.to-consultation.unavailable");
+			case TO_CONSULTATION -> {
+				if (t.consultationId() == null) {
+					throw LianluoException.invalidField("consultationId", "opinion.consultation.required");
+				}
+				consultations.commentFromOpinion(t.consultationId(), t.articleNumber(), o.getContent(), o.getId());
+				o.toConsultation(t.consultationId(), user.username(), now);
+			}
 		}
 		return save(o);
 	}
@@ -512,7 +522,8 @@ public class OpinionManagement {
 
 	/** What an ASSESSOR decides in triage (API.md's body). */
 	public record Triage(TriageRoute route, String note, String answer, UUID primaryId, String reason, String referral,
-			UUID leadUnitId, List<UUID> assistingUnitIds, OpinionKind kind, Category category) {
+			UUID leadUnitId, List<UUID> assistingUnitIds, OpinionKind kind, Category category, UUID consultationId,
+			Integer articleNumber) {
 	}
 
 	/** Two requests with one idempotency key raced; the loser answers with the winner's opinion. */

@@ -82,9 +82,9 @@ class OpinionStore {
 				  reject_reason, reject_referral, lead_unit_id, assigned_at, deadline, extended, extensions_in_round,
 				  extension_days, extension_reason, supervision_level, next_supervision_at, reply_result, reply_text,
 				  replied_at, fed_back_at, grade, grade_comment, rated_at, reopen_count, implemented, implemented_note,
-				  closed_at, closed_unrated, created_at, updated_at, version)
+				  closed_at, closed_unrated, created_at, updated_at, consultation_id, version)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-				  ?, ?, ?, ?, ?, ?, ?, 0)""", ps -> {
+				  ?, ?, ?, ?, ?, ?, ?, ?, 0)""", ps -> {
 			ps.setObject(1, o.id);
 			ps.setString(2, o.trackingCode);
 			ps.setString(3, o.status.name());
@@ -117,7 +117,7 @@ class OpinionStore {
 				  extension_days = ?, extension_reason = ?, supervision_level = ?, next_supervision_at = ?, reply_result = ?,
 				  reply_text = ?, replied_at = ?, fed_back_at = ?, grade = ?, grade_comment = ?, rated_at = ?,
 				  reopen_count = ?, implemented = ?, implemented_note = ?, closed_at = ?, closed_unrated = ?, created_at = ?,
-				  updated_at = ?, status = ?, version = version + 1
+				  updated_at = ?, consultation_id = ?, status = ?, version = version + 1
 				where id = ? and version = ?""", ps -> {
 			ps.setString(1, o.kind.name());
 			ps.setString(2, o.category.name());
@@ -133,7 +133,7 @@ class OpinionStore {
 		insertAssistingUnits(o);
 	}
 
-	/** The columns after the intake's, from primary_id to updated_at, from parameter {@code i}; the next one. */
+	/** The columns after the intake's, from primary_id to consultation_id, from parameter {@code i}; the next one. */
 	private static int setChangeable(PreparedStatement ps, int i, Opinion o) throws SQLException {
 		ps.setObject(i++, o.primaryId);
 		ps.setString(i++, o.answer);
@@ -162,6 +162,7 @@ class OpinionStore {
 		ps.setBoolean(i++, o.closedUnrated);
 		ps.setTimestamp(i++, timestamp(o.createdAt));
 		ps.setTimestamp(i++, timestamp(o.updatedAt));
+		ps.setObject(i++, o.consultationId);
 		return i;
 	}
 
@@ -219,6 +220,7 @@ class OpinionStore {
 		o.implementedNote = rs.getString("implemented_note");
 		o.closedAt = instant(rs, "closed_at");
 		o.closedUnrated = rs.getBoolean("closed_unrated");
+		o.consultationId = rs.getObject("consultation_id", UUID.class);
 		o.version = rs.getLong("version");
 		o.createdAt = instant(rs, "created_at");
 		o.updatedAt = instant(rs, "updated_at");

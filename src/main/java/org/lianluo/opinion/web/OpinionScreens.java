@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.lianluo.consultation.Consultations;
 import org.lianluo.identity.CurrentUser;
 import org.lianluo.identity.Role;
 import org.lianluo.opinion.Category;
@@ -52,7 +53,9 @@ class OpinionScreens {
 
 	private final Clock clock;
 
-	OpinionScreens(OpinionManagement opinions, OpinionQueries queries, Deadlines deadlines, Units units,
+	private final Consultations consultations;
+
+	OpinionScreens(Consultations consultations, OpinionManagement opinions, OpinionQueries queries, Deadlines deadlines, Units units,
 			FormErrors formErrors, Clock clock) {
 		this.opinions = opinions;
 		this.queries = queries;
@@ -60,6 +63,7 @@ class OpinionScreens {
 		this.units = units;
 		this.formErrors = formErrors;
 		this.clock = clock;
+		this.consultations = consultations;
 	}
 
 	@GetMapping
@@ -99,6 +103,8 @@ class OpinionScreens {
 				&& user.unitId().equals(o.getLeadUnitId()));
 		model.addAttribute("units", user.has(Role.ASSESSOR) ? units.list(null, null, 0, 200).items() : List.of());
 		model.addAttribute("routes", TriageRoute.values());
+		model.addAttribute("consultations", user.has(Role.ASSESSOR)
+				? consultations.published().stream().filter(consultations::isOpen).toList() : List.of());
 		model.addAttribute("kinds", OpinionKind.values());
 		model.addAttribute("categories", Category.values());
 		model.addAttribute("results", ReplyResult.values());
@@ -111,7 +117,8 @@ class OpinionScreens {
 			@RequestParam(required = false) String primaryCode, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) String referral, @RequestParam(required = false) UUID leadUnitId,
 			@RequestParam(required = false) List<UUID> assistingUnitIds, @RequestParam(required = false) OpinionKind kind,
-			@RequestParam(required = false) Category category, RedirectAttributes flash) {
+			@RequestParam(required = false) Category category, @RequestParam(required = false) UUID consultationId,
+			@RequestParam(required = false) Integer articleNumber, RedirectAttributes flash) {
 		return act(id, flash, () -> {
 			UUID primaryId = null;
 			if (route == TriageRoute.MERGE) {
@@ -120,7 +127,8 @@ class OpinionScreens {
 					.orElseThrow(() -> LianluoException.invalidField("primaryId", "opinion.primary.required"));
 			}
 			opinions.triage(id, new Triage(route, null, answer, primaryId, reason, referral, leadUnitId,
-					assistingUnitIds == null ? List.of() : assistingUnitIds, kind, category));
+					assistingUnitIds == null ? List.of() : assistingUnitIds, kind, category, consultationId,
+					articleNumber));
 		});
 	}
 
