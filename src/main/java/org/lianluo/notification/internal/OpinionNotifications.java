@@ -12,11 +12,13 @@ import org.lianluo.opinion.Opinion;
 import org.lianluo.opinion.OpinionEvents.OpinionAssigned;
 import org.lianluo.opinion.OpinionEvents.OpinionClosed;
 import org.lianluo.opinion.OpinionEvents.OpinionFedBack;
+import org.lianluo.opinion.OpinionEvents.OpinionMerged;
 import org.lianluo.opinion.OpinionEvents.OpinionReceived;
 import org.lianluo.opinion.OpinionEvents.OpinionReopened;
 import org.lianluo.opinion.OpinionEvents.OpinionSupervised;
 import org.lianluo.opinion.OpinionKind;
 import org.lianluo.opinion.OpinionManagement;
+import org.lianluo.opinion.OpinionQueries;
 import org.lianluo.platform.PersonalData;
 import org.lianluo.region.WorkingCalendar;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -45,7 +47,11 @@ class OpinionNotifications {
 
 	private final Preferences preferences;
 
-	OpinionNotifications(OpinionManagement opinions, UserDirectory directory, Outbox outbox, Preferences preferences) {
+	private final OpinionQueries queries;
+
+	OpinionNotifications(OpinionManagement opinions, UserDirectory directory, Outbox outbox, Preferences preferences,
+			OpinionQueries queries) {
+		this.queries = queries;
 		this.preferences = preferences;
 		this.opinions = opinions;
 		this.directory = directory;
@@ -65,7 +71,20 @@ class OpinionNotifications {
 			directory.handlersOf(event.leadUnitId())
 				.forEach(user -> toStaff(key, user, "ASSIGNED", "opinion-assigned", params, link(o.getId())));
 			toCitizen(o, key, "citizen-assigned");
+			duplicatesOf(o, dup -> toCitizen(dup, "assigned:" + dup.getId() + ":" + event.deadline(), "citizen-assigned"));
 		});
+	}
+
+	/** The duplicate's submitter is told that it is handled together with the same request (its own code still works). */
+	@ApplicationModuleListener
+	void on(OpinionMerged event) {
+		opinions.byId(event.opinionId())
+			.ifPresent(o -> toCitizen(o, "merged:" + o.getId() + ":" + event.primaryId(), "citizen-merged"));
+	}
+
+	/** Those whose opinions were merged into this one follow its outcome: they hear what its submitter hears. */
+	private void duplicatesOf(Opinion primary, java.util.function.Consumer<Opinion> tell) {
+		queries.duplicatesOf(primary.getId()).forEach(id -> opinions.byId(id).ifPresent(tell));
 	}
 
 	@ApplicationModuleListener
@@ -86,8 +105,10 @@ class OpinionNotifications {
 
 	@ApplicationModuleListener
 	void on(OpinionFedBack event) {
-		opinions.byId(event.opinionId())
-			.ifPresent(o -> toCitizen(o, "fed-back:" + o.getId() + ":" + event.round(), "citizen-fed-back"));
+		opinions.byId(event.opinionId()).ifPresent(o -> {
+			toCitizen(o, "fed-back:" + o.getId() + ":" + event.round(), "citizen-fed-back");
+			duplicatesOf(o, dup -> toCitizen(dup, "fed-back:" + dup.getId() + ":" + event.round(), "citizen-fed-back"));
+		});
 	}
 
 	@ApplicationModuleListener
@@ -98,12 +119,16 @@ class OpinionNotifications {
 			directory.handlersOf(event.leadUnitId())
 				.forEach(user -> toStaff(key, user, "REOPENED", "opinion-reopened", params, link(o.getId())));
 			toCitizen(o, key, "citizen-reopened");
+			duplicatesOf(o, dup -> toCitizen(dup, "reopened:" + dup.getId() + ":" + event.round(), "citizen-reopened"));
 		});
 	}
 
 	@ApplicationModuleListener
 	void on(OpinionClosed event) {
-		opinions.byId(event.opinionId()).ifPresent(o -> toCitizen(o, "closed:" + o.getId(), "citizen-closed"));
+		opinions.byId(event.opinionId()).ifPresent(o -> {
+			toCitizen(o, "closed:" + o.getId(), "citizen-closed");
+			duplicatesOf(o, dup -> toCitizen(dup, "closed:" + dup.getId(), "citizen-closed"));
+		});
 	}
 
 	/** Into the inbox, and by e-mail too when the user gave an address and wants e-mail. */
