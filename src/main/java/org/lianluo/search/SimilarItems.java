@@ -18,6 +18,7 @@ import org.lianluo.opinion.OpinionManagement;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.region.Regions;
 import org.lianluo.search.internal.Segmenter;
+import org.lianluo.search.internal.TermStatistics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Service;
 public class SimilarItems {
 
 	/** At or above: "likely the same request". */
-	public static final double LIKELY_DUPLICATE = 0.45;
+	public static final double LIKELY_DUPLICATE = 0.5;
 
 	/** Below this nothing is shown at all. */
 	static final double SHOWN = 0.2;
@@ -48,7 +49,11 @@ public class SimilarItems {
 
 	private final Regions regions;
 
-	SimilarItems(JdbcClient jdbc, Segmenter segmenter, OpinionManagement opinions, Regions regions) {
+	private final TermStatistics statistics;
+
+	SimilarItems(JdbcClient jdbc, Segmenter segmenter, OpinionManagement opinions, Regions regions,
+			TermStatistics statistics) {
+		this.statistics = statistics;
 		this.jdbc = jdbc;
 		this.segmenter = segmenter;
 		this.opinions = opinions;
@@ -101,13 +106,13 @@ public class SimilarItems {
 	/** The scored candidates for a text, within the given conditions, best first. */
 	public List<Similar> find(Probe probe, Search.Where where, int limit) {
 		List<String> terms = segmenter.documentTerms(probe.text());
-		List<String> strongest = terms.stream().sorted(Comparator.comparingDouble(segmenter::weight).reversed())
+		List<String> strongest = terms.stream().sorted(Comparator.comparingDouble(this::weight).reversed())
 			.limit(MAX_TERMS).toList();
 		if (strongest.isEmpty()) {
 			return List.of();
 		}
 		Set<String> probeTerms = new HashSet<>(terms);
-		double probeWeight = probeTerms.stream().mapToDouble(segmenter::weight).sum();
+		double probeWeight = total(probeTerms);
 		String tsquery = String.join(" | ", Search.quoted(strongest));
 		List<Object> params = new ArrayList<>();
 		params.add(probe.text().length() > 200 ? probe.text().substring(0, 200) : probe.text());
@@ -133,9 +138,9 @@ public class SimilarItems {
 	private Similar score(Probe probe, Set<String> probeTerms, double probeWeight, Candidate c) {
 		Set<String> docTerms = Set.of(c.tokens().isEmpty() ? new String[0] : c.tokens().split(" "));
 		List<String> shared = probeTerms.stream().filter(docTerms::contains)
-			.sorted(Comparator.comparingDouble(segmenter::weight).reversed()).toList();
-		double sharedWeight = shared.stream().mapToDouble(segmenter::weight).sum();
-		double docWeight = docTerms.stream().mapToDouble(segmenter::weight).sum();
+			.sorted(Comparator.comparingDouble(this::weight).reversed()).toList();
+		double sharedWeight = shared.stream().mapToDouble(t -> Math.min(weightIn(probeTerms, t), weightIn(docTerms, t))).sum();
+		double docWeight = total(docTerms);
 		double text = probeWeight == 0 || docWeight == 0 ? 0 : sharedWeight / Math.sqrt(probeWeight * docWeight);
 		double place = place(probe, c);
 		boolean sameCategory = probe.category() != null && !"OTHER".equals(probe.category())
@@ -145,6 +150,28 @@ public class SimilarItems {
 		score = Math.round(Math.min(1, score) * 1000) / 1000.0;
 		return new Similar(c.type(), c.id(), c.regionCode(), c.category(), c.status(), c.at(), c.title(), c.reply(), score,
 				score >= LIKELY_DUPLICATE, new Why(shared.stream().limit(8).toList(), place >= 1, sameCategory));
+	}
+
+	private double total(Set<String> terms) {
+		return terms.stream().mapToDouble(t -> weightIn(terms, t)).sum();
+	}
+
+	/**
+	 * A word inside a longer word of the same text (服务 in 政务服务中心) counts for little: the index holds both
+	 * so that 班额 finds 大班额, but one compound must not count as four shared words.
+	 */
+	private double weightIn(Set<String> terms, String term) {
+		for (String other : terms) {
+			if (other.length() > term.length() && other.contains(term)) {
+				return weight(term) * 0.3;
+			}
+		}
+		return weight(term);
+	}
+
+	/** What a shared term says: how specific a word it is, times how rare it is in the index. */
+	private double weight(String term) {
+		return segmenter.weight(term) * statistics.idf(term);
 	}
 
 	private static double place(Probe probe, Candidate c) {

@@ -57,8 +57,11 @@ public class SearchIndexing {
 
 	private final Clock clock;
 
-	SearchIndexing(OpinionQueries opinions, ProposalQueries proposals, SearchIndex index, Segmenter segmenter,
+	private final TermStatistics statistics;
+
+	SearchIndexing(TermStatistics statistics, OpinionQueries opinions, ProposalQueries proposals, SearchIndex index, Segmenter segmenter,
 			Regions regions, Stations stations, Units units, JdbcClient jdbc, Clock clock) {
+		this.statistics = statistics;
 		this.opinions = opinions;
 		this.proposals = proposals;
 		this.index = index;
@@ -83,6 +86,7 @@ public class SearchIndexing {
 			.toList());
 		segmenter.addNames(units.allNames());
 		segmenter.documentTerms("百色市人大代表联络站");
+		statistics.refresh();
 		log.info("search dictionary loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
 	}
 
@@ -141,6 +145,7 @@ public class SearchIndexing {
 			proposalCount += page.size();
 		}
 		int removed = index.removeOlderThan(begun);
+		statistics.refresh();
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		log.info("search index rebuilt: {} opinions, {} proposals, {} stale rows removed, {} ms", opinionCount,
 				proposalCount, removed, millis);

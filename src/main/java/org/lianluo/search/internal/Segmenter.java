@@ -50,6 +50,8 @@ public class Segmenter {
 
 	private final Map<String, String> shortPlaces = new HashMap<>();
 
+	private final Set<String> places = new HashSet<>();
+
 	public Segmenter() {
 		HanLP.Config.Normalization = true;
 		HanLP.Config.ShowTermNature = true;
@@ -70,10 +72,12 @@ public class Segmenter {
 	public void addPlaces(Collection<String> names) {
 		for (String name : names) {
 			addWord(name);
+			places.add(name);
 			String shortName = shortForm(name);
 			if (shortName != null) {
 				addWord(shortName);
 				shortPlaces.put(name, shortName);
+				places.add(shortName);
 			}
 		}
 	}
@@ -92,13 +96,15 @@ public class Segmenter {
 		return terms(StandardTokenizer.segment(prepare(text)));
 	}
 
-	/** How much a shared term says: generic words little, long words and places more. */
+	/**
+	 * How much a shared term says about the matter: generic words little, long words more. Place names little
+	 * too: the same place is scored on its own, and two requests from one township are often about different things.
+	 */
 	public double weight(String term) {
-		if (weakWords.contains(term)) {
-			return 0.3;
+		if (weakWords.contains(term) || places.contains(term)) {
+			return 0.25;
 		}
-		double w = term.codePointCount(0, term.length()) == 1 ? 0.6 : term.length() == 2 ? 1.0 : 1.3;
-		return shortPlaces.containsValue(term) ? w * 1.5 : w;
+		return term.codePointCount(0, term.length()) == 1 ? 0.6 : term.length() == 2 ? 1.0 : 1.3;
 	}
 
 	/** The text without mobile or ID numbers: nothing personal enters the index. */
