@@ -1,4 +1,4 @@
-package org.lianluo.bench;
+package org.lianluo.search;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.lianluo.Api;
 import org.lianluo.LianluoTest;
-import org.lianluo.search.SimilarItems;
 import org.lianluo.search.internal.SearchIndexing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -80,7 +79,7 @@ class SimilarityBenchmark {
 			hint.add(System.nanoTime() - s);
 			s = System.nanoTime();
 			similar.find(new SimilarItems.Probe(probe, region, null, null, null),
-					new org.lianluo.search.Search.Where().add("d.type = 'OPINION'").add("d.status <> 'MERGED'"), 10);
+					new Search.Where().add("d.type = 'OPINION'").add("d.status <> 'MERGED'"), 10);
 			triage.add(System.nanoTime() - s);
 		}
 		System.out.printf("*** SIMILARITY BENCHMARK: citizen hint p50 %.1f ms p95 %.1f ms; triage candidates p50 %.1f ms p95 %.1f ms%n",
