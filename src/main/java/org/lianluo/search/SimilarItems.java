@@ -37,7 +37,7 @@ public class SimilarItems {
 	/** Below this nothing is shown at all. */
 	static final double SHOWN = 0.2;
 
-	static final int MAX_TERMS = 40;
+	static final int MAX_TERMS = 12;
 
 	static final int CANDIDATES = 200;
 

@@ -51,7 +51,7 @@ class SimilarityBenchmark {
 				  received_at, reply_result, reply_text, fed_back_at, version, created_at, updated_at)
 				select gen_random_uuid(), 'S' || lpad(to_hex(g), 12, '0'), case when g % 3 = 0 then 'CLOSED' else 'RECEIVED' end,
 				  'SUGGESTION', 'OTHER', 'PORTAL',
-				  c[1 + (g * 7919) % cardinality(c)] || '，' || c[1 + (g * 104729) % cardinality(c)],
+				  c[1 + (cast(g as bigint) * 7919) % cardinality(c)] || '，' || c[1 + (cast(g as bigint) * 104729) % cardinality(c)],
 				  t[1 + (g * 31) % cardinality(t)], true, now() - (g % 365) * interval '1 day',
 				  case when g % 3 = 0 then 'RESOLVED' end, case when g % 3 = 0 then '已办结。' end,
 				  case when g % 3 = 0 then now() end, 0, now(), now()
