@@ -174,13 +174,15 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		}
 		primaryId = primary.id;
 		move(OpinionStatus.MERGED, actor, now, primary.trackingCode, null);
+		registerEvent(new OpinionEvents.OpinionMerged(id, primary.id));
 	}
 
 	public void unmerge(String actor, Instant now) {
 		require(OpinionStatus.MERGED);
-		String from = primaryId.toString();
+		UUID from = primaryId;
 		primaryId = null;
 		move(OpinionStatus.RECEIVED, actor, now, "unmerged from " + from, null);
+		registerEvent(new OpinionEvents.OpinionUnmerged(id, from));
 	}
 
 	public void reject(String reason, String referral, String actor, Instant now) {
@@ -402,6 +404,7 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		newEntries.add(TimelineEntry.transition(id, now, actor, status, to, note, publicNote));
 		status = to;
 		updatedAt = now;
+		registerEvent(new OpinionEvents.OpinionStatusChanged(id, to));
 	}
 
 	private void note(TimelineEntry.Kind kind, String actor, Instant now, String note) {

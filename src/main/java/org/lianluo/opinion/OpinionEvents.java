@@ -48,4 +48,16 @@ public final class OpinionEvents {
 	public record OpinionSupervised(UUID opinionId, String trackingCode, UUID leadUnitId, int level, String regionCode,
 			Instant deadline) {
 	}
+
+	/** Any change of state after intake; the search index follows it (intake itself is {@link OpinionReceived}). */
+	public record OpinionStatusChanged(UUID opinionId, OpinionStatus status) {
+	}
+
+	/** Merged into a primary in triage: the duplicate's submitter is told, and follows the primary from now on. */
+	public record OpinionMerged(UUID opinionId, UUID primaryId) {
+	}
+
+	/** A merge undone: the opinion is back in triage on its own. */
+	public record OpinionUnmerged(UUID opinionId, UUID primaryId) {
+	}
 }

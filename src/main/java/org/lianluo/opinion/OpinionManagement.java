@@ -168,6 +168,7 @@ public class OpinionManagement {
 				}
 				Opinion primary = visible(t.primaryId(), user);
 				o.mergeInto(primary, user.username(), now);
+				noteOnPrimary(primary.getId(), o, user.username(), now, "merged " + o.getTrackingCode());
 			}
 			case REJECT -> o.reject(required("reason", t.reason(), 1000), blankToNull(t.referral()), user.username(), now);
 			case ASSIGN -> assign(o, t, user, now);
@@ -214,8 +215,17 @@ public class OpinionManagement {
 	public Opinion unmerge(UUID id) {
 		CurrentUser user = requireRole(Role.ASSESSOR);
 		Opinion o = visible(id, user);
+		UUID primaryId = o.getPrimaryId();
 		o.unmerge(user.username(), clock.instant());
-		return save(o);
+		Opinion saved = save(o);
+		noteOnPrimary(primaryId, o, user.username(), clock.instant(), "unmerged " + o.getTrackingCode());
+		return saved;
+	}
+
+	/** The primary's timeline records each merge into it and its undoing (the primary itself is not changed). */
+	private void noteOnPrimary(UUID primaryId, Opinion duplicate, String actor, Instant now, String note) {
+		timeline.append(List.of(new TimelineEntry(org.lianluo.platform.Ids.newId(), primaryId, now, actor,
+				TimelineEntry.Kind.MERGE_NOTE, null, null, note, null)));
 	}
 
 	// --- handling by the lead unit (签收, 退回, 延期, 答复)
@@ -341,6 +351,12 @@ public class OpinionManagement {
 	@Transactional
 	public Opinion evaluateByCitizen(String trackingCode, Grade grade, String comment) {
 		Opinion o = opinions.findByTrackingCode(TrackingCodes.normalise(trackingCode)).orElseThrow(LianluoException::notFound);
+		if (o.getStatus() == OpinionStatus.MERGED) {
+			// A merged duplicate's submitter keeps the right to rate: their grade is the primary's.
+			evaluate(opinions.findById(o.getPrimaryId()).orElseThrow(LianluoException::notFound), grade, comment,
+					"citizen " + o.getTrackingCode());
+			return o;
+		}
 		return evaluate(o, grade, comment, "citizen");
 	}
 

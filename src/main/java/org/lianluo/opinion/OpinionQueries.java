@@ -145,6 +145,61 @@ public class OpinionQueries {
 		return new Page<>(items, page, size, total);
 	}
 
+	/**
+	 * What the search module indexes of an opinion: its words, where it belongs and who may see it (units and
+	 * deputies), never who said it. {@code published} is what {@link #publicResults} would show.
+	 */
+	public record IndexEntry(UUID id, String trackingCode, String regionCode, UUID stationId, Category category,
+			OpinionStatus status, Instant receivedAt, String content, ReplyResult replyResult, String replyText,
+			List<UUID> parties) {
+
+		public boolean published() {
+			return (status == OpinionStatus.FED_BACK || status == OpinionStatus.CLOSED) && replyResult != null;
+		}
+	}
+
+	private static final String INDEX_SELECT = """
+			select o.id, o.tracking_code, o.region_code, o.station_id, o.category, o.status, o.received_at, o.content,
+			o.reply_result, o.reply_text,
+			array_remove(array[o.lead_unit_id], null)
+			|| coalesce((select array_agg(a.unit_id) from opinion_assisting_unit a where a.opinion_id = o.id), '{}')
+			|| coalesce((select array_agg(d.deputy_id) from opinion_deputy d where d.opinion_id = o.id), '{}') as parties
+			from opinion o""";
+
+	public java.util.Optional<IndexEntry> indexEntry(UUID id) {
+		return jdbc.sql(INDEX_SELECT + " where o.id = ?").param(id).query((rs, n) -> indexEntry(rs)).optional();
+	}
+
+	/** The next {@code limit} opinions after {@code after} in id order, for a rebuild of the index. */
+	public List<IndexEntry> indexPage(UUID after, int limit) {
+		return jdbc.sql(INDEX_SELECT + " where o.id > ? order by o.id limit ?")
+			.params(after == null ? new UUID(0, 0) : after, limit)
+			.query((rs, n) -> indexEntry(rs))
+			.list();
+	}
+
+	private static IndexEntry indexEntry(ResultSet rs) throws SQLException {
+		String reply = rs.getString("reply_result");
+		return new IndexEntry(rs.getObject("id", UUID.class), rs.getString("tracking_code"), rs.getString("region_code"),
+				rs.getObject("station_id", UUID.class), Category.valueOf(rs.getString("category")),
+				OpinionStatus.valueOf(rs.getString("status")), rs.getObject("received_at", OffsetDateTime.class).toInstant(),
+				rs.getString("content"), reply == null ? null : ReplyResult.valueOf(reply), rs.getString("reply_text"),
+				List.of((UUID[]) rs.getArray("parties").getArray()));
+	}
+
+	/** The opinions merged into {@code primaryId} (its duplicates), oldest first. */
+	public List<UUID> duplicatesOf(UUID primaryId) {
+		return jdbc.sql("select id from opinion where primary_id = ? and status = 'MERGED' order by received_at, id")
+			.param(primaryId)
+			.query(UUID.class)
+			.list();
+	}
+
+	/** "N 位群众反映同一问题": the primary's submitter and those of the opinions merged into it. */
+	public int peopleReporting(UUID primaryId) {
+		return 1 + duplicatesOf(primaryId).size();
+	}
+
 	/** A published result. */
 	public record PublicResult(Category category, String regionCode, OpinionKind kind, ReplyResult result, String reply,
 			Instant repliedAt) {

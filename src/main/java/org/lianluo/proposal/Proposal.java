@@ -400,6 +400,7 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 		newEntries.add(ProposalTimelineEntry.of(id, now, actor, Kind.TRANSITION, status, to, note));
 		status = to;
 		updatedAt = now;
+		registerEvent(new ProposalEvents.ProposalStatusChanged(id, to));
 	}
 
 	private void note(Kind kind, String actor, Instant now, String note) {

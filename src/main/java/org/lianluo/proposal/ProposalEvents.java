@@ -24,4 +24,8 @@ public final class ProposalEvents {
 	/** A supervision step: 0 assignment late, 1 reminder, 2 overdue (催办), 3 escalated (督办), 4 key supervision. */
 	public record ProposalSupervised(UUID proposalId, UUID leadUnitId, int level, String regionCode) {
 	}
+
+	/** Any change of state after the draft; the search index follows it. */
+	public record ProposalStatusChanged(UUID proposalId, ProposalStatus status) {
+	}
 }

@@ -86,6 +86,42 @@ public class ProposalQueries {
 		return new Page<>(items, page, size, total);
 	}
 
+	/**
+	 * What the search module indexes of a proposal: its words, where it belongs and who may see it (units,
+	 * the lead deputy and co-signers). Drafts are not indexed.
+	 */
+	public record IndexEntry(UUID id, Integer number, String regionCode, ProposalStatus status, java.time.Instant at,
+			String title, String content, String replyText, List<UUID> parties) {
+	}
+
+	private static final String INDEX_SELECT = """
+			select p.id, p.number, p.region_code, p.status, coalesce(p.submitted_at, p.created_at) as at, p.title, p.content,
+			p.reply_text,
+			array[p.lead_deputy_id] || array_remove(array[p.lead_unit_id], null)
+			|| coalesce((select array_agg(a.unit_id) from proposal_assisting_unit a where a.proposal_id = p.id), '{}')
+			|| coalesce((select array_agg(c.deputy_id) from proposal_cosigner c where c.proposal_id = p.id), '{}') as parties
+			from proposal p""";
+
+	public java.util.Optional<IndexEntry> indexEntry(UUID id) {
+		return jdbc.sql(INDEX_SELECT + " where p.id = ? and p.status <> 'DRAFT'").param(id)
+			.query((rs, n) -> indexEntry(rs)).optional();
+	}
+
+	/** The next {@code limit} proposals (not drafts) after {@code after} in id order, for a rebuild of the index. */
+	public List<IndexEntry> indexPage(UUID after, int limit) {
+		return jdbc.sql(INDEX_SELECT + " where p.id > ? and p.status <> 'DRAFT' order by p.id limit ?")
+			.params(after == null ? new UUID(0, 0) : after, limit)
+			.query((rs, n) -> indexEntry(rs))
+			.list();
+	}
+
+	private static IndexEntry indexEntry(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new IndexEntry(rs.getObject("id", UUID.class), (Integer) rs.getObject("number"), rs.getString("region_code"),
+				ProposalStatus.valueOf(rs.getString("status")), rs.getObject("at", OffsetDateTime.class).toInstant(),
+				rs.getString("title"), rs.getString("content"), rs.getString("reply_text"),
+				List.of((UUID[]) rs.getArray("parties").getArray()));
+	}
+
 	/** Proposals where the caller is a co-signer who has not answered yet. */
 	public List<UUID> pendingCosignRequests(UUID deputyId) {
 		return jdbc.sql("""

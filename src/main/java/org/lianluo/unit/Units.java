@@ -33,6 +33,11 @@ public class Units {
 		this.regions = regions;
 	}
 
+	/** Every unit's name, whatever the caller's scope: the search module's dictionary of local names. */
+	public List<String> allNames() {
+		return jdbc.sql("select name from handling_unit order by name").query(String.class).list();
+	}
+
 	/** Any unit by id, whatever the caller's scope: loops assign across regions. */
 	public Optional<HandlingUnit> find(UUID id) {
 		return id == null ? Optional.empty()

@@ -5,17 +5,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.lianluo.identity.UserDirectory;
 import org.lianluo.notification.Preferences;
+import org.lianluo.opinion.Opinion;
 import org.lianluo.opinion.OpinionEvents.OpinionAssigned;
 import org.lianluo.opinion.OpinionEvents.OpinionClosed;
 import org.lianluo.opinion.OpinionEvents.OpinionFedBack;
+import org.lianluo.opinion.OpinionEvents.OpinionMerged;
 import org.lianluo.opinion.OpinionEvents.OpinionReceived;
 import org.lianluo.opinion.OpinionEvents.OpinionReopened;
 import org.lianluo.opinion.OpinionEvents.OpinionSupervised;
 import org.lianluo.opinion.OpinionKind;
 import org.lianluo.opinion.OpinionManagement;
+import org.lianluo.opinion.OpinionQueries;
 import org.lianluo.platform.PersonalData;
 import org.lianluo.region.WorkingCalendar;
 import org.springframework.context.event.EventListener;
@@ -46,7 +50,11 @@ class OpinionNotifications {
 
 	private final Preferences preferences;
 
-	OpinionNotifications(OpinionManagement opinions, UserDirectory directory, Outbox outbox, Preferences preferences) {
+	private final OpinionQueries queries;
+
+	OpinionNotifications(OpinionManagement opinions, UserDirectory directory, Outbox outbox, Preferences preferences,
+			OpinionQueries queries) {
+		this.queries = queries;
 		this.preferences = preferences;
 		this.opinions = opinions;
 		this.directory = directory;
@@ -69,6 +77,19 @@ class OpinionNotifications {
 		directory.handlersOf(event.leadUnitId())
 			.forEach(user -> toStaff(key, user, "ASSIGNED", "opinion-assigned", params, link(id)));
 		toCitizen(id, event.trackingCode(), event.kind(), event.regionCode(), key, "citizen-assigned");
+		duplicatesOf(id, dup -> toCitizen(dup, "assigned:" + dup.getId() + ":" + event.deadline(), "citizen-assigned"));
+	}
+
+	/** The duplicate's submitter is told that it is handled together with the same request (its own code still works). */
+	@EventListener
+	void on(OpinionMerged event) {
+		opinions.byId(event.opinionId())
+			.ifPresent(o -> toCitizen(o, "merged:" + o.getId() + ":" + event.primaryId(), "citizen-merged"));
+	}
+
+	/** Those whose opinions were merged into this one follow its outcome: they hear what its submitter hears. */
+	private void duplicatesOf(UUID primaryId, Consumer<Opinion> tell) {
+		queries.duplicatesOf(primaryId).forEach(id -> opinions.byId(id).ifPresent(tell));
 	}
 
 	@EventListener
@@ -89,6 +110,8 @@ class OpinionNotifications {
 	void on(OpinionFedBack event) {
 		toCitizen(event.opinionId(), event.trackingCode(), event.kind(), event.regionCode(),
 				"fed-back:" + event.opinionId() + ":" + event.round(), "citizen-fed-back");
+		duplicatesOf(event.opinionId(),
+				dup -> toCitizen(dup, "fed-back:" + dup.getId() + ":" + event.round(), "citizen-fed-back"));
 	}
 
 	@EventListener
@@ -99,18 +122,24 @@ class OpinionNotifications {
 		directory.handlersOf(event.leadUnitId())
 			.forEach(user -> toStaff(key, user, "REOPENED", "opinion-reopened", params, link(id)));
 		toCitizen(id, event.trackingCode(), event.kind(), event.regionCode(), key, "citizen-reopened");
+		duplicatesOf(id, dup -> toCitizen(dup, "reopened:" + dup.getId() + ":" + event.round(), "citizen-reopened"));
 	}
 
 	@EventListener
 	void on(OpinionClosed event) {
 		toCitizen(event.opinionId(), event.trackingCode(), event.kind(), event.regionCode(),
 				"closed:" + event.opinionId(), "citizen-closed");
+		duplicatesOf(event.opinionId(), dup -> toCitizen(dup, "closed:" + dup.getId(), "citizen-closed"));
 	}
 
 	/** Into the inbox, and by e-mail too when the user gave an address and wants e-mail. */
 	private void toStaff(String key, UUID user, String kind, String template, Map<String, String> params, String link) {
 		outbox.toInbox(key, user, kind, template, params, link);
 		preferences.emailFor(user).ifPresent(email -> outbox.toEmail(key, user, email, template, params, link));
+	}
+
+	private void toCitizen(Opinion o, String key, String template) {
+		toCitizen(o.getId(), o.getTrackingCode(), o.getKind(), o.getRegionCode(), key, template);
 	}
 
 	private void toCitizen(UUID opinionId, String trackingCode, OpinionKind kind, String regionCode, String key,

@@ -127,6 +127,17 @@ class OpinionApi {
 		return view(opinions.triage(id, body));
 	}
 
+	/** "N 位群众反映同一问题": the opinions merged into this one, and how many people reported the matter. */
+	@GetMapping("/{id}/duplicates")
+	Duplicates duplicates(@PathVariable UUID id) {
+		Opinion o = opinions.get(id);
+		List<Duplicate> merged = queries.duplicatesOf(o.getId()).stream()
+			.map(d -> opinions.byId(d).orElseThrow())
+			.map(d -> new Duplicate(d.getId(), d.getTrackingCode(), d.getReceivedAt()))
+			.toList();
+		return new Duplicates(merged.size() + 1, merged);
+	}
+
 	@PostMapping("/{id}/unmerge")
 	OpinionView unmerge(@PathVariable UUID id) {
 		return view(opinions.unmerge(id));
@@ -209,5 +220,11 @@ class OpinionApi {
 	}
 
 	record Revealed(String name, String phone) {
+	}
+
+	record Duplicates(int peopleReporting, List<Duplicate> duplicates) {
+	}
+
+	record Duplicate(UUID id, String trackingCode, Instant receivedAt) {
 	}
 }

@@ -98,6 +98,7 @@ class OpinionScreens {
 		model.addAttribute("phone", OpinionView.of(o, opinions.revealName(o), opinions.revealPhone(o), null, List.of()));
 		model.addAttribute("leadUnit", o.getLeadUnitId() == null ? null : units.find(o.getLeadUnitId()).orElse(null));
 		model.addAttribute("previous", user.has(Role.ASSESSOR) ? queries.previousBySamePhone(o) : List.of());
+		model.addAttribute("peopleReporting", o.getPrimaryId() == null ? queries.peopleReporting(o.getId()) : 0);
 		model.addAttribute("isAssessor", user.has(Role.ASSESSOR));
 		model.addAttribute("isLeadHandler", user.has(Role.UNIT_HANDLER) && user.unitId() != null
 				&& user.unitId().equals(o.getLeadUnitId()));
@@ -114,19 +115,21 @@ class OpinionScreens {
 
 	@PostMapping("/{id}/triage")
 	String triage(@PathVariable UUID id, @RequestParam TriageRoute route, @RequestParam(required = false) String answer,
-			@RequestParam(required = false) String primaryCode, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String primaryCode, @RequestParam(required = false) UUID primaryId,
+			@RequestParam(required = false) String reason,
 			@RequestParam(required = false) String referral, @RequestParam(required = false) UUID leadUnitId,
 			@RequestParam(required = false) List<UUID> assistingUnitIds, @RequestParam(required = false) OpinionKind kind,
 			@RequestParam(required = false) Category category, @RequestParam(required = false) UUID consultationId,
 			@RequestParam(required = false) Integer articleNumber, RedirectAttributes flash) {
 		return act(id, flash, () -> {
-			UUID primaryId = null;
-			if (route == TriageRoute.MERGE) {
-				primaryId = opinions.byTrackingCode(primaryCode == null ? "" : primaryCode)
+			UUID primary = primaryId;
+			if (route == TriageRoute.MERGE && primary == null) {
+				// Typed in by code, or chosen among the candidates (then by id).
+				primary = opinions.byTrackingCode(primaryCode == null ? "" : primaryCode)
 					.map(Opinion::getId)
 					.orElseThrow(() -> LianluoException.invalidField("primaryId", "opinion.primary.required"));
 			}
-			opinions.triage(id, new Triage(route, null, answer, primaryId, reason, referral, leadUnitId,
+			opinions.triage(id, new Triage(route, null, answer, primary, reason, referral, leadUnitId,
 					assistingUnitIds == null ? List.of() : assistingUnitIds, kind, category, consultationId,
 					articleNumber));
 		});

@@ -13,9 +13,13 @@ import org.lianluo.opinion.TimelineEntry;
 
 /** What a citizen sees with the tracking code: statuses, dates and the reply; no names, phones or staff. */
 record PublicOpinionView(String trackingCode, OpinionStatus status, OpinionKind kind, Category category,
-		String regionCode, Instant submittedAt, Instant deadline, Light light, List<Step> timeline, Reply reply) {
+		String regionCode, Instant submittedAt, Instant deadline, Light light, List<Step> timeline, Reply reply,
+		boolean rateable) {
 
-	/** A merged opinion shows the reply of the one it was merged into. */
+	/**
+	 * A merged opinion shows the reply of the one it was merged into, and its submitter may rate that reply
+	 * as the primary's own submitter may.
+	 */
 	static PublicOpinionView of(Opinion o, Opinion primary, Light light, List<TimelineEntry> timeline) {
 		Opinion answering = primary == null ? o : primary;
 		Reply reply = null;
@@ -29,7 +33,7 @@ record PublicOpinionView(String trackingCode, OpinionStatus status, OpinionKind 
 					.filter(e -> e.kind() == TimelineEntry.Kind.TRANSITION)
 					.map(e -> new Step(e.at(), e.toStatus(), e.publicNote()))
 					.toList(),
-				reply);
+				reply, answering.getStatus() == OpinionStatus.FED_BACK);
 	}
 
 	record Step(Instant at, OpinionStatus status, String note) {

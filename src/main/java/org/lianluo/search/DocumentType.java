@@ -1,0 +1,6 @@
+package org.lianluo.search;
+
+/** What the index holds. */
+public enum DocumentType {
+	OPINION, PROPOSAL
+}
