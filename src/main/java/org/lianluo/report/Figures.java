@@ -1,10 +1,26 @@
 package org.lianluo.report;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The figures of a report by key, in the order of API.md, then the loops' KPIs that have a year-on-year change. */
 final class Figures {
+
+	static final List<String> KEYS = List.of("activities", "thematicActivities", "votersReceived", "publicMeetings",
+			"opinionsCollected", "opinionsImplemented", "committeeContacts", "committeeAttendance",
+			"stationParticipationRate", "draftComments", "proposalsAssigned", "proposalsAnswered", "upwardProposals",
+			"jointSupervisions", "disputesResolved", "stations", "specialStations", "closureRate", "onTimeRate",
+			"satisfactionRate", "solvedRate", "averageDaysToClose", "disputeAverageDaysToClose", "proposalReplyRate",
+			"proposalSolvedRate", "proposalAverageDaysToReply");
+
+	/** Keys whose value is a fraction 0..1. */
+	static final Set<String> RATES = Set.of("stationParticipationRate", "closureRate", "onTimeRate", "satisfactionRate",
+			"solvedRate", "proposalReplyRate", "proposalSolvedRate");
+
+	/** Keys whose value is a number of days. */
+	static final Set<String> DAYS = Set.of("averageDaysToClose", "disputeAverageDaysToClose", "proposalAverageDaysToReply");
 
 	private Figures() {
 	}

@@ -342,6 +342,57 @@ class AnnualReportApiTests {
 			.status()).isEqualTo(400);
 	}
 
+	@Test
+	void theDocumentsStateTheFiguresTheDocxOpensInLibreOfficeAndTheOfficeEditsTheSentences() throws Exception {
+		String query = "?region=" + COUNTY + "&year=" + Y;
+		Download docx = download(city, "/api/v1/reports/annual.docx" + query);
+		assertThat(docx.contentType()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+		assertThat(docx.disposition()).contains("annual-report-" + COUNTY + "-" + Y + ".docx");
+		String fromWord = Documents.text(Documents.libreOfficePdf(docx.body(), "annual-" + COUNTY));
+		assertThat(fromWord).contains("那坡县" + Y + "年代表工作综述", "开展各类履职活动7次", "接待选民群众75人次",
+				"召开民情沟通会2场", "收集群众意见建议5条", "推动2个“金点子”", "化解矛盾纠纷1件", "常委会组成人员联系代表2人次",
+				"代表列席常委会会议2人次", "参与率达50.0%", "意见建议2条", "交办代表建议2件，已答复1件", "提出建议1件",
+				"联合监督1次", "代表联络站2个，其中特色联络站1个", "办结率50.0%", "城厢镇");
+
+		Download pdf = download(city, "/api/v1/reports/annual.pdf" + query);
+		assertThat(pdf.contentType()).isEqualTo("application/pdf");
+		assertThat(Documents.embedsAllFonts(pdf.body())).as("the CJK font travels with the PDF").isTrue();
+		assertThat(Documents.text(pdf.body())).contains("那坡县" + Y + "年代表工作综述", "开展各类履职活动7次",
+				"接待选民群众75人次", "收集群众意见建议5条", "交办代表建议2件，已答复1件", "参与率达50.0%", "城厢镇");
+
+		assertThat(city.put("/api/v1/reports/template", Map.of("body", "本年{activities}")).status()).as("ADMIN only")
+			.isEqualTo(403);
+		Response bad = admin.put("/api/v1/reports/template", Map.of("body", "全年活动{activites}次"));
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body()).contains("{activites}", "不是可用的名称");
+		assertThat(admin.put("/api/v1/reports/template", Map.of("body", "  ")).status()).isEqualTo(400);
+		try {
+			Response saved = admin.put("/api/v1/reports/template",
+					Map.of("body", "{region}{year}年共开展活动{activities}次，接待群众{votersReceived}人次。\n满意率{satisfactionRate}。"));
+			assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+			String edited = Documents.text(download(city, "/api/v1/reports/annual.pdf" + query).body());
+			assertThat(edited).contains("那坡县" + Y + "年共开展活动7次，接待群众75人次。", "满意率66.7%")
+				.doesNotContain("一是密切代表同人民群众的联系");
+		}
+		finally {
+			assertThat(Documents.delete(admin, "/api/v1/reports/template")).isEqualTo(200);
+		}
+		assertThat(admin.get("/api/v1/reports/template").json().get("body").asText()).startsWith("{year}年，{region}人大常委会");
+		assertThat(download(Staff.user(port, "451027", "ASSESSOR"), "/api/v1/reports/annual.pdf" + query).status())
+			.isEqualTo(404);
+	}
+
+	record Download(int status, byte[] body, String contentType, String disposition) {
+	}
+
+	Download download(Api api, String path) throws Exception {
+		var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+				java.net.URI.create(api.base() + path)).header("Authorization", "Bearer " + api.token()).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		return new Download(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
+				r.headers().firstValue("Content-Disposition").orElse(""));
+	}
+
 	// --- building the year through the services
 
 	static OffsetDateTime at(int year, int month, int day, int hour, int minute) {

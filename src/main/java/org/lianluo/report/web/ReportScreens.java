@@ -3,6 +3,14 @@ package org.lianluo.report.web;
 import java.util.List;
 
 import org.lianluo.identity.CurrentUser;
+import org.lianluo.platform.LianluoException;
+import org.lianluo.platform.web.FormErrors;
+import org.lianluo.report.AnnualDocuments;
+import org.lianluo.report.ReportTemplates;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.lianluo.region.Region;
 import org.lianluo.region.Regions;
 import org.lianluo.report.AnnualReport;
@@ -34,11 +42,61 @@ class ReportScreens {
 
 	private final AnnualReports reports;
 
+	private final AnnualDocuments documents;
+
+	private final ReportTemplates templates;
+
 	private final Regions regions;
 
-	ReportScreens(AnnualReports reports, Regions regions) {
+	private final FormErrors formErrors;
+
+	ReportScreens(AnnualReports reports, AnnualDocuments documents, ReportTemplates templates, Regions regions,
+			FormErrors formErrors) {
 		this.reports = reports;
+		this.documents = documents;
+		this.templates = templates;
 		this.regions = regions;
+		this.formErrors = formErrors;
+	}
+
+	@GetMapping("/reports/annual.docx")
+	ResponseEntity<byte[]> docx(@RequestParam(required = false) String region, @RequestParam(required = false) String year) {
+		AnnualReport report = reports.report(reports.request(region, year));
+		return ReportApi.download(documents.docx(report), ReportApi.DOCX, ReportApi.filename(report, "docx"));
+	}
+
+	@GetMapping("/reports/annual.pdf")
+	ResponseEntity<byte[]> pdf(@RequestParam(required = false) String region, @RequestParam(required = false) String year) {
+		AnnualReport report = reports.report(reports.request(region, year));
+		return ReportApi.download(documents.pdf(report), MediaType.APPLICATION_PDF, ReportApi.filename(report, "pdf"));
+	}
+
+	@GetMapping("/admin/report-template")
+	String template(Model model) {
+		model.addAttribute("body", templates.current());
+		model.addAttribute("placeholders", ReportTemplates.placeholders());
+		return "report/template";
+	}
+
+	@PostMapping("/admin/report-template")
+	String saveTemplate(@RequestParam(required = false) String body, @RequestParam(required = false) String reset,
+			Model model, RedirectAttributes redirect) {
+		try {
+			if (reset != null) {
+				templates.reset();
+			}
+			else {
+				templates.save(body);
+			}
+		}
+		catch (LianluoException ex) {
+			model.addAttribute("errors", formErrors.of(ex));
+			model.addAttribute("body", body);
+			model.addAttribute("placeholders", ReportTemplates.placeholders());
+			return "report/template";
+		}
+		redirect.addFlashAttribute("saved", true);
+		return "redirect:/admin/report-template";
 	}
 
 	@GetMapping("/reports/annual")
