@@ -108,6 +108,27 @@ public class AnnualDocuments {
 		}
 	}
 
+	/** The table by region with every figure, for the office's own spreadsheets; the definitions on a second sheet. */
+	public byte[] xlsx(AnnualReport report) {
+		List<String> keys = new ArrayList<>();
+		Figure.stream().forEach(keys::add);
+		keys.add("stationParticipationRate");
+		List<String> headers = new ArrayList<>(List.of(msg("report.region.code"), msg("report.region")));
+		keys.forEach(k -> headers.add(label(k)));
+		List<List<Object>> rows = new ArrayList<>();
+		for (AnnualReport.Part part : report.byRegion()) {
+			List<Object> row = new ArrayList<>(List.of(part.region(), part.name()));
+			keys.forEach(k -> row.add(part.figures().get(k)));
+			rows.add(row);
+		}
+		List<Object> total = new ArrayList<>(List.of(report.region(), msg("report.total", report.regionName())));
+		keys.forEach(k -> total.add(report.figure(k)));
+		rows.add(total);
+		List<String> notes = new ArrayList<>(List.of(msg("report.doc.definitions")));
+		Figure.stream().forEach(k -> notes.add(label(k) + msg("report.doc.colon") + msg("report.definition." + k)));
+		return org.lianluo.platform.Sheets.write(msg("report.by-region"), headers, rows, notes);
+	}
+
 	public byte[] pdf(AnnualReport report) {
 		try {
 			return new PdfWriter(content(report)).write();

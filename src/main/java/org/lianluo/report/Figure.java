@@ -54,6 +54,11 @@ public enum Figure {
 		return source;
 	}
 
+	/** The keys of the figures, in the order of API.md. */
+	public static java.util.stream.Stream<String> stream() {
+		return Arrays.stream(values()).map(Figure::key);
+	}
+
 	public static Optional<Figure> byKey(String key) {
 		return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
 	}

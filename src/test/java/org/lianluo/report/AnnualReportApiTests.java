@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 import static org.lianluo.Staff.id;
 import static org.lianluo.Staff.unique;
 
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -359,6 +363,23 @@ class AnnualReportApiTests {
 		assertThat(Documents.embedsAllFonts(pdf.body())).as("the CJK font travels with the PDF").isTrue();
 		assertThat(Documents.text(pdf.body())).contains("那坡县" + Y + "年代表工作综述", "开展各类履职活动7次",
 				"接待选民群众75人次", "收集群众意见建议5条", "交办代表建议2件，已答复1件", "参与率达50.0%", "城厢镇");
+
+		Files.createDirectories(Path.of("target/report-documents"));
+		Files.write(Path.of("target/report-documents/annual-" + COUNTY + "-app.pdf"), pdf.body());
+
+		byte[] xlsx = Staff.download(city, "/api/v1/reports/annual.xlsx" + query);
+		assertThat(Staff.headers(xlsx)).startsWith("区划代码", "区域", "履职活动", "主题活动", "接待群众（人次）");
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			List<String> activities = new ArrayList<>();
+			book.getSheetAt(0).forEach(row -> {
+				if (row.getRowNum() > 0) {
+					activities.add(row.getCell(1).getStringCellValue() + "=" + row.getCell(2).getNumericCellValue());
+				}
+			});
+			assertThat(activities).as("the county's own records, its township, the total")
+				.containsExactly("那坡县=2.0", "那坡县城厢镇=5.0", "那坡县合计=7.0");
+			assertThat(book.getSheetAt(1).getRow(0).getCell(0).getStringCellValue()).startsWith("履职活动：当年开始的全部履职活动");
+		}
 
 		assertThat(city.put("/api/v1/reports/template", Map.of("body", "本年{activities}")).status()).as("ADMIN only")
 			.isEqualTo(403);

@@ -47,6 +47,12 @@ class ReportApi {
 		return download(documents.docx(report), DOCX, filename(report, "docx"));
 	}
 
+	@GetMapping("/api/v1/reports/annual.xlsx")
+	ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String region, @RequestParam(required = false) String year) {
+		AnnualReport report = reports.report(reports.request(region, year));
+		return download(documents.xlsx(report), org.lianluo.platform.web.Downloads.XLSX, filename(report, "xlsx"));
+	}
+
 	@GetMapping("/api/v1/reports/annual.pdf")
 	ResponseEntity<byte[]> pdf(@RequestParam(required = false) String region, @RequestParam(required = false) String year) {
 		AnnualReport report = reports.report(reports.request(region, year));

@@ -65,6 +65,13 @@ class ReportScreens {
 		return ReportApi.download(documents.docx(report), ReportApi.DOCX, ReportApi.filename(report, "docx"));
 	}
 
+	@GetMapping("/reports/annual.xlsx")
+	ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String region, @RequestParam(required = false) String year) {
+		AnnualReport report = reports.report(reports.request(region, year));
+		return ReportApi.download(documents.xlsx(report), org.lianluo.platform.web.Downloads.XLSX,
+				ReportApi.filename(report, "xlsx"));
+	}
+
 	@GetMapping("/reports/annual.pdf")
 	ResponseEntity<byte[]> pdf(@RequestParam(required = false) String region, @RequestParam(required = false) String year) {
 		AnnualReport report = reports.report(reports.request(region, year));
