@@ -91,11 +91,10 @@ public class AnnualReports {
 		Period before = new Period(request.region(), request.year() - 1);
 		Map<String, Map<String, Number>> parts = new TreeMap<>();
 		Map<Figure, Long> totals = new EnumMap<>(Figure.class);
-		for (Figure f : Figure.values()) {
-			Map<String, Long> byPart = counts(f, now);
+		counts(now).forEach((f, byPart) -> {
 			byPart.forEach((part, n) -> parts.computeIfAbsent(part, k -> new LinkedHashMap<>()).put(f.key(), n));
 			totals.put(f, byPart.values().stream().mapToLong(Long::longValue).sum());
-		}
+		});
 		Map<String, Participation> participation = participation(now);
 		participation.forEach((part, p) -> parts.computeIfAbsent(part, k -> new LinkedHashMap<>())
 			.put("stationParticipationRate", p.rate()));
@@ -134,9 +133,7 @@ public class AnnualReports {
 
 	private AnnualReport lastYear(Period before) {
 		Map<Figure, Long> totals = new EnumMap<>(Figure.class);
-		for (Figure f : Figure.values()) {
-			totals.put(f, counts(f, before).values().stream().mapToLong(Long::longValue).sum());
-		}
+		counts(before).forEach((f, byPart) -> totals.put(f, byPart.values().stream().mapToLong(Long::longValue).sum()));
 		OpinionKpis.Report kpis = opinionKpis.report(before.region, before.year);
 		return build(before, totals, participationTotal(before).rate(), opinionLoop(kpis.total(), before),
 				proposalLoop(before), List.of(), List.of(), List.of(), Map.of(), Map.of());
@@ -154,12 +151,29 @@ public class AnnualReports {
 				byRegion, byCategory, byUnit, previous, change);
 	}
 
-	/** A figure per region directly below the report's region (its own records under its own code). */
-	private Map<String, Long> counts(Figure f, Period p) {
-		String sql = "select " + p.child(f.source.region) + ", " + f.aggregate + f.where() + " group by 1";
-		Map<String, Long> m = new HashMap<>();
-		jdbc.sql(sql).params(p.params()).query((rs, n) -> m.put(rs.getString(1), rs.getLong(2))).list();
-		return m;
+	/**
+	 * Every figure per region directly below the report's region (its own records under its own code): one query per
+	 * kind of record, each figure a filtered aggregate of it, so that each table is read once.
+	 */
+	private Map<Figure, Map<String, Long>> counts(Period p) {
+		Map<Figure, Map<String, Long>> counts = new EnumMap<>(Figure.class);
+		for (Source s : Source.values()) {
+			List<Figure> figures = java.util.Arrays.stream(Figure.values()).filter(f -> f.source == s).toList();
+			if (figures.isEmpty()) {
+				continue;
+			}
+			figures.forEach(f -> counts.put(f, new HashMap<>()));
+			String columns = String.join(", ", figures.stream().map(Figure::column).toList());
+			String sql = "select " + p.child(s.region) + ", " + columns + " from " + s.from + " where " + s.region
+					+ " like :pattern and " + s.period + " group by 1";
+			jdbc.sql(sql).params(p.params()).query((rs, n) -> {
+				for (int i = 0; i < figures.size(); i++) {
+					counts.get(figures.get(i)).put(rs.getString(1), rs.getLong(i + 2));
+				}
+				return null;
+			}).list();
+		}
+		return counts;
 	}
 
 	/**

@@ -12,7 +12,7 @@ public enum Figure {
 	ACTIVITIES("activities", Source.ACTIVITY, null, null),
 	THEMATIC_ACTIVITIES("thematicActivities", Source.ACTIVITY,
 			"a.type in ('VISIT', 'INSPECTION', 'BRIEFING', 'PUBLIC_MEETING') and coalesce(a.theme, '') <> ''", null),
-	VOTERS_RECEIVED("votersReceived", Source.ACTIVITY, "a.voters_received > 0", "coalesce(sum(a.voters_received), 0)"),
+	VOTERS_RECEIVED("votersReceived", Source.ACTIVITY, "a.voters_received > 0", "sum(a.voters_received)"),
 	PUBLIC_MEETINGS("publicMeetings", Source.ACTIVITY, "a.type = 'PUBLIC_MEETING'", null),
 	OPINIONS_COLLECTED("opinionsCollected", Source.OPINION, null, null),
 	OPINIONS_IMPLEMENTED("opinionsImplemented", Source.OPINION, "o.implemented", null),
@@ -61,6 +61,11 @@ public enum Figure {
 
 	public static Optional<Figure> byKey(String key) {
 		return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
+	}
+
+	/** The figure as one column of a query over its source's records in the region and period. */
+	String column() {
+		return "coalesce(" + aggregate + (condition == null ? "" : " filter (where " + condition + ")") + ", 0)";
 	}
 
 	/** From, region and period and the figure's own condition, with {@code :pattern :from :to :fromDate :toDate}. */
