@@ -1,0 +1,52 @@
+package org.lianluo.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The annual report of a region and year: the keys of API.md first (never renamed), then the loops' KPIs, the
+ * breakdowns, last year's figures and the change from them. Rates and changes are fractions (0.125 = 12.5 %),
+ * null when there is nothing to divide by.
+ */
+public record AnnualReport(String region, int year, long activities, long thematicActivities, long votersReceived,
+		long publicMeetings, long opinionsCollected, long opinionsImplemented, long committeeContacts,
+		long committeeAttendance, double stationParticipationRate, long draftComments, long proposalsAssigned,
+		long proposalsAnswered, long upwardProposals, long jointSupervisions, long disputesResolved, long stations,
+		long specialStations, String regionName, OpinionLoop opinionLoop, ProposalLoop proposalLoop,
+		List<Part> byRegion, List<Group> byCategory, List<Group> byUnit, Map<String, Number> previousYear,
+		Map<String, Double> yearOnYear) {
+
+	/** The figure of a key of API.md or of the loops (as in {@link #previousYear}). */
+	public Number figure(String key) {
+		return Figures.of(this).get(key);
+	}
+
+	/**
+	 * 办结率 settled / assigned, 按时办结率 replied by the deadline / settled, 满意率 (basically) satisfied / rated
+	 * (unrated never counts as satisfied), 解决率 RESOLVED / replied, over the opinions received in the year
+	 * ({@link org.lianluo.opinion.OpinionKpis}); and the average days from receipt to closing of disputes.
+	 */
+	public record OpinionLoop(long received, long assigned, long settled, long onTime, long rated, long satisfied,
+			long replied, long resolved, Double closureRate, Double onTimeRate, Double satisfactionRate,
+			Double solvedRate, double averageDaysToClose, long disputesClosed, double disputeAverageDaysToClose) {
+	}
+
+	/**
+	 * Over the proposals of the sessions held in the year: 办复率 replied / assigned, 按时办复率 replied on time /
+	 * assigned, 解决率 A+B / replied, 满意率, the shares of the reply classes, average days from assignment to reply.
+	 */
+	public record ProposalLoop(long assigned, long replied, long onTime, long classA, long classB, long classC,
+			long classD, long rated, long satisfied, Double replyRate, Double onTimeRate, Double solvedRate,
+			Double satisfactionRate, Double shareA, Double shareB, Double shareC, Double shareD,
+			double averageDaysToReply) {
+	}
+
+	/** The figures of one region directly below the report's (the region itself: its own records). */
+	public record Part(String region, String name, Map<String, Number> figures) {
+	}
+
+	/** The opinion loop's figures of one category or lead unit. */
+	public record Group(String key, String name, long received, long assigned, Double closureRate,
+			Double satisfactionRate, Double solvedRate, long implemented) {
+	}
+}

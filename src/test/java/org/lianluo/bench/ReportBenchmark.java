@@ -1,0 +1,85 @@
+package org.lianluo.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.lianluo.Api;
+import org.lianluo.LianluoTest;
+import org.lianluo.Staff;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The annual report of the city over {@code bench.opinions} opinions (default 1,000,000) and {@code bench.activities}
+ * activities (default 200,000) spread over the year and the 12 counties, as computed now: by plain aggregation
+ * queries on the records. Not a test (its name keeps surefire away); run it with
+ * {@code ./mvnw -B -o test -Dtest=ReportBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. It prints the cold and
+ * warm times of {@code GET /api/v1/reports/annual} and of the records page behind its largest figure.
+ */
+@LianluoTest
+class ReportBenchmark {
+
+	static final String[] COUNTIES = { "451002", "451003", "451022", "451024", "451026", "451027", "451028", "451029",
+			"451030", "451031", "451081", "451082" };
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void annualReportOfTheCity() {
+		int opinions = Integer.getInteger("bench.opinions", 1_000_000);
+		int activities = Integer.getInteger("bench.activities", 200_000);
+		Api admin = Staff.admin(port);
+		String counties = "array['" + String.join("','", COUNTIES) + "']";
+		long t0 = System.nanoTime();
+		jdbc.sql("""
+				insert into opinion (id, tracking_code, status, kind, category, channel, content, region_code, anonymous,
+				  received_at, reply_result, implemented, closed_at, grade, version, created_at, updated_at)
+				select gen_random_uuid(), 'R' || lpad(to_hex(g), 12, '0'),
+				  case when g % 3 = 0 then 'CLOSED' else 'RECEIVED' end, 'SUGGESTION',
+				  case when g % 10 = 0 then 'DISPUTE' else 'OTHER' end, 'PORTAL', '基准测试意见 ' || g,
+				  (COUNTIES)[1 + g % 12], true, timestamptz '2025-01-01 00:00+08' + (g % 365) * interval '1 day',
+				  case when g % 3 = 0 then 'RESOLVED' end, g % 2 = 0,
+				  case when g % 3 = 0 then timestamptz '2025-03-01 00:00+08' end, case when g % 3 = 0 then 'SATISFIED' end,
+				  0, now(), now()
+				from generate_series(1, ?) g""".replace("COUNTIES", counties))
+			.param(opinions)
+			.update();
+		jdbc.sql("""
+				insert into duty_activity (id, type, title, start_at, region_code, voters_received, mixed_level, created_by, created_at)
+				select gen_random_uuid(), case when g % 4 = 0 then 'PUBLIC_MEETING' else 'VISIT' end, '基准活动 ' || g,
+				  timestamptz '2025-01-01 00:00+08' + (g % 365) * interval '1 day', (COUNTIES)[1 + g % 12], g % 20, false,
+				  'bench', now()
+				from generate_series(1, ?) g""".replace("COUNTIES", counties))
+			.param(activities)
+			.update();
+		jdbc.sql("analyze").update();
+		double insertSeconds = (System.nanoTime() - t0) / 1e9;
+
+		List<Double> millis = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			long t = System.nanoTime();
+			Api.Response r = admin.get("/api/v1/reports/annual?region=451000&year=2025");
+			millis.add((System.nanoTime() - t) / 1e6);
+			assertThat(r.status()).as(r.toString()).isEqualTo(200);
+			assertThat(r.json().get("opinionsCollected").asLong()).isEqualTo(opinions);
+			assertThat(r.json().get("activities").asLong()).isEqualTo(activities);
+		}
+		long t = System.nanoTime();
+		Api.Response page = admin.get("/api/v1/reports/annual/records?region=451000&year=2025&figure=opinionsCollected&page=10");
+		double pageMillis = (System.nanoTime() - t) / 1e6;
+		assertThat(page.status()).isEqualTo(200);
+
+		System.out.printf("%n=== ReportBenchmark ===%n%,d opinions and %,d activities inserted in %.1f s%n"
+				+ "GET /api/v1/reports/annual?region=451000&year=2025: first %.0f ms, then %.0f / %.0f / %.0f ms%n"
+				+ "records page 10 of opinionsCollected: %.0f ms%n%n", opinions, activities, insertSeconds, millis.get(0),
+				millis.get(1), millis.get(2), millis.get(3), pageMillis);
+	}
+}

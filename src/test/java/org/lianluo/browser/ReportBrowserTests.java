@@ -1,0 +1,80 @@
+package org.lianluo.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lianluo.Staff.admin;
+import static org.lianluo.Staff.id;
+import static org.lianluo.Staff.unique;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.lianluo.Api;
+import org.lianluo.LianluoTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@LianluoTest
+class ReportBrowserTests {
+
+	/** 西林县, a county no other test uses. */
+	static final String COUNTY = "451030";
+
+	static final String TOWN = "451030100";
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theAnnualReportStatesItsFiguresAndEachLeadsToTheRecordsBehindIt() {
+		Api admin = admin(port);
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+		int year = today.getYear();
+		String name = unique("report");
+		assertThat(admin.post("/api/v1/users", Map.of("username", name, "displayName", "西林县人大代表工委", "password",
+				"password-123", "roles", List.of("ASSESSOR"), "regionCode", COUNTY)).status()).isEqualTo(201);
+		Api office = new Api(port).as(name, "password-123");
+		UUID deputy = id(admin.post("/api/v1/deputies", Map.of("name", unique("岑"), "gender", "FEMALE", "levels",
+				List.of("COUNTY", "TOWNSHIP"), "regionCode", TOWN)));
+		for (int i = 0; i < 3; i++) {
+			id(office.post("/api/v1/activities", Map.of("type", "PUBLIC_MEETING", "title", "八达镇民情沟通会" + i, "theme",
+					"乡村振兴", "startAt", year + "-01-0" + (i + 2) + "T09:00:00+08:00", "regionCode", TOWN, "deputyIds",
+					List.of(deputy), "votersReceived", 40)));
+		}
+		Api.Response opinion = office.post("/api/v1/opinions", Map.of("content", "八达镇集市路段排水不畅，雨天积水严重。", "regionCode",
+				TOWN, "category", "INFRASTRUCTURE", "channel", "PUBLIC_MEETING"));
+		assertThat(opinion.status()).as(opinion.toString()).isEqualTo(201);
+		String trackingCode = opinion.json().get("trackingCode").asText();
+
+		try (Browser browser = Browser.open(port)) {
+			browser.signIn(name, "password-123");
+			browser.click("a[href='/reports/annual']");
+			assertThat(browser.text("h1")).isEqualTo("西林县" + year + "年代表工作综述");
+			assertThat(browser.text("#figure-activities")).contains("全年组织代表开展各类履职活动", "3", "次");
+			assertThat(browser.text("#figure-votersReceived")).contains("接待选民群众", "120", "人次");
+			assertThat(browser.text("#figure-opinionsCollected")).contains("收集群众意见建议", "1", "条");
+			assertThat(browser.text("table.by-region")).contains("八达镇");
+			browser.screenshot("report-01-annual");
+
+			browser.click("#figure-opinionsCollected a.figure-link");
+			assertThat(browser.text("h1")).contains("西林县", String.valueOf(year), "意见建议");
+			assertThat(browser.text(".records-total")).isEqualTo("共 1 条记录");
+			assertThat(browser.text("table.records")).contains(trackingCode, "八达镇", "待研判");
+			browser.screenshot("report-02-records");
+
+			browser.click("table.records a");
+			assertThat(browser.text("body")).contains(trackingCode);
+			browser.screenshot("report-03-opinion");
+
+			browser.go("/reports/annual?region=" + COUNTY + "&year=" + year);
+			browser.click("#figure-publicMeetings a.figure-link");
+			assertThat(browser.text(".records-total")).isEqualTo("共 3 条记录");
+			assertThat(browser.text("table.records")).contains("八达镇民情沟通会0", "民情沟通会");
+
+			browser.go("/reports/annual?region=451000&year=" + year);
+			assertThat(browser.text("body")).as("the city is outside a county office's scope").contains("未找到");
+		}
+	}
+}
