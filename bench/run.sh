@@ -129,15 +129,14 @@ TICK=$(getconf CLK_TCK)
 # CPU seconds so far of the app's JVM and of its PostgreSQL (the postmaster, its live children, and the
 # children it has already reaped: utime+stime+cutime+cstime)
 cpu() {
-	local pids
-	pids=$(pgrep -P "$PG_PID" | tr '\n' ' ')
-	# (the comm fields of java and postgres have no spaces, so the fields can be counted)
-	awk -v tick="$TICK" -v app="/proc/$APP_PID/stat" -v pg="/proc/$PG_PID/stat" '
-		FILENAME == app { a += $14 + $15; next }
-		FILENAME == pg { p += $14 + $15 + $16 + $17; next }
-		{ p += $14 + $15 }
-		END { printf "%.2f %.2f\n", a / tick, p / tick }' "/proc/$APP_PID/stat" "/proc/$PG_PID/stat" \
-		$(for c in $pids; do [[ -r /proc/$c/stat ]] && echo "/proc/$c/stat"; done) 2>/dev/null
+	local app pg c v
+	app=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat")
+	pg=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$PG_PID/stat")
+	# (a backend may exit between pgrep and reading its file: then it is skipped, its time is in the postmaster's)
+	for c in $(pgrep -P "$PG_PID"); do
+		v=$(awk '{ print $14 + $15 }' "/proc/$c/stat" 2>/dev/null) && pg=$((pg + v)) || true
+	done
+	awk -v tick="$TICK" -v a="$app" -v p="$pg" 'BEGIN { printf "%.2f %.2f\n", a / tick, p / tick }'
 }
 # per NAME: milliseconds of CPU per operation from two cpu() readings and a count
 per_op() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.3f", (b - a) * 1000 / n }'; }
