@@ -36,7 +36,8 @@ class ErrorScreens implements ErrorController {
 	@RequestMapping("/error")
 	String error(HttpServletRequest request, HttpServletResponse response, Model model) throws java.io.IOException {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
+		// Asked for directly, with no error behind it, the error page is a page that is not there.
+		HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 404);
 		if (status == null) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
