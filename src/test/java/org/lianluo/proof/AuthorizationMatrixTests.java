@@ -146,21 +146,24 @@ class AuthorizationMatrixTests {
 		return new Row(path, seen, raw, errors);
 	}
 
-	/** Every mapped method and path; a mapping without methods (the error page) counts as GET. */
 	List<Endpoint> endpoints() {
-		TreeMap<String, Endpoint> found = new TreeMap<>();
+		return endpoints(mappings).keySet().stream().toList();
+	}
+
+	/** Every mapped method and path with its handler; a mapping without methods (the error page) counts as GET. */
+	static java.util.SortedMap<Endpoint, org.springframework.web.method.HandlerMethod> endpoints(RequestMappingHandlerMapping mappings) {
+		java.util.SortedMap<Endpoint, org.springframework.web.method.HandlerMethod> found = new TreeMap<>();
 		mappings.getHandlerMethods().forEach((RequestMappingInfo info, org.springframework.web.method.HandlerMethod handler) -> {
 			boolean multipart = java.util.Arrays.stream(handler.getMethodParameters())
 				.anyMatch(p -> MultipartFile.class.isAssignableFrom(p.getParameterType()));
 			var methods = info.getMethodsCondition().getMethods();
 			for (String path : info.getPatternValues()) {
 				for (RequestMethod m : methods.isEmpty() ? java.util.Set.of(RequestMethod.GET) : methods) {
-					Endpoint e = new Endpoint(m.name(), path, multipart);
-					found.put(e.key(), e);
+					found.put(new Endpoint(m.name(), path, multipart), handler);
 				}
 			}
 		});
-		return List.copyOf(found.values());
+		return found;
 	}
 
 	static String outcome(HttpResponse<String> r) {

@@ -112,6 +112,28 @@ final class Caller {
 		return send(b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}")));
 	}
 
+	/** Any request, body as given: how the fuzzing suite sends what no well-behaved client would. */
+	synchronized HttpResponse<String> raw(String method, String path, String contentType, byte[] body) {
+		boolean api = path.startsWith("/api/");
+		HttpRequest.Builder b = request(path);
+		if (api && token != null) {
+			b.header("Authorization", "Bearer " + token);
+		}
+		if (!api) {
+			b.header("Accept", "text/html,application/xhtml+xml");
+		}
+		if (contentType != null) {
+			b.header("Content-Type", contentType);
+		}
+		boolean bodyless = method.equals("GET") || method.equals("HEAD");
+		return send(b.method(method, bodyless ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
+	/** The session's CSRF token, for form posts built by hand. */
+	String csrf() {
+		return csrf;
+	}
+
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
 	}
