@@ -52,7 +52,7 @@ public class UserManagement {
 	@Transactional
 	public User create(UserForm form) {
 		List<FieldProblem> problems = validate(form, true);
-		if (users.exists(form.username().trim())) {
+		if (form.username() != null && users.exists(form.username().trim())) {
 			problems.add(new FieldProblem("username", "user.username.taken"));
 		}
 		if (!problems.isEmpty()) {

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.lianluo.platform.LianluoException;
 import org.lianluo.identity.Scope;
 import org.lianluo.region.WorkingCalendar;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +44,9 @@ public class OpinionKpis {
 	}
 
 	public Report report(String region, int year) {
+		if (year < 1900 || year > 9999) {
+			throw LianluoException.invalidField("year", "problem.field.format");
+		}
 		String pattern = Scope.current().narrow(region);
 		OffsetDateTime from = LocalDate.of(year, 1, 1).atStartOfDay(WorkingCalendar.ZONE).toOffsetDateTime();
 		OffsetDateTime to = LocalDate.of(year + 1, 1, 1).atStartOfDay(WorkingCalendar.ZONE).toOffsetDateTime();

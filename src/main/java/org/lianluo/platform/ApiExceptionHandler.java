@@ -70,6 +70,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		RequestFaults.Fault fault = RequestFaults.of(ex).orElse(null);
+		if (fault != null) {
+			log.warn("Refused with {}: {}", fault.status().value(), ex.getClass().getSimpleName());
+			ResponseEntity.BodyBuilder answer = ResponseEntity.status(fault.status());
+			if (fault.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+				answer.header(HttpHeaders.RETRY_AFTER, "5");
+			}
+			return answer.body(problem(fault.status(), text(fault.messageKey())));
+		}
 		String id = Ids.newId().toString();
 		log.error("Unexpected error {}", id, ex);
 		ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, text("problem.unexpected", id));

@@ -175,7 +175,8 @@ class ConsultationScreens {
 			flash.addFlashAttribute("done", true);
 		}
 		catch (LianluoException ex) {
-			if (ex.status().value() == 404) {
+			// Not found and not allowed are refusals of the request, shown as the error page with their status.
+			if (ex.status().value() == 404 || ex.status().value() == 403) {
 				throw ex;
 			}
 			flash.addFlashAttribute("errors", formErrors.of(ex));

@@ -1,7 +1,9 @@
 package org.lianluo.platform.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.lianluo.platform.RequestFaults;
 import org.lianluo.platform.Ids;
+import org.springframework.http.HttpStatus;
 import org.lianluo.platform.LianluoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +14,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -45,8 +49,24 @@ class ScreenExceptionHandler {
 		return page(response, model, 400, text("problem.status.400"));
 	}
 
+	/** A form or filter that does not bind (a letter where a number goes): the request's fault, not ours. */
+	@ExceptionHandler({ BindException.class, TypeMismatchException.class })
+	String unbound(HttpServletResponse response, Model model) {
+		return page(response, model, 400, text("problem.status.400"));
+	}
+
 	@ExceptionHandler(Exception.class)
 	String unexpected(Exception ex, HttpServletResponse response, Model model) {
+		// Spring's own refusals of a request (wrong method, content type, missing part), unreadable uploads,
+		// data the database refuses, the database down: each with its status, none a 500.
+		RequestFaults.Fault fault = RequestFaults.of(ex).orElse(null);
+		if (fault != null) {
+			log.warn("Refused with {}: {}", fault.status().value(), ex.getClass().getSimpleName());
+			if (fault.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+				response.setHeader("Retry-After", "5");
+			}
+			return page(response, model, fault.status().value(), text(fault.messageKey()));
+		}
 		String id = Ids.newId().toString();
 		log.error("Unexpected error {}", id, ex);
 		return page(response, model, 500, text("problem.unexpected", id));

@@ -1,0 +1,54 @@
+package org.lianluo.platform;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.multipart.MultipartException;
+
+/**
+ * Failures that are not bugs, and the status they deserve. An upload that cannot be read (no multipart
+ * boundary, a NUL in the file name) is the request's fault: 400. So is PostgreSQL's class 22 (data
+ * exception: a NUL character, a number or date out of range), and its transaction has rolled back. A lost
+ * or refused database connection (class 08, an administrator or crash shutdown, 57P01–57P03, or no
+ * connection from the pool in time) means the database is down for a while: 503, try again.
+ */
+public final class RequestFaults {
+
+	private RequestFaults() {
+	}
+
+	/** A status and the message key that explains it. */
+	public record Fault(HttpStatus status, String messageKey) {
+	}
+
+	public static Optional<Fault> of(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+					|| t instanceof SQLTransientConnectionException) {
+				return Optional.of(new Fault(HttpStatus.SERVICE_UNAVAILABLE, "problem.database-unavailable"));
+			}
+			if (t instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
+				HttpStatus status = HttpStatus.valueOf(refusal.getStatusCode().value());
+				return Optional.of(new Fault(status, "problem.status." + status.value()));
+			}
+			if (t instanceof MultipartException || t.getClass().getName().endsWith(".InvalidFileNameException")) {
+				return Optional.of(new Fault(HttpStatus.BAD_REQUEST, "problem.upload.unreadable"));
+			}
+			if (t instanceof SQLException sql && sql.getSQLState() != null) {
+				String state = sql.getSQLState();
+				if (state.startsWith("22")) {
+					return Optional.of(new Fault(HttpStatus.BAD_REQUEST, "problem.body.unstorable"));
+				}
+				if (state.startsWith("08") || state.startsWith("57P")) {
+					return Optional.of(new Fault(HttpStatus.SERVICE_UNAVAILABLE, "problem.database-unavailable"));
+				}
+			}
+		}
+		return Optional.empty();
+	}
+}

@@ -1,0 +1,142 @@
+package org.lianluo.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.lianluo.Api;
+import org.lianluo.LianluoTest;
+import org.lianluo.Staff;
+import org.lianluo.platform.PersonalData;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * ops/backup.sh against the running application's database, ops/restore.sh into a new empty database
+ * that Lianluo's migrations have prepared, and everything is there: every table's rows, an attachment's
+ * bytes, and a citizen's phone that the application's key still decrypts.
+ */
+@LianluoTest
+class BackupRestoreTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PersonalData personalData;
+
+	@Test
+	void aBackupRestoresIntoAnEmptyDatabaseWithEverything() throws Exception {
+		Api citizen = new Api(port);
+		Api.Response r = citizen.post("/api/v1/public/opinions", Map.of("content", "备份恢复测试：村道路灯不亮，请维修。", "regionCode",
+				World.TOWNSHIP, "name", "黄大伟", "phone", "13812345678"));
+		assertThat(r.status()).as(r.toString()).isEqualTo(201);
+		String code = r.json().get("trackingCode").asText();
+		Api assessor = Staff.user(port, "451000", "ASSESSOR");
+		String opinionId = assessor.get("/api/v1/opinions?q=" + code).json().get("items").get(0).get("id").asText();
+		byte[] png = Png.TINY;
+		String attachmentId = Staff.upload(assessor, "/api/v1/opinions/" + opinionId + "/attachments", "现场.png", png).json()
+			.get("id").asText();
+
+		int pgPort = jdbc.sql("select inet_server_port()").query(Integer.class).single();
+		Map<String, Long> before = quietCounts(jdbc);
+		Path file = Files.createTempFile("lianluo-backup", ".tar.gz");
+		run(List.of("ops/backup.sh", file.toString()), Map.of("PGPORT", String.valueOf(pgPort), "PGDATABASE", "postgres"));
+		assertThat(Files.size(file)).isPositive();
+
+		String database = "restore_" + UUID.randomUUID().toString().substring(0, 8);
+		jdbc.sql("create database " + database).update();
+		try {
+			String url = "jdbc:postgresql://localhost:" + pgPort + "/" + database;
+			Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration").load().migrate();
+			run(List.of("ops/restore.sh", file.toString()), Map.of("PGPORT", String.valueOf(pgPort), "PGDATABASE", database));
+
+			DriverManagerDataSource restoredSource = new DriverManagerDataSource(url, "postgres", "");
+			JdbcClient restored = JdbcClient.create(restoredSource);
+			assertThat(counts(restored)).isEqualTo(before);
+			assertThat(restored.sql("select data from attachment where id = ?").param(UUID.fromString(attachmentId))
+				.query(byte[].class).single()).isEqualTo(png);
+			String phone = restored.sql("select submitter_phone_enc from opinion where tracking_code = ?").param(code)
+				.query(String.class).single();
+			assertThat(phone).doesNotContain("13812345678");
+			assertThat(personalData.decrypt(phone)).isEqualTo("13812345678");
+		}
+		finally {
+			jdbc.sql("drop database " + database + " with (force)").update();
+			Files.deleteIfExists(file);
+		}
+	}
+
+	@Test
+	void aRestoreIntoADatabaseOfAnotherSchemaVersionRefusesAndChangesNothing() throws Exception {
+		int pgPort = jdbc.sql("select inet_server_port()").query(Integer.class).single();
+		Path file = Files.createTempFile("lianluo-backup", ".tar.gz");
+		String database = "restore_" + UUID.randomUUID().toString().substring(0, 8);
+		jdbc.sql("create database " + database).update();
+		try {
+			run(List.of("ops/backup.sh", file.toString()), Map.of("PGPORT", String.valueOf(pgPort), "PGDATABASE", "postgres"));
+			Process p = process(List.of("ops/restore.sh", file.toString()), Map.of("PGPORT", String.valueOf(pgPort), "PGDATABASE", database));
+			String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(p.waitFor()).as(output).isEqualTo(3);
+			assertThat(output).contains("start the matching Lianluo once against it first");
+		}
+		finally {
+			jdbc.sql("drop database " + database + " with (force)").update();
+			Files.deleteIfExists(file);
+		}
+	}
+
+	/** Row counts once the application has stopped writing in the background (listeners after a commit). */
+	private static Map<String, Long> quietCounts(JdbcClient jdbc) throws InterruptedException {
+		Map<String, Long> last = counts(jdbc);
+		for (int i = 0; i < 50; i++) {
+			Thread.sleep(200);
+			Map<String, Long> now = counts(jdbc);
+			if (now.equals(last)) {
+				return now;
+			}
+			last = now;
+		}
+		return last;
+	}
+
+	static Map<String, Long> counts(JdbcClient jdbc) {
+		List<String> tables = jdbc.sql("select tablename from pg_tables where schemaname = current_schema() "
+				+ "and tablename <> 'flyway_schema_history' order by 1").query(String.class).list();
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (String t : tables) {
+			counts.put(t, jdbc.sql("select count(*) from " + t).query(Long.class).single());
+		}
+		return counts;
+	}
+
+	private static void run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+		Process p = process(command, env);
+		String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+		assertThat(p.exitValue()).as(command + ": " + output).isZero();
+	}
+
+	private static Process process(List<String> command, Map<String, String> env) throws IOException {
+		ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true);
+		b.environment().putAll(env);
+		b.environment().put("PGHOST", "localhost");
+		b.environment().put("PGUSER", "postgres");
+		return b.start();
+	}
+}
