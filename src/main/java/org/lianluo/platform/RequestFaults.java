@@ -2,6 +2,7 @@ package org.lianluo.platform;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.DateTimeException;
 import java.util.Optional;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -13,7 +14,8 @@ import org.springframework.web.multipart.MultipartException;
 /**
  * Failures that are not bugs, and the status they deserve. An upload that cannot be read (no multipart
  * boundary, a NUL in the file name) is the request's fault: 400. So is PostgreSQL's class 22 (data
- * exception: a NUL character, a number or date out of range), and its transaction has rolled back. A lost
+ * exception: a NUL character, a number or date out of range), and its transaction has rolled back; and a date
+ * so far out that counting days from it overflows {@code java.time} (the year 999999999). A lost
  * or refused database connection (class 08, an administrator or crash shutdown, 57P01–57P03, or no
  * connection from the pool in time) means the database is down for a while: 503, try again.
  */
@@ -35,6 +37,9 @@ public final class RequestFaults {
 			if (t instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
 				HttpStatus status = HttpStatus.valueOf(refusal.getStatusCode().value());
 				return Optional.of(new Fault(status, "problem.status." + status.value()));
+			}
+			if (t instanceof DateTimeException) {
+				return Optional.of(new Fault(HttpStatus.BAD_REQUEST, "problem.date.out-of-range"));
 			}
 			if (t instanceof MultipartException || t.getClass().getName().endsWith(".InvalidFileNameException")) {
 				return Optional.of(new Fault(HttpStatus.BAD_REQUEST, "problem.upload.unreadable"));

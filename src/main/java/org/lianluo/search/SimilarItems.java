@@ -39,6 +39,10 @@ public class SimilarItems {
 
 	static final int MAX_TERMS = 12;
 
+	static final int MAX_TERM = 32;
+
+	static final int MAX_TITLE = 200;
+
 	static final int CANDIDATES = 200;
 
 	private final JdbcClient jdbc;
@@ -95,6 +99,9 @@ public class SimilarItems {
 		if (user.roles().stream().allMatch(r -> r == org.lianluo.identity.Role.CITIZEN)) {
 			throw LianluoException.forbidden();
 		}
+		if (title != null && title.length() > MAX_TITLE) {
+			throw LianluoException.invalidField("title", "search.similar.title", MAX_TITLE);
+		}
 		String text = ((title == null ? "" : title) + "\n" + (content == null ? "" : content)).strip();
 		if (text.codePointCount(0, text.length()) < 2 || text.length() > 20000) {
 			throw LianluoException.invalidField("content", "search.similar.content", 2, 20000);
@@ -106,7 +113,8 @@ public class SimilarItems {
 	/** The scored candidates for a text, within the given conditions, best first. */
 	public List<Similar> find(Probe probe, Search.Where where, int limit) {
 		List<String> terms = segmenter.documentTerms(probe.text());
-		List<String> strongest = terms.stream().sorted(Comparator.comparingDouble(this::weight).reversed())
+		// (a "word" longer than MAX_TERM is a run of letters or digits, not a word: PostgreSQL would refuse it anyway)
+		List<String> strongest = terms.stream().filter(t -> t.length() <= MAX_TERM).sorted(Comparator.comparingDouble(this::weight).reversed())
 			.limit(MAX_TERMS).toList();
 		if (strongest.isEmpty()) {
 			return List.of();

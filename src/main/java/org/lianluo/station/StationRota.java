@@ -29,9 +29,19 @@ public class StationRota {
 		this.stations = stations;
 	}
 
+	/** A day of a rota lies between 1900 and 2200; anything else is a mistyped date (400), not a day to count from. */
+	public static LocalDate plausible(String field, LocalDate day) {
+		if (day != null && (day.getYear() < 1900 || day.getYear() > 2200)) {
+			throw LianluoException.invalidField(field, "station.rota.day.range");
+		}
+		return day;
+	}
+
 	/** The rota between two days, inclusive, for a station the caller may see. */
 	public List<Duty> between(UUID stationId, LocalDate from, LocalDate to) {
 		Station station = stations.get(stationId);
+		plausible("from", from);
+		plausible("to", to);
 		if (from == null || to == null || to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
 			throw LianluoException.invalidField("to", "station.rota.range", MAX_DAYS);
 		}
@@ -54,6 +64,7 @@ public class StationRota {
 		if (day == null) {
 			throw LianluoException.invalidField("day", "station.rota.day.required");
 		}
+		plausible("day", day);
 		if (deputyId == null || station.deputies().stream().noneMatch(d -> d.id().equals(deputyId))) {
 			throw LianluoException.invalidField("deputyId", "station.rota.not-on-roster");
 		}

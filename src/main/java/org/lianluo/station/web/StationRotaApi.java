@@ -34,7 +34,7 @@ class StationRotaApi {
 	List<StationRota.Duty> list(@PathVariable UUID id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		LocalDate start = from == null ? LocalDate.now(WorkingCalendar.ZONE) : from;
+		LocalDate start = from == null ? LocalDate.now(WorkingCalendar.ZONE) : StationRota.plausible("from", from);
 		return rota.between(id, start, to == null ? start.plusDays(90) : to);
 	}
 
