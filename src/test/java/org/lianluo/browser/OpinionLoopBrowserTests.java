@@ -34,6 +34,7 @@ class OpinionLoopBrowserTests {
 			b.screenshot("12-triage-queue");
 			b.click("a[href^='/opinions/0']");
 			assertThat(b.text(".facts .content")).contains("那板村");
+			assertThat(b.text(".facts")).contains("田东县").doesNotContain("451022108");
 			b.select("#route", "ASSIGN").select("#leadUnitId", f.unitId);
 			b.screenshot("13-assessor-triage");
 			b.click("form.triage button[type=submit]");

@@ -22,6 +22,7 @@ import org.lianluo.opinion.ReplyResult;
 import org.lianluo.opinion.TriageRoute;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.web.FormErrors;
+import org.lianluo.region.Regions;
 import org.lianluo.unit.Units;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,7 +56,9 @@ class OpinionScreens {
 
 	private final Consultations consultations;
 
-	OpinionScreens(Consultations consultations, OpinionManagement opinions, OpinionQueries queries, Deadlines deadlines, Units units,
+	private final Regions regions;
+
+	OpinionScreens(Regions regions, Consultations consultations, OpinionManagement opinions, OpinionQueries queries, Deadlines deadlines, Units units,
 			FormErrors formErrors, Clock clock) {
 		this.opinions = opinions;
 		this.queries = queries;
@@ -64,6 +67,7 @@ class OpinionScreens {
 		this.formErrors = formErrors;
 		this.clock = clock;
 		this.consultations = consultations;
+		this.regions = regions;
 	}
 
 	@GetMapping
@@ -92,6 +96,7 @@ class OpinionScreens {
 		Opinion o = opinions.get(id);
 		Instant now = clock.instant();
 		model.addAttribute("o", o);
+		model.addAttribute("regionName", regions.fullName(o.getRegionCode()));
 		model.addAttribute("light", o.light(now, deadlines.endOfNextWorkingDay(now)));
 		model.addAttribute("timeline", opinions.timeline(id));
 		model.addAttribute("files", opinions.attachments(id));

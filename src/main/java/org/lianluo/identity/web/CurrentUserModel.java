@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /** Puts the signed-in user and the name of their scope into every screen's model, for the layout. */
 @Component
-class CurrentUserAdvice implements LayoutModel {
+class CurrentUserModel implements LayoutModel {
 
 	private final Regions regions;
 
-	CurrentUserAdvice(Regions regions) {
+	CurrentUserModel(Regions regions) {
 		this.regions = regions;
 	}
 

@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /** Puts the signed-in user's unread count into every screen's model, for the layout's header. */
 @Component
-class UnreadCountAdvice implements LayoutModel {
+class UnreadCountModel implements LayoutModel {
 
 	private final Inbox inbox;
 
-	UnreadCountAdvice(Inbox inbox) {
+	UnreadCountModel(Inbox inbox) {
 		this.inbox = inbox;
 	}
 
