@@ -170,18 +170,7 @@ class ConsultationScreens {
 	}
 
 	private String act(UUID id, RedirectAttributes flash, Runnable action) {
-		try {
-			action.run();
-			flash.addFlashAttribute("done", true);
-		}
-		catch (LianluoException ex) {
-			// Not found and not allowed are refusals of the request, shown as the error page with their status.
-			if (ex.status().value() == 404 || ex.status().value() == 403) {
-				throw ex;
-			}
-			flash.addFlashAttribute("errors", formErrors.of(ex));
-		}
-		return "redirect:/manage/consultations/" + id;
+		return formErrors.act("/manage/consultations/" + id, flash, action);
 	}
 
 	/** Splits a pasted draft into articles at each line that starts with 第…条; text before the first is ignored. */

@@ -220,17 +220,6 @@ class OpinionScreens {
 	}
 
 	private String act(UUID id, RedirectAttributes flash, Runnable action) {
-		try {
-			action.run();
-			flash.addFlashAttribute("done", true);
-		}
-		catch (LianluoException ex) {
-			// Not found and not allowed are refusals of the request, shown as the error page with their status.
-			if (ex.status().value() == 404 || ex.status().value() == 403) {
-				throw ex;
-			}
-			flash.addFlashAttribute("errors", formErrors.of(ex));
-		}
-		return "redirect:/opinions/" + id;
+		return formErrors.act("/opinions/" + id, flash, action);
 	}
 }
