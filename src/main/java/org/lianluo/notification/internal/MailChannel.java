@@ -50,7 +50,9 @@ class MailChannel {
 	Outcome send(UUID deliveryId, String address, UUID user, String template, Map<String, String> params, String link) {
 		Locale zh = Locale.SIMPLIFIED_CHINESE;
 		String text = messages.getMessage("notification.text." + template, params.values().toArray(), zh);
-		String subject = messages.getMessage("notification.email.subject", new Object[] { params.get("code") }, zh);
+		String subject = params.containsKey("code")
+				? messages.getMessage("notification.email.subject", new Object[] { params.get("code") }, zh)
+				: messages.getMessage("notification.email.subject.proposal", null, zh);
 		String optOut = preferences.optOutToken(user).map(t -> config.baseUrl() + "/public/email-opt-out?token=" + t).orElse("");
 		String body = messages.getMessage("notification.email.body",
 				new Object[] { text, link == null ? config.baseUrl() : config.baseUrl() + link, optOut }, zh);
