@@ -53,6 +53,15 @@ public final class FakeSmsGateway implements AutoCloseable {
 		server.start();
 	}
 
+	static FakeSmsGateway startOrFail() {
+		try {
+			return new FakeSmsGateway();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public String url() {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + "/sms/send";
 	}
