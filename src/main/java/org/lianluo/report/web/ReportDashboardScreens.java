@@ -127,6 +127,8 @@ class ReportDashboardScreens {
 			.collect(Collectors.toMap(CountyFigures.County::code, Function.identity())));
 		model.addAttribute("mapWidth", CountyMap.width());
 		model.addAttribute("mapHeight", CountyMap.height());
+		model.addAttribute("noDataFill", CountyFigures.NO_DATA);
+		model.addAttribute("outsideFill", CountyFigures.OUTSIDE);
 		model.addAttribute("anyOutside", map.counties().stream().anyMatch(c -> !c.inFilter()));
 		model.addAttribute("anyWithout", map.counties().stream().anyMatch(c -> c.inFilter() && c.value() == null));
 	}
