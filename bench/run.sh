@@ -110,7 +110,9 @@ trap stop_app EXIT
 trap 'exit 130' INT TERM
 
 say "starting $JAR on port $PORT, data in $DATA"
-LIANLUO_DATA_DIR=$DATA SERVER_PORT=$PORT LIANLUO_ADMIN_PASSWORD=$ADMIN_PW \
+# The load comes from one address (this machine) at hundreds of submissions a second, as a partner system's
+# gateway would send them: such an address is exempt from the public submission limits (SubmissionGuard).
+LIANLUO_DATA_DIR=$DATA SERVER_PORT=$PORT LIANLUO_ADMIN_PASSWORD=$ADMIN_PW LIANLUO_SUBMISSIONGUARD_EXEMPTADDRESSES=127.0.0.1,::1 \
 	nohup java -jar "$JAR" >"$DATA/app.log" 2>&1 &
 APP_PID=$!
 for i in $(seq 1 240); do

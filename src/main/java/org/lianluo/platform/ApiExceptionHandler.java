@@ -52,7 +52,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				.map(f -> Map.of("field", f.field(), "message", text(f.messageKey(), f.args())))
 				.toList());
 		}
-		return ResponseEntity.status(ex.status()).body(problem);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(ex.status());
+		if (ex instanceof SubmissionGuard.TooMany tooMany) {
+			answer.header("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
+		}
+		return answer.body(problem);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

@@ -57,6 +57,21 @@ public class StationRota {
 			.list();
 	}
 
+	/** The next days on the rota of an active station from a day on, for citizens: days and deputies' names only. */
+	public List<Duty> upcoming(UUID stationId, LocalDate from, int limit) {
+		Station station = stations.findPublished(stationId).orElseThrow(LianluoException::notFound);
+		Map<UUID, DeputySummary> roster = station.deputies().stream()
+			.collect(Collectors.toMap(DeputySummary::id, Function.identity()));
+		return jdbc.sql("select day, deputy_id from station_rota where station_id = ? and day >= ? order by day, deputy_id limit ?")
+			.params(stationId, from, Math.max(0, Math.min(limit, 50)))
+			.query((rs, n) -> {
+				UUID deputy = rs.getObject(2, UUID.class);
+				DeputySummary d = roster.get(deputy);
+				return new Duty(rs.getObject(1, LocalDate.class), deputy, d == null ? null : d.name());
+			})
+			.list();
+	}
+
 	/** Puts a deputy of the roster on duty on a day; a second time changes nothing. */
 	@Transactional
 	public void add(UUID stationId, LocalDate day, UUID deputyId) {

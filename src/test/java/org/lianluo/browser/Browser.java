@@ -48,12 +48,23 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public static Browser open(int port, int width, int height) {
+		return open(port, width, height, false);
+	}
+
+	/**
+	 * With {@code recordRequests}, Chromium's performance log is on: {@link #requestedUrls()} answers every URL the
+	 * pages asked for (documents, scripts, styles, images, fonts, XHR), to prove that none leaves this machine.
+	 */
+	public static Browser open(int port, int width, int height, boolean recordRequests) {
 		requireChromium();
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=" + width + "," + height, "--lang=zh-CN");
+		if (recordRequests) {
+			options.setCapability("goog:loggingPrefs", java.util.Map.of("performance", "ALL"));
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -71,6 +82,25 @@ public final class Browser implements AutoCloseable {
 			}
 			Assumptions.abort(message);
 		}
+	}
+
+	/** The URLs requested since the last call (needs {@code recordRequests}). */
+	public java.util.List<String> requestedUrls() {
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		java.util.List<String> urls = new java.util.ArrayList<>();
+		for (org.openqa.selenium.logging.LogEntry entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.PERFORMANCE)) {
+			tools.jackson.databind.JsonNode message = json.readTree(entry.getMessage()).path("message");
+			if ("Network.requestWillBeSent".equals(message.path("method").asText())) {
+				urls.add(message.path("params").path("request").path("url").asText());
+			}
+		}
+		return urls;
+	}
+
+	/** Sends a Chrome DevTools command through chromedriver (no DevTools client of a given version needed). */
+	public Browser cdp(String command, java.util.Map<String, Object> parameters) {
+		((org.openqa.selenium.chromium.ChromiumDriver) driver).executeCdpCommand(command, parameters);
+		return this;
 	}
 
 	public WebDriver driver() {

@@ -25,8 +25,11 @@ class ConsultationApi {
 
 	private final Consultations consultations;
 
-	ConsultationApi(Consultations consultations) {
+	private final org.lianluo.platform.SubmissionGuard guard;
+
+	ConsultationApi(Consultations consultations, org.lianluo.platform.SubmissionGuard guard) {
 		this.consultations = consultations;
+		this.guard = guard;
 	}
 
 	@PostMapping("/api/v1/consultations")
@@ -84,7 +87,13 @@ class ConsultationApi {
 
 	@PostMapping("/api/v1/public/consultations/{id}/comments")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, String> comment(@PathVariable UUID id, @RequestBody NewComment body) {
+	Map<String, String> comment(@PathVariable UUID id, @RequestBody NewComment body,
+			jakarta.servlet.http.HttpServletRequest request) {
+		consultations.publicGet(id);
+		if (org.lianluo.identity.CurrentUser.find().isEmpty()) {
+			// the same limits per address and phone as for opinions (SubmissionGuard); staff tokens are not counted
+			guard.admit(request.getRemoteAddr(), body.phone(), false, null, null);
+		}
 		return Map.of("trackingCode", consultations.comment(id, body).trackingCode());
 	}
 

@@ -46,7 +46,11 @@ class ConsultationScreens {
 
 	private final MessageSource messages;
 
-	ConsultationScreens(Consultations consultations, FormErrors formErrors, MessageSource messages) {
+	private final org.lianluo.platform.SubmissionGuard guard;
+
+	ConsultationScreens(Consultations consultations, FormErrors formErrors, MessageSource messages,
+			org.lianluo.platform.SubmissionGuard guard) {
+		this.guard = guard;
 		this.consultations = consultations;
 		this.formErrors = formErrors;
 		this.messages = messages;
@@ -71,8 +75,10 @@ class ConsultationScreens {
 	@PostMapping("/consultations/{id}/comments")
 	String comment(@PathVariable UUID id, @RequestParam(required = false) Integer articleNumber,
 			@RequestParam(defaultValue = "") String text, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String phone, Model model) {
+			@RequestParam(required = false) String phone, jakarta.servlet.http.HttpServletRequest request, Model model) {
 		try {
+			consultations.publicGet(id);
+			guard.admit(request.getRemoteAddr(), phone, false, null, null);
 			Comment c = consultations.comment(id, new NewComment(articleNumber, text, name, phone));
 			return "redirect:/consultations/" + id + "?code=" + c.trackingCode() + "#thanks";
 		}
@@ -80,6 +86,8 @@ class ConsultationScreens {
 			model.addAttribute("errors", formErrors.of(ex));
 			model.addAttribute("failedArticle", articleNumber == null ? 0 : articleNumber);
 			model.addAttribute("failedText", text);
+			model.addAttribute("failedName", name);
+			model.addAttribute("failedPhone", phone);
 			return read(id, null, model);
 		}
 	}
@@ -167,6 +175,96 @@ class ConsultationScreens {
 				.contentType(org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
 				.body(out.toByteArray());
 		}
+	}
+
+	/**
+	 * The comment summary as a Word document (.docx): per article (and the whole draft) the comments counted, with
+	 * how many were hidden, adopted, partly adopted, not adopted and not yet marked; then the visible comments of
+	 * each article with their adoption marks. No names or phones.
+	 */
+	@GetMapping("/manage/consultations/{id}/summary.docx")
+	ResponseEntity<byte[]> summaryDocument(@PathVariable UUID id) throws IOException {
+		Consultation c = consultations.staffGet(id);
+		List<Comment> all = consultations.comments(id, null, 0, 100_000).items();
+		java.util.Map<Integer, List<Comment>> byArticle = new java.util.TreeMap<>();
+		byArticle.put(0, new ArrayList<>());
+		c.articles().forEach(a -> byArticle.put(a.number(), new ArrayList<>()));
+		all.forEach(cm -> byArticle.computeIfAbsent(cm.articleNumber() == null ? 0 : cm.articleNumber(), k -> new ArrayList<>()).add(cm));
+		try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+				ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			paragraph(doc, c.title(), true, 16);
+			paragraph(doc, text("consultation.window", c.issuer(), c.opensOn(), c.closesOn()), false, 11);
+			paragraph(doc, text("consultation.doc.total", all.size(), all.stream().filter(Comment::hidden).count()), false, 11);
+			paragraph(doc, text("consultation.doc.table"), true, 13);
+			String[] headers = { "consultation.article", "consultation.comments", "consultation.hidden", "consultation.adoption.ADOPTED",
+					"consultation.adoption.PARTLY_ADOPTED", "consultation.adoption.NOT_ADOPTED", "consultation.doc.unmarked" };
+			org.apache.poi.xwpf.usermodel.XWPFTable table = doc.createTable(byArticle.size() + 1, headers.length);
+			table.setWidth("100%");
+			for (int i = 0; i < headers.length; i++) {
+				cell(table, 0, i, text(headers[i]), true);
+			}
+			int r = 1;
+			for (var e : byArticle.entrySet()) {
+				List<Comment> list = e.getValue();
+				cell(table, r, 0, article(e.getKey()), false);
+				cell(table, r, 1, String.valueOf(list.size()), false);
+				cell(table, r, 2, String.valueOf(list.stream().filter(Comment::hidden).count()), false);
+				cell(table, r, 3, String.valueOf(count(list, Comment.Adoption.ADOPTED)), false);
+				cell(table, r, 4, String.valueOf(count(list, Comment.Adoption.PARTLY_ADOPTED)), false);
+				cell(table, r, 5, String.valueOf(count(list, Comment.Adoption.NOT_ADOPTED)), false);
+				cell(table, r, 6, String.valueOf(list.stream().filter(cm -> !cm.hidden() && cm.adoption() == null).count()), false);
+				r++;
+			}
+			for (var e : byArticle.entrySet()) {
+				List<Comment> visible = e.getValue().stream().filter(cm -> !cm.hidden()).toList();
+				if (visible.isEmpty()) {
+					continue;
+				}
+				paragraph(doc, article(e.getKey()) + text("consultation.doc.comments-of", visible.size()), true, 13);
+				if (e.getKey() > 0) {
+					c.articles().stream().filter(a -> a.number() == e.getKey()).findFirst()
+						.ifPresent(a -> paragraph(doc, a.text(), false, 10));
+				}
+				int n = 1;
+				for (Comment cm : visible) {
+					String mark = cm.adoption() == null ? text("consultation.doc.unmarked") : text("consultation.adoption." + cm.adoption());
+					String note = cm.adoptionNote() == null ? "" : text("consultation.doc.note", cm.adoptionNote());
+					paragraph(doc, text("consultation.doc.line", String.valueOf(n++), cm.text(), mark, note,
+							text("consultation.channel." + cm.channel())), false, 11);
+				}
+			}
+			doc.write(out);
+			return ResponseEntity.ok()
+				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+					.filename(c.title() + text("consultation.doc.suffix") + ".docx", StandardCharsets.UTF_8).build().toString())
+				.contentType(org.springframework.http.MediaType
+					.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+				.body(out.toByteArray());
+		}
+	}
+
+	private String article(int number) {
+		return number == 0 ? text("consultation.whole") : text("consultation.article-n", number);
+	}
+
+	private static long count(List<Comment> list, Comment.Adoption adoption) {
+		return list.stream().filter(cm -> !cm.hidden() && cm.adoption() == adoption).count();
+	}
+
+	private void paragraph(org.apache.poi.xwpf.usermodel.XWPFDocument doc, String line, boolean bold, int size) {
+		org.apache.poi.xwpf.usermodel.XWPFRun run = doc.createParagraph().createRun();
+		run.setText(line);
+		run.setBold(bold);
+		run.setFontSize(size);
+		run.setFontFamily(text("consultation.doc.font"));
+	}
+
+	private void cell(org.apache.poi.xwpf.usermodel.XWPFTable table, int row, int col, String value, boolean bold) {
+		org.apache.poi.xwpf.usermodel.XWPFTableCell cell = table.getRow(row).getCell(col);
+		org.apache.poi.xwpf.usermodel.XWPFRun run = cell.getParagraphs().get(0).createRun();
+		run.setText(value);
+		run.setBold(bold);
+		run.setFontFamily(text("consultation.doc.font"));
 	}
 
 	private String act(UUID id, RedirectAttributes flash, Runnable action) {

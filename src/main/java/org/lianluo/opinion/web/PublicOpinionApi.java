@@ -13,7 +13,10 @@ import org.lianluo.opinion.Opinion;
 import org.lianluo.opinion.OpinionKind;
 import org.lianluo.opinion.OpinionManagement;
 import org.lianluo.opinion.Submission;
+import jakarta.servlet.http.HttpServletRequest;
+import org.lianluo.identity.CurrentUser;
 import org.lianluo.platform.LianluoException;
+import org.lianluo.platform.SubmissionGuard;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +38,10 @@ class PublicOpinionApi {
 
 	private final Clock clock;
 
-	PublicOpinionApi(OpinionManagement opinions, Deadlines deadlines, Clock clock) {
+	private final SubmissionGuard guard;
+
+	PublicOpinionApi(OpinionManagement opinions, Deadlines deadlines, Clock clock, SubmissionGuard guard) {
+		this.guard = guard;
 		this.opinions = opinions;
 		this.deadlines = deadlines;
 		this.clock = clock;
@@ -43,7 +49,11 @@ class PublicOpinionApi {
 
 	@PostMapping
 	ResponseEntity<Map<String, Object>> submit(@RequestBody CitizenSubmission body,
-			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
+			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
+		if (CurrentUser.find().isEmpty()) {
+			// Staff and API tokens (kiosks, partner systems) are not counted; everyone else is, per address and phone.
+			guard.admit(request.getRemoteAddr(), body.phone(), false, null, null);
+		}
 		Submission s = new Submission(body.content(), body.regionCode(), body.stationId(), body.kind(), body.category(),
 				body.name(), body.phone(), body.anonymous(), body.stationId() == null ? Channel.PORTAL : Channel.STATION_QR,
 				null, null);

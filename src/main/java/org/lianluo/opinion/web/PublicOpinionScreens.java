@@ -9,7 +9,9 @@ import org.lianluo.opinion.Opinion;
 import org.lianluo.opinion.OpinionKind;
 import org.lianluo.opinion.OpinionManagement;
 import org.lianluo.opinion.Submission;
+import jakarta.servlet.http.HttpServletRequest;
 import org.lianluo.platform.LianluoException;
+import org.lianluo.platform.SubmissionGuard;
 import org.lianluo.platform.web.FormErrors;
 import org.lianluo.region.Regions;
 import org.springframework.stereotype.Controller;
@@ -32,9 +34,12 @@ class PublicOpinionScreens {
 
 	private final org.lianluo.station.Stations stations;
 
+	private final SubmissionGuard guard;
+
 	PublicOpinionScreens(OpinionManagement opinions, PublicOpinionApi api, Regions regions, FormErrors formErrors,
-			org.lianluo.station.Stations stations) {
+			org.lianluo.station.Stations stations, SubmissionGuard guard) {
 		this.stations = stations;
+		this.guard = guard;
 		this.opinions = opinions;
 		this.api = api;
 		this.regions = regions;
@@ -42,8 +47,9 @@ class PublicOpinionScreens {
 	}
 
 	@GetMapping("/opinions/new")
-	String form(@RequestParam(required = false) UUID station, Model model) {
+	String form(@RequestParam(required = false) UUID station, HttpServletRequest request, Model model) {
 		model.addAttribute("station", station);
+		model.addAttribute("challenge", guard.challengeFor(request.getRemoteAddr()));
 		return form(model);
 	}
 
@@ -69,10 +75,12 @@ class PublicOpinionScreens {
 			@RequestParam(required = false) UUID station, @RequestParam(required = false) OpinionKind kind,
 			@RequestParam(required = false) Category category, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String phone, @RequestParam(defaultValue = "false") boolean anonymous,
-			Model model) {
+			@RequestParam(required = false) String challengeToken, @RequestParam(required = false) String challengeAnswer,
+			HttpServletRequest request, Model model) {
 		Submission s = new Submission(content, regionCode, station, kind, category, name, phone, anonymous,
 				station == null ? Channel.PORTAL : Channel.STATION_QR, null, null);
 		try {
+			guard.admit(request.getRemoteAddr(), phone, true, challengeToken, challengeAnswer);
 			Opinion o = opinions.submit(s, null, "citizen");
 			model.addAttribute("code", o.getTrackingCode());
 			model.addAttribute("kind", o.getKind());
@@ -82,6 +90,8 @@ class PublicOpinionScreens {
 			model.addAttribute("errors", formErrors.of(ex));
 			model.addAttribute("submission", s);
 			model.addAttribute("station", station);
+			model.addAttribute("challenge", ex.fieldProblems().stream().anyMatch(f -> f.field().equals("challengeAnswer"))
+					? guard.newChallenge() : guard.challengeFor(request.getRemoteAddr()));
 			return form(model);
 		}
 	}
@@ -106,6 +116,8 @@ class PublicOpinionScreens {
 		}
 		catch (LianluoException ex) {
 			model.addAttribute("errors", formErrors.of(ex));
+			model.addAttribute("ratedGrade", grade);
+			model.addAttribute("ratedComment", comment);
 		}
 		return track(code, model);
 	}

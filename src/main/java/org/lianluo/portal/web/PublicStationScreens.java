@@ -11,6 +11,8 @@ import org.lianluo.region.RegionCode;
 import org.lianluo.region.Regions;
 import org.lianluo.station.Station;
 import org.lianluo.station.StationCodes;
+import org.lianluo.station.StationRota;
+import org.lianluo.duty.StationNews;
 import org.lianluo.station.Stations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -31,7 +33,17 @@ class PublicStationScreens {
 
 	private final OpinionQueries opinions;
 
-	PublicStationScreens(Stations stations, StationCodes codes, Regions regions, OpinionQueries opinions) {
+	private final StationRota rota;
+
+	private final StationNews news;
+
+	private final java.time.Clock clock;
+
+	PublicStationScreens(Stations stations, StationCodes codes, Regions regions, OpinionQueries opinions, StationRota rota,
+			StationNews news, java.time.Clock clock) {
+		this.rota = rota;
+		this.news = news;
+		this.clock = clock;
 		this.stations = stations;
 		this.codes = codes;
 		this.regions = regions;
@@ -59,6 +71,8 @@ class PublicStationScreens {
 		Station s = stations.findPublished(id).orElseThrow(LianluoException::notFound);
 		model.addAttribute("s", s);
 		model.addAttribute("regionName", regions.fullName(s.regionCode()));
+		model.addAttribute("onDuty", rota.upcoming(id, java.time.LocalDate.now(clock.withZone(org.lianluo.region.WorkingCalendar.ZONE)), 3));
+		model.addAttribute("news", news.ofStation(id, 10));
 		return "portal/station";
 	}
 
