@@ -73,17 +73,6 @@ public class UserDirectory {
 			.toList();
 	}
 
-	/** The enabled users who are the given deputy (their DEPUTY sign-ins). */
-	public List<UUID> usersOfDeputy(UUID deputyId) {
-		if (deputyId == null) {
-			return List.of();
-		}
-		return jdbc.sql("select id from app_user where deputy_id = ? and enabled order by id")
-			.param(deputyId)
-			.query(UUID.class)
-			.list();
-	}
-
 	private static boolean hasRole(String roles, Role role) {
 		return List.of(roles.split(",")).contains(role.name());
 	}
