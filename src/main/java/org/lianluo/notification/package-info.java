@@ -26,13 +26,18 @@
  * Towards a gateway that does not, a crash or timeout between acceptance and mark can cause one duplicate per
  * such crash; never more, since each resend needs a new lease to expire. SMTP has no such deduplication:
  * an e-mail resent after such a crash arrives twice, both copies with the same Message-ID
- * ({@code <delivery id@lianluo>}), which mail clients use to recognise one message.</li>
+ * ({@code <delivery id@lianluo>}), which mail clients use to recognise one message. {@code NotificationCrashTests}
+ * shows both with SIGKILL between the provider's acceptance and the mark.</li>
  * <li><b>Failures:</b> attempt n waits {@code firstBackoff · 2^(n-1)} (at most {@code maxBackoff}); after
  * {@code maxAttempts} the delivery is DEAD and stays on ADMIN's dead-letter list until retried. A 429 from the
  * gateway is not a failed attempt: the delivery waits as long as the gateway's Retry-After says.</li>
  * <li><b>Manners:</b> no SMS between 22:00 and 08:00 Asia/Shanghai unless the opinion is URGENT (deferred to
  * 08:00); at most {@code perPhonePerHour} SMS per phone in any hour. The limit is checked inside the claiming
- * transaction; two nodes claiming for one phone at the same instant can each pass it once.</li>
+ * transaction; two nodes claiming for one phone at the same instant can each pass it once. Users choose per kind
+ * of message whether it also comes by e-mail and by SMS ({@link org.lianluo.notification.Preferences}); the
+ * inbox is always on.</li>
+ * <li><b>Wording:</b> ADMIN's wording per template and channel ({@link org.lianluo.notification.MessageTemplates})
+ * is read at each send, so a change applies from the next message on.</li>
  * </ol>
  * Delivery state is the notification module's own: an opinion is fed back whether or not its SMS went out.
  */

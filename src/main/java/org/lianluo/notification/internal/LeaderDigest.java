@@ -29,14 +29,14 @@ public class LeaderDigest {
 
 	private final OpinionQueries queries;
 
-	private final Outbox outbox;
+	private final StaffMessages staff;
 
 	private final Clock clock;
 
-	LeaderDigest(UserDirectory directory, OpinionQueries queries, Outbox outbox, Clock clock) {
+	LeaderDigest(UserDirectory directory, OpinionQueries queries, StaffMessages staff, Clock clock) {
 		this.directory = directory;
 		this.queries = queries;
-		this.outbox = outbox;
+		this.staff = staff;
 		this.clock = clock;
 	}
 
@@ -54,7 +54,7 @@ public class LeaderDigest {
 			params.put("date", today.toString());
 			params.put("overdue", String.valueOf(counts[0]));
 			params.put("key", String.valueOf(counts[1]));
-			if (outbox.toInbox("digest:" + today, leader.id(), "DIGEST", "leader-digest", params, "/opinions?light=RED")) {
+			if (staff.send("digest:" + today, leader.id(), "DIGEST", "leader-digest", params, "/opinions?light=RED")) {
 				written++;
 			}
 		}

@@ -22,9 +22,11 @@ class StaffMessages {
 		this.preferences = preferences;
 	}
 
-	void send(String key, UUID user, String kind, String template, Map<String, String> params, String link) {
-		outbox.toInbox(key, user, kind, template, params, link);
+	/** @return whether the message is new */
+	boolean send(String key, UUID user, String kind, String template, Map<String, String> params, String link) {
+		boolean fresh = outbox.toInbox(key, user, kind, template, params, link);
 		preferences.emailFor(user, kind).ifPresent(email -> outbox.toEmail(key, user, email, template, params, link));
 		preferences.smsFor(user, kind).ifPresent(phone -> outbox.toSms(key, phone, template, params, false, null));
+		return fresh;
 	}
 }
