@@ -279,7 +279,7 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 ROWS=$("${PSQL[@]}" -c "select count(*) from opinion")
 PEAK_RSS=$(awk '/^VmHWM:/{ printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status")
-MAX_HEAP=$(jcmd "$APP_PID" VM.flags 2>/dev/null | grep -oE 'MaxHeapSize=[0-9]+' | awk -F= '{ printf "%.0f", $2 / 1048576 }' || true)
+MAX_HEAP=$(jcmd "$APP_PID" VM.flags 2>/dev/null | grep -oE -- '-XX:MaxHeapSize=[0-9]+' | head -1 | awk -F= '{ printf "%.0f", $2 / 1048576 }' || true)
 MEM_LINE="app JVM: max heap ${MAX_HEAP:-?} MB (the JVM's default, a quarter of the machine's $(free -m | awk '/^Mem:/{print $2}') MB), peak resident set over its whole life (VmHWM) $PEAK_RSS MB"
 # the staff search that step 2 of a case makes (OpinionQueries.list with q = a tracking code, its count query)
 CODE=$(sed -n 1p "$CODES")

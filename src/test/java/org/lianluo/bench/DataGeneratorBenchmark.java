@@ -56,6 +56,12 @@ class DataGeneratorBenchmark {
 			time("GET /api/v1/opinions?status=ACCEPTED", () -> assessor.get("/api/v1/opinions?status=ACCEPTED"));
 			time("GET /api/v1/opinions?light=RED (overdue board)", () -> assessor.get("/api/v1/opinions?light=RED"));
 			time("GET /api/v1/opinions?page=500", () -> assessor.get("/api/v1/opinions?page=500"));
+			// What the list costs in the database: its page of 20 and its total, as OpinionQueries.list asks them.
+			String pattern = county + "%";
+			sql("  SQL: the page (20 newest of the county)", () -> jdbc.sql("select o.id from opinion o where o.region_code like ?"
+					+ " order by o.received_at desc, o.id limit 20").param(pattern).query(String.class).list());
+			sql("  SQL: its total (count(*) of the county)", () -> jdbc.sql("select count(*) from opinion o where o.region_code like ?")
+				.param(pattern).query(Long.class).single());
 			System.out.println();
 		}
 		finally {
@@ -63,6 +69,17 @@ class DataGeneratorBenchmark {
 				data.delete();
 			}
 		}
+	}
+
+	private static void sql(String what, Runnable query) {
+		List<Double> millis = new ArrayList<>();
+		for (int i = 0; i < 15; i++) {
+			long t = System.nanoTime();
+			query.run();
+			millis.add((System.nanoTime() - t) / 1e6);
+		}
+		millis.sort(null);
+		System.out.printf("  %-56s p50 %8.1f ms   max %8.1f ms%n", what, millis.get(7), millis.get(14));
 	}
 
 	private static void time(String what, java.util.function.Supplier<Api.Response> call) {
