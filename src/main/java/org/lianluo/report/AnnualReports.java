@@ -46,16 +46,13 @@ public class AnnualReports {
 
 	private final Regions regions;
 
-	private final OpinionKpis opinionKpis;
-
 	private final Units units;
 
 	private final Clock clock;
 
-	AnnualReports(JdbcClient jdbc, Regions regions, OpinionKpis opinionKpis, Units units, Clock clock) {
+	AnnualReports(JdbcClient jdbc, Regions regions, Units units, Clock clock) {
 		this.jdbc = jdbc;
 		this.regions = regions;
-		this.opinionKpis = opinionKpis;
 		this.units = units;
 		this.clock = clock;
 	}
@@ -91,7 +88,10 @@ public class AnnualReports {
 		Period before = new Period(request.region(), request.year() - 1);
 		Map<String, Map<String, Number>> parts = new TreeMap<>();
 		Map<Figure, Long> totals = new EnumMap<>(Figure.class);
-		counts(now).forEach((f, byPart) -> {
+		OpinionPass opinions = opinions(now);
+		Map<Figure, Map<String, Long>> counts = counts(now);
+		counts.putAll(opinions.counts());
+		counts.forEach((f, byPart) -> {
 			byPart.forEach((part, n) -> parts.computeIfAbsent(part, k -> new LinkedHashMap<>()).put(f.key(), n));
 			totals.put(f, byPart.values().stream().mapToLong(Long::longValue).sum());
 		});
@@ -99,8 +99,8 @@ public class AnnualReports {
 		participation.forEach((part, p) -> parts.computeIfAbsent(part, k -> new LinkedHashMap<>())
 			.put("stationParticipationRate", p.rate()));
 		double rate = participationTotal(now).rate();
-		OpinionKpis.Report kpis = opinionKpis.report(request.region(), request.year());
-		AnnualReport current = build(now, totals, rate, opinionLoop(kpis.total(), now), proposalLoop(now),
+		OpinionKpis.Report kpis = opinions.kpis();
+		AnnualReport current = build(now, totals, rate, opinionLoop(opinions), proposalLoop(now),
 				byRegion(now, parts), byCategory(kpis), byUnit(kpis), Map.of(), Map.of());
 		AnnualReport previous = lastYear(before);
 		Map<String, Number> was = Figures.of(previous);
@@ -133,9 +133,11 @@ public class AnnualReports {
 
 	private AnnualReport lastYear(Period before) {
 		Map<Figure, Long> totals = new EnumMap<>(Figure.class);
-		counts(before).forEach((f, byPart) -> totals.put(f, byPart.values().stream().mapToLong(Long::longValue).sum()));
-		OpinionKpis.Report kpis = opinionKpis.report(before.region, before.year);
-		return build(before, totals, participationTotal(before).rate(), opinionLoop(kpis.total(), before),
+		OpinionPass opinions = opinions(before);
+		Map<Figure, Map<String, Long>> counts = counts(before);
+		counts.putAll(opinions.counts());
+		counts.forEach((f, byPart) -> totals.put(f, byPart.values().stream().mapToLong(Long::longValue).sum()));
+		return build(before, totals, participationTotal(before).rate(), opinionLoop(opinions),
 				proposalLoop(before), List.of(), List.of(), List.of(), Map.of(), Map.of());
 	}
 
@@ -153,11 +155,15 @@ public class AnnualReports {
 
 	/**
 	 * Every figure per region directly below the report's region (its own records under its own code): one query per
-	 * kind of record, each figure a filtered aggregate of it, so that each table is read once.
+	 * kind of record, each figure a filtered aggregate of it, so that each table is read once. The opinions' figures
+	 * come from {@link #opinions(Period)}.
 	 */
 	private Map<Figure, Map<String, Long>> counts(Period p) {
 		Map<Figure, Map<String, Long>> counts = new EnumMap<>(Figure.class);
 		for (Source s : Source.values()) {
+			if (s == Source.OPINION) {
+				continue;
+			}
 			List<Figure> figures = java.util.Arrays.stream(Figure.values()).filter(f -> f.source == s).toList();
 			if (figures.isEmpty()) {
 				continue;
@@ -204,17 +210,89 @@ public class AnnualReports {
 			from station_deputy r join station s on s.id = r.station_id
 			where s.status = 'ACTIVE' and s.region_code like :pattern""";
 
-	private AnnualReport.OpinionLoop opinionLoop(OpinionKpis.Figures f, Period p) {
-		var disputes = jdbc.sql("""
-				select count(*), coalesce(avg(extract(epoch from (o.closed_at - o.received_at)) / 86400.0), 0)
-				from opinion o where o.region_code like :pattern and o.received_at >= :from and o.received_at < :to
-				and o.category = 'DISPUTE' and o.status = 'CLOSED'""")
+	/**
+	 * The opinions of a period read once: the figures per region below the report's, the loop's KPIs of
+	 * {@link OpinionKpis} (with exactly its conditions) in total, per lead unit and per category, and the closed
+	 * disputes, as grouping sets of one query instead of five passes over the table.
+	 */
+	private OpinionPass opinions(Period p) {
+		Map<Figure, Map<String, Long>> counts = new EnumMap<>(Figure.class);
+		List<Figure> figures = List.of(Figure.OPINIONS_COLLECTED, Figure.OPINIONS_IMPLEMENTED, Figure.DISPUTES_RESOLVED);
+		figures.forEach(f -> counts.put(f, new HashMap<>()));
+		List<OpinionKpis.Figures> byUnit = new ArrayList<>();
+		List<OpinionKpis.Figures> byCategory = new ArrayList<>();
+		OpinionKpis.Figures[] total = new OpinionKpis.Figures[1];
+		double[] disputes = new double[2];
+		jdbc.sql("select grouping(o.part, o.category, o.lead_unit_id) as mask, o.part, o.category, "
+				+ "cast(o.lead_unit_id as varchar) as unit, " + KPI_FIGURES + ", "
+				+ String.join(", ", figures.stream().map(Figure::column).toList()) + """
+				, count(*) filter (where o.category = 'DISPUTE' and o.status = 'CLOSED') as disputes_closed,
+				coalesce(avg(extract(epoch from (o.closed_at - o.received_at)) / 86400.0)
+				  filter (where o.category = 'DISPUTE' and o.status = 'CLOSED'), 0) as dispute_days
+				from (select o.*, PART as part from opinion o where o.region_code like :pattern and PERIOD) o
+				group by grouping sets ((o.part), (o.category), (o.lead_unit_id), ())"""
+			.replace("PART", p.child("o.region_code"))
+			.replace("PERIOD", Source.OPINION.period))
 			.params(p.params())
-			.query((rs, n) -> new double[] { rs.getLong(1), Math.round(rs.getDouble(2) * 10) / 10.0 })
-			.single();
+			.query((rs, n) -> {
+				switch (rs.getInt("mask")) {
+					case 3 -> {
+						for (int i = 0; i < figures.size(); i++) {
+							counts.get(figures.get(i)).put(rs.getString("part"), rs.getLong(15 + i));
+						}
+					}
+					case 5 -> byCategory.add(kpiFigures(rs, rs.getString("category")));
+					case 6 -> {
+						if (rs.getString("unit") != null) {
+							byUnit.add(kpiFigures(rs, rs.getString("unit")));
+						}
+					}
+					default -> {
+						total[0] = kpiFigures(rs, null);
+						disputes[0] = rs.getLong("disputes_closed");
+						disputes[1] = Math.round(rs.getDouble("dispute_days") * 10) / 10.0;
+					}
+				}
+				return null;
+			})
+			.list();
+		Comparator<OpinionKpis.Figures> largest = Comparator.comparingLong(OpinionKpis.Figures::received).reversed()
+			.thenComparing(OpinionKpis.Figures::key);
+		byUnit.sort(largest);
+		byCategory.sort(largest);
+		OpinionKpis.Report kpis = new OpinionKpis.Report(p.prefix + "%", p.year, total[0],
+				byUnit.subList(0, Math.min(byUnit.size(), 100)), byCategory);
+		return new OpinionPass(counts, kpis, (long) disputes[0], disputes[1]);
+	}
+
+	/** {@link OpinionKpis}' figures, column for column (received to implemented, then the average days to close). */
+	private static final String KPI_FIGURES = """
+			count(*) as received,
+			count(*) filter (where o.status in ('ASSIGNED','ACCEPTED','REPLIED','FED_BACK','REOPENED','CLOSED')) as assigned,
+			count(*) filter (where o.status in ('FED_BACK','CLOSED') and o.reply_result is not null) as settled,
+			count(*) filter (where o.status in ('FED_BACK','CLOSED') and o.reply_result is not null and o.replied_at <= o.deadline) as on_time,
+			count(*) filter (where o.grade is not null) as rated,
+			count(*) filter (where o.grade in ('SATISFIED','BASICALLY_SATISFIED')) as satisfied,
+			count(*) filter (where o.reply_result is not null) as replied,
+			count(*) filter (where o.reply_result = 'RESOLVED') as resolved,
+			count(*) filter (where o.implemented) as implemented,
+			coalesce(avg(extract(epoch from (o.closed_at - o.received_at)) / 86400.0) filter (where o.status = 'CLOSED'), 0) as avg_days""";
+
+	private static OpinionKpis.Figures kpiFigures(java.sql.ResultSet rs, String key) throws java.sql.SQLException {
+		return new OpinionKpis.Figures(key, rs.getLong("received"), rs.getLong("assigned"), rs.getLong("settled"),
+				rs.getLong("on_time"), rs.getLong("rated"), rs.getLong("satisfied"), rs.getLong("replied"),
+				rs.getLong("resolved"), rs.getLong("implemented"), Math.round(rs.getDouble("avg_days") * 10) / 10.0);
+	}
+
+	private record OpinionPass(Map<Figure, Map<String, Long>> counts, OpinionKpis.Report kpis, long disputesClosed,
+			double disputeAverageDays) {
+	}
+
+	private AnnualReport.OpinionLoop opinionLoop(OpinionPass pass) {
+		OpinionKpis.Figures f = pass.kpis().total();
 		return new AnnualReport.OpinionLoop(f.received(), f.assigned(), f.settled(), f.onTime(), f.rated(), f.satisfied(),
 				f.replied(), f.resolved(), f.closureRate(), f.onTimeRate(), f.satisfactionRate(), f.solvedRate(),
-				f.averageDaysToClose(), (long) disputes[0], disputes[1]);
+				f.averageDaysToClose(), pass.disputesClosed(), pass.disputeAverageDays());
 	}
 
 	private AnnualReport.ProposalLoop proposalLoop(Period p) {
