@@ -13,6 +13,8 @@
 #   liveness  wrk GET /actuator/health/liveness, the trivial endpoint of the same server
 #   tracking  wrk GET /api/v1/public/opinions/{code} over codes collected by the intake runs (bench/track.lua)
 #   cases     bench/cases.py: whole cases per second (intake, find, assign, accept, reply, review, evaluate)
+# During every HTTP figure it samples the app's memory each second (jstat: heap used and committed; /proc:
+# resident set) and prints the largest values per figure, and the JVM's peak resident set at the end.
 # The figures are interleaved round by round, so that the machine's noise falls on all of them alike; the
 # ratios are taken within each round, and medians are quoted. For each HTTP figure it also measures the CPU
 # time the server used per request (the app's JVM, and every process of its PostgreSQL), which moves much
@@ -143,7 +145,32 @@ cpu() {
 # per NAME: milliseconds of CPU per operation from two cpu() readings and a count
 per_op() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.3f", (b - a) * 1000 / n }'; }
 
-declare -A RATE CPUAPP CPUPG P50 P99 ERRS
+# The app's memory while a figure runs: jstat samples the JVM's heap every second (it reads the JVM's
+# hsperfdata file; it does not stop the JVM), and a shell loop samples the process's resident set
+# (VmRSS in /proc/<pid>/status). mem_start before a run, mem_stop NAME ROUND after it records
+# "heap used max MB, heap committed max MB, RSS max MB" and the samples' count.
+MEM_DIR=$(mktemp -d)
+mem_start() {
+	jstat -gc "$APP_PID" 1000 >"$MEM_DIR/jstat" 2>/dev/null &
+	JSTAT_PID=$!
+	(while kill -0 "$APP_PID" 2>/dev/null; do awk '/^VmRSS:/{print $2}' "/proc/$APP_PID/status"; sleep 1; done) >"$MEM_DIR/rss" 2>/dev/null &
+	RSS_PID=$!
+}
+mem_stop() {
+	kill "$JSTAT_PID" "$RSS_PID" 2>/dev/null || true
+	wait "$JSTAT_PID" "$RSS_PID" 2>/dev/null || true
+	[[ $2 == warmup ]] && return
+	# heap used = survivor + eden + old used; committed = the same capacities (kB in jstat's columns)
+	MEM[$1,$2]=$(awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+		$1 ~ /^[0-9.]+$/ {
+			u = $col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"]; c = $col["S0C"] + $col["S1C"] + $col["EC"] + $col["OC"]
+			if (u > mu) mu = u; if (c > mc) mc = c; n++ }
+		END { printf "%.0f %.0f %d", mu / 1024, mc / 1024, n }' "$MEM_DIR/jstat")
+	MEM[$1,$2]+=" $(sort -n "$MEM_DIR/rss" | tail -1 | awk '{ printf "%.0f", $1 / 1024 }')"
+	echo "memory during $1 round $2: heap used max, heap committed max, RSS max (MB), jstat samples: ${MEM[$1,$2]}" >>"$RAW"
+}
+
+declare -A RATE CPUAPP CPUPG P50 P99 ERRS MEM
 RAW=$(mktemp)
 CODES=$DATA/codes.txt
 
@@ -151,9 +178,11 @@ CODES=$DATA/codes.txt
 wrk_run() {
 	local name=$1 round=$2 url=$3 script=${4:-} dur=${5:-$SECS} out before after
 	out=$(mktemp)
+	mem_start
 	before=$(cpu)
 	BENCH_CODES=$CODES wrk -t"$WRK_THREADS" -c"$CONNS" -d"${dur}s" --timeout 10s --latency ${script:+-s "$script"} "$url" >"$out" 2>&1 || true
 	after=$(cpu)
+	mem_stop "$name" "$round"
 	local rate n errs
 	rate=$(awk '/^Requests\/sec:/{print $2}' "$out")
 	n=$(awk '/requests in/{print $1}' "$out")
@@ -204,10 +233,12 @@ case_run() {
 	local round=$1 dur=${2:-$SECS} warm=${3:-0} out js before after
 	out=$(mktemp)
 	js=$(mktemp)
+	mem_start
 	before=$(cpu)
 	"$PY" "$ROOT/bench/cases.py" --url "$BASE" --admin-password "$ADMIN_PW" --threads "$CONNS" \
 		--seconds "$dur" --runs 1 --warmup "$warm" --json "$js" --setup-file "$DATA/cases-setup.json" >"$out" 2>&1 || { cat "$out" >&2; die "cases.py failed"; }
 	after=$(cpu)
+	mem_stop cases "$round"
 	if [[ $round != warmup ]]; then
 		local n rate errs steps
 		read -r rate errs n steps < <("$PY" -c "import json; j = json.load(open('$js')); print(j['median_cases_per_s'], sum(r['errors'] for r in j['runs']), sum(r['cases'] for r in j['runs']), ' '.join(f'{k} {v}' for k, v in j['median_step_ms'].items()))")
@@ -247,6 +278,9 @@ for r in $(seq 1 "$ROUNDS"); do
 	case_run "$r"
 done
 ROWS=$("${PSQL[@]}" -c "select count(*) from opinion")
+PEAK_RSS=$(awk '/^VmHWM:/{ printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status")
+MAX_HEAP=$(jcmd "$APP_PID" VM.flags 2>/dev/null | grep -oE 'MaxHeapSize=[0-9]+' | awk -F= '{ printf "%.0f", $2 / 1048576 }' || true)
+MEM_LINE="app JVM: max heap ${MAX_HEAP:-?} MB (the JVM's default, a quarter of the machine's $(free -m | awk '/^Mem:/{print $2}') MB), peak resident set over its whole life (VmHWM) $PEAK_RSS MB"
 # the staff search that step 2 of a case makes (OpinionQueries.list with q = a tracking code, its count query)
 CODE=$(sed -n 1p "$CODES")
 FIND_PLAN=$("${PSQL[@]}" -c "explain (analyze, costs off) select count(*) from opinion o where o.region_code like '4510%' and o.tracking_code = '$CODE'")
@@ -262,6 +296,7 @@ TABLE=$(
 	for k in "${!P50[@]}"; do echo "P50 $k ${P50[$k]}"; done
 	for k in "${!P99[@]}"; do echo "P99 $k ${P99[$k]}"; done
 	for k in "${!ERRS[@]}"; do echo "ERRS $k ${ERRS[$k]}"; done
+	for k in "${!MEM[@]}"; do echo "MEM $k ${MEM[$k]}"; done
 )
 REPORT=$("$PY" - "$ROUNDS" <<EOF
 import statistics, sys
@@ -309,6 +344,13 @@ print("(rates in requests, transactions or cases a second; server CPU = the app'
 print(" p50/p99 = wrk's latency percentiles in the middle round)")
 print()
 print("cases: median latency per step in ms (round " + str(2 if rounds >= 2 else 1) + "): " + d["P50"]["cases"][2 if rounds >= 2 else 1])
+for n in ("intake", "tracking", "cases"):
+    vals = [v.split() for v in d.get("MEM", {}).get(n, {}).values()]
+    vals = [v for v in vals if len(v) == 4 and int(v[2]) > 0]
+    if vals:
+        print(f"app memory during {n}: heap used at most {max(int(v[0]) for v in vals)} MB (heap committed at most "
+              f"{max(int(v[1]) for v in vals)} MB), resident set (RSS) at most {max(int(v[3]) for v in vals)} MB "
+              f"(jstat and /proc samples every second, all rounds)")
 print(f"intake vs. the Flowable 7 reference (500 intakes/s): {med(rates('intake')) / 500:.2f}x; cases vs. 20 cases/s: {med(rates('cases')) / 20:.2f}x (goal: 5x)")
 EOF
 )
@@ -319,11 +361,13 @@ java: $(java -version 2>&1 | head -1); $(wrk --version 2>&1 | head -1 | cut -d' 
 echo
 echo "$HEADER"
 echo "$REPORT"
+echo "$MEM_LINE"
 echo "$FIND_LINE"
 {
 	echo "==================================================================================================="
 	echo "$HEADER"
 	echo "$REPORT"
+	echo "$MEM_LINE"
 	echo "$FIND_LINE"
 	echo
 	echo "--- raw output ---"
@@ -331,5 +375,5 @@ echo "$FIND_LINE"
 	cat "$RAW"
 	echo
 } >>"$RESULTS"
-rm -f "$RAW"
+rm -rf "$RAW" "$MEM_DIR"
 say "raw numbers appended to ${RESULTS#$ROOT/}"

@@ -49,7 +49,10 @@ class DemoData {
 
 	static final int TOWNSHIP_DEPUTIES = 20;
 
+	/** Stations in all, the special ones among them: 百色's 823, of which 10 special. */
 	static final int STATIONS = 823;
+
+	static final int SPECIAL_STATIONS = 10;
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -82,8 +85,11 @@ class DemoData {
 
 	private final Units units;
 
+	private final DemoYear year;
+
 	DemoData(Regions regions, Congresses congresses, Deputies deputies, DeputyRules deputyRules, Stations stations,
-			StationRules stationRules, Units units) {
+			StationRules stationRules, Units units, DemoYear year) {
+		this.year = year;
 		this.regions = regions;
 		this.congresses = congresses;
 		this.deputies = deputies;
@@ -99,9 +105,23 @@ class DemoData {
 		return stations.exists(first[0], first[2]);
 	}
 
-	/** Stores the whole set in one transaction; the caller is signed in with the city's scope. */
+	/**
+	 * Stores the whole set in one transaction, the registries and then the year 2025 ({@link DemoYear}); the caller is
+	 * signed in with the city's scope.
+	 */
 	@Transactional
 	public Summary load() {
+		return load(true);
+	}
+
+	/** The registries alone, without the year: what the registries' own test needs. */
+	@Transactional
+	Summary loadRegistries() {
+		return load(false);
+	}
+
+	private Summary load(boolean withYear) {
+		long started = System.nanoTime();
 		DemoWords words = new DemoWords(SEED);
 		List<Region> counties = regions.counties();
 		Map<String, List<Region>> townships = new LinkedHashMap<>();
@@ -144,15 +164,26 @@ class DemoData {
 		}
 		List<StationForm> stationForms = stations(words, counties, townships, byTownship);
 		stations.insertAll(stationForms.stream().map(this::valid).toList());
-		Summary summary = new Summary(ids.size(), stationForms.size(), units.list(null, null, 0, 1).total());
-		log.info("Loaded the Baise demo set: {} deputies, {} stations", summary.deputies(), summary.stations());
+		long registries = System.nanoTime();
+		DemoYear.Made made = withYear
+				? year.load(new DemoWords(SEED + DemoYear.YEAR), new DemoYear.Registry(ids, forms, counties, townships))
+				: null;
+		long done = System.nanoTime();
+		Summary summary = new Summary(ids.size(), stationForms.size(), units.list(null, null, 0, 1).total(), made);
+		log.info("Loaded the Baise demo set in {} ms: {} deputies, {} stations ({} ms); the year {}: {} ({} ms)",
+				(done - started) / 1_000_000, summary.deputies(), summary.stations(), (registries - started) / 1_000_000,
+				DemoYear.YEAR, made, (done - registries) / 1_000_000);
 		return summary;
 	}
 
-	/** 市第五届人大 and the county congresses' seventeenth terms, with their plenary sessions. */
+	/**
+	 * 市第五届人大 and the county congresses' seventeenth terms, with their plenary sessions: the first at the change of
+	 * term in 2021, then each January, and one in the summer of 2024 (an election of officers), so that January 2025's
+	 * is the sixth (市五届人大六次会议). The dates are the demo's own.
+	 */
 	private void sessions(List<Region> counties) {
-		List<LocalDate> opens = List.of(LocalDate.of(2021, 12, 27), LocalDate.of(2023, 1, 8), LocalDate.of(2024, 1, 8),
-				LocalDate.of(2025, 1, 7), LocalDate.of(2026, 1, 8));
+		List<LocalDate> opens = List.of(LocalDate.of(2021, 9, 27), LocalDate.of(2022, 1, 10), LocalDate.of(2023, 1, 8),
+				LocalDate.of(2024, 1, 8), LocalDate.of(2024, 7, 30), LocalDate.of(2025, 1, 7), LocalDate.of(2026, 1, 8));
 		for (int n = 1; n <= opens.size(); n++) {
 			LocalDate on = opens.get(n - 1);
 			session(new SessionForm("CITY", "451000", 5, n, on, on.plusDays(3), null));
@@ -187,8 +218,8 @@ class DemoData {
 	}
 
 	/**
-	 * One station per township, then village stations spread over the townships until there are
-	 * {@link #STATIONS}, then the ten special stations. Rosters come from the deputies living there.
+	 * One station per township, then village stations spread over the townships, then the ten special stations:
+	 * {@link #STATIONS} in all. Rosters come from the deputies living there.
 	 */
 	private List<StationForm> stations(DemoWords words, List<Region> counties, Map<String, List<Region>> townships,
 			Map<String, List<UUID>> byTownship) {
@@ -203,7 +234,7 @@ class DemoData {
 					local.subList(0, Math.min(8, local.size()))));
 		}
 		Map<String, Set<String>> villagesUsed = new LinkedHashMap<>();
-		for (int i = 0; forms.size() < STATIONS; i++) {
+		for (int i = 0; forms.size() < STATIONS - SPECIAL_STATIONS; i++) {
 			Region township = all.get(i % all.size());
 			String village = village(words, villagesUsed.computeIfAbsent(township.code(), k -> new HashSet<>()));
 			String place = countyNames.get(township.parentCode()) + township.name();
@@ -219,7 +250,7 @@ class DemoData {
 			forms.add(station(words, place + village + words.get("station-suffix"), township.code(),
 					words.get("address.village", township.name(), village.substring(0, village.length() - 1)), roster));
 		}
-		for (int s = 0; s < 10; s++) {
+		for (int s = 0; s < SPECIAL_STATIONS; s++) {
 			String[] p = words.get("special." + s).split("\\|");
 			List<UUID> roster = new ArrayList<>();
 			townships.get(p[2]).stream().limit(3).forEach(t -> {
@@ -307,6 +338,6 @@ class DemoData {
 		}
 	}
 
-	record Summary(int deputies, int stations, long units) {
+	record Summary(int deputies, int stations, long units, DemoYear.Made year) {
 	}
 }

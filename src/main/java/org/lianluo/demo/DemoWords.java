@@ -38,6 +38,10 @@ final class DemoWords {
 		return args.length == 0 ? value : MessageFormat.format(value, args);
 	}
 
+	boolean has(String key) {
+		return words.containsKey(key);
+	}
+
 	List<String> list(String key) {
 		return Arrays.asList(get(key).split("\\s+"));
 	}

@@ -23,6 +23,11 @@ import org.lianluo.deputy.Level;
 import org.lianluo.identity.CurrentUser;
 import org.lianluo.identity.Role;
 import org.lianluo.identity.Scope;
+import org.lianluo.opinion.Channel;
+import org.lianluo.opinion.Opinion;
+import org.lianluo.opinion.OpinionManagement;
+import org.lianluo.opinion.Submission;
+import org.lianluo.platform.Attachments;
 import org.lianluo.platform.Ids;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.LianluoException.FieldProblem;
@@ -41,6 +46,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Activities {
 
+	static final int MAX_OPINIONS = 20;
+
 	static final List<Role> REGISTRARS = List.of(Role.ASSESSOR, Role.STATION_ADMIN, Role.DEPUTY);
 
 	private final JdbcClient jdbc;
@@ -53,7 +60,14 @@ public class Activities {
 
 	private final Clock clock;
 
-	Activities(JdbcClient jdbc, Regions regions, Deputies deputies, Stations stations, Clock clock) {
+	private final OpinionManagement opinionLoop;
+
+	private final ActivityPhotos photos;
+
+	Activities(JdbcClient jdbc, Regions regions, Deputies deputies, Stations stations, Clock clock,
+			OpinionManagement opinionLoop, ActivityPhotos photos) {
+		this.opinionLoop = opinionLoop;
+		this.photos = photos;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.deputies = deputies;
@@ -116,6 +130,7 @@ public class Activities {
 		if (length(a.organiser()) > 100) {
 			problems.add(new FieldProblem("organiser", "duty.activity.organiser.too-long"));
 		}
+		List<String> said = collected(a.opinions(), problems);
 		if (!problems.isEmpty()) {
 			throw LianluoException.invalidFields(problems);
 		}
@@ -136,7 +151,53 @@ public class Activities {
 				.params(id, deputy, attendance.getOrDefault(deputy, Attendance.SIGNED_IN).name())
 				.update();
 		}
+		Channel channel = switch (type) {
+			case RECEPTION -> Channel.STATION_RECEPTION;
+			case PUBLIC_MEETING -> Channel.PUBLIC_MEETING;
+			default -> Channel.DEPUTY_VISIT;
+		};
+		// Heard during the activity, but never later than now: a planned activity's opinions are received today.
+		java.time.Instant heard = a.startAt().toInstant().isAfter(clock.instant()) ? clock.instant() : a.startAt().toInstant();
+		for (int i = 0; i < said.size(); i++) {
+			Opinion o = opinionLoop.submit(new Submission(said.get(i), a.regionCode(), a.stationId(), null, null, null, null,
+					null, channel, heard, List.copyOf(ids)), null, user.username());
+			jdbc.sql("insert into duty_activity_opinion (activity_id, opinion_id, position) values (?, ?, ?)")
+				.params(id, o.getId(), i)
+				.update();
+		}
 		return load(List.of(id)).get(0);
+	}
+
+	/** What voters said, each non-blank text once: 5 to 5000 characters each, at most {@value #MAX_OPINIONS}. */
+	private static List<String> collected(List<String> given, List<FieldProblem> problems) {
+		if (given == null) {
+			return List.of();
+		}
+		List<String> texts = given.stream().filter(t -> !blank(t)).map(String::strip).distinct().toList();
+		if (texts.size() > MAX_OPINIONS) {
+			problems.add(new FieldProblem("opinions", "duty.activity.opinions.too-many", MAX_OPINIONS));
+		}
+		if (texts.stream().anyMatch(t -> t.codePointCount(0, t.length()) < 5 || t.codePointCount(0, t.length()) > 5000)) {
+			problems.add(new FieldProblem("opinions", "duty.activity.opinion.length", 5, 5000));
+		}
+		return texts;
+	}
+
+	/** Adds a photo to an activity the caller may see and register; a JPEG or PNG image, told by its content. */
+	@Transactional
+	public Activity.Photo attachPhoto(UUID id, String filename, byte[] data) {
+		CurrentUser user = CurrentUser.get();
+		if (!user.hasAny(REGISTRARS)) {
+			throw LianluoException.forbidden();
+		}
+		get(id);
+		return photos.store(id, filename, data, user.username());
+	}
+
+	/** A photo of an activity the caller may see, or its thumbnail; else not found. */
+	public ActivityPhotos.Image photo(UUID id, UUID photoId, boolean thumbnail) {
+		get(id);
+		return photos.image(id, photoId, thumbnail).orElseThrow(LianluoException::notFound);
 	}
 
 	/** Changes one participant's attendance, for the staff who check the sign-in sheet afterwards. */
@@ -241,12 +302,20 @@ public class Activities {
 			});
 		Map<UUID, String> names = deputies.findAll(participantIds.values().stream().flatMap(List::stream).distinct().toList())
 			.stream().collect(Collectors.toMap(DeputySummary::id, DeputySummary::name));
+		Map<UUID, List<Activity.CollectedOpinion>> said = new LinkedHashMap<>();
+		jdbc.sql("select activity_id, opinion_id from duty_activity_opinion where activity_id = any(?) order by activity_id, position")
+			.param(array)
+			.query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
+			.list()
+			.forEach(pair -> opinionLoop.byId(pair[1]).ifPresent(o -> said.computeIfAbsent(pair[0], k -> new ArrayList<>())
+				.add(new Activity.CollectedOpinion(o.getId(), o.getTrackingCode(), o.getContent(), o.getStatus()))));
+		Map<UUID, List<Activity.Photo>> pictures = photos.of(ids);
 		Map<UUID, Activity> byId = new LinkedHashMap<>();
 		jdbc.sql("select * from duty_activity where id = any(?)")
 			.param(array)
 			.query((rs, n) -> map(rs, participantIds, attendance, names))
 			.list()
-			.forEach(a -> byId.put(a.id(), a));
+			.forEach(a -> byId.put(a.id(), withMore(a, said.get(a.id()), pictures.get(a.id()))));
 		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
 	}
 
@@ -273,6 +342,12 @@ public class Activities {
 				rs.getString("organiser"), rs.getInt("voters_received"), rs.getString("outcome"), rs.getBoolean("mixed_level"),
 				rs.getInt("disputes_resolved"), rs.getInt("people_relocated"), rs.getInt("hazards_inspected"), participants,
 				rs.getString("created_by"));
+	}
+
+	private static Activity withMore(Activity a, List<Activity.CollectedOpinion> said, List<Activity.Photo> pictures) {
+		return new Activity(a.id(), a.type(), a.title(), a.theme(), a.startAt(), a.endAt(), a.regionCode(), a.stationId(),
+				a.stationName(), a.organiser(), a.votersReceived(), a.outcome(), a.mixedLevel(), a.disputesResolved(),
+				a.peopleRelocated(), a.hazardsInspected(), a.deputies(), a.createdBy(), said, pictures);
 	}
 
 	static boolean onlyDeputy(CurrentUser user) {

@@ -7,10 +7,21 @@ import java.util.UUID;
 
 /**
  * An activity as handed in (API.md's body), plus what API.md leaves open: the organiser, attendance of
- * deputies who did not sign in (absent ones default to signed in), and the report's counters.
+ * deputies who did not sign in (absent ones default to signed in), the report's counters, and what voters said
+ * during it ({@code opinions}: each text becomes a new opinion of the opinion loop, received by the participating
+ * deputies, on the channel of the activity's type).
  */
 public record NewActivity(String type, String title, OffsetDateTime startAt, OffsetDateTime endAt, String regionCode,
 		UUID stationId, List<UUID> deputyIds, Integer votersReceived, String theme, String outcome, Boolean mixedLevel,
 		String organiser, Map<UUID, String> attendance, Integer disputesResolved, Integer peopleRelocated,
-		Integer hazardsInspected) {
+		Integer hazardsInspected, List<String> opinions) {
+
+	/** Without opinions collected. */
+	public NewActivity(String type, String title, OffsetDateTime startAt, OffsetDateTime endAt, String regionCode,
+			UUID stationId, List<UUID> deputyIds, Integer votersReceived, String theme, String outcome, Boolean mixedLevel,
+			String organiser, Map<UUID, String> attendance, Integer disputesResolved, Integer peopleRelocated,
+			Integer hazardsInspected) {
+		this(type, title, startAt, endAt, regionCode, stationId, deputyIds, votersReceived, theme, outcome, mixedLevel,
+				organiser, attendance, disputesResolved, peopleRelocated, hazardsInspected, null);
+	}
 }

@@ -37,6 +37,20 @@ public class UserDirectory {
 			.toList();
 	}
 
+	/** The enabled DEPUTY users of a deputy (a deputy may have more than one account, or none). */
+	public List<UUID> usersOfDeputy(UUID deputyId) {
+		if (deputyId == null) {
+			return List.of();
+		}
+		return jdbc.sql("select id, roles from app_user where deputy_id = ? and enabled order by id")
+			.param(deputyId)
+			.query((rs, n) -> hasRole(rs.getString(2), Role.DEPUTY) ? rs.getObject(1, UUID.class) : null)
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.toList();
+	}
+
 	/** Assessors whose region is the given region or one above it. */
 	public List<UUID> assessorsCovering(String regionCode) {
 		return jdbc.sql("select id, roles, region_code from app_user where enabled and roles like '%ASSESSOR%' order by id")

@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.Page;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,15 +28,15 @@ public class Inbox {
 
 	private final JdbcClient jdbc;
 
-	private final MessageSource messages;
+	private final MessageTemplates templates;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	Inbox(JdbcClient jdbc, MessageSource messages, JsonMapper json, Clock clock) {
+	Inbox(JdbcClient jdbc, MessageTemplates templates, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
-		this.messages = messages;
+		this.templates = templates;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -85,8 +84,7 @@ public class Inbox {
 
 	private InboxMessage map(ResultSet rs, int n) throws SQLException {
 		Map<String, String> params = json.readValue(rs.getString("params"), PARAMS);
-		String text = messages.getMessage("notification.text." + rs.getString("template"), params.values().toArray(),
-				LocaleContextHolder.getLocale());
+		String text = templates.text(rs.getString("template"), "INBOX", params, LocaleContextHolder.getLocale());
 		OffsetDateTime read = rs.getObject("read_at", OffsetDateTime.class);
 		return new InboxMessage(rs.getObject("id", UUID.class), rs.getString("kind"), text, rs.getString("link"),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(), read == null ? null : read.toInstant());

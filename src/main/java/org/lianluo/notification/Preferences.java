@@ -4,23 +4,35 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.lianluo.platform.LianluoException;
+import org.lianluo.platform.LianluoException.FieldProblem;
 import org.lianluo.platform.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A user's e-mail preference: the address (encrypted, as personal data), whether they want e-mail, and the
- * token of the opt-out link every e-mail carries, which works without signing in.
+ * A user's choice of channels: every message goes into the inbox; per kind of message, also by e-mail (on by
+ * default, once an address is given) and by SMS (off by default, once a mobile number is given). The address
+ * and the number are personal data, kept encrypted. E-mail can also be switched off as a whole, by the opt-out
+ * link every e-mail carries, which works without signing in.
  */
 @Service
 public class Preferences {
+
+	/** The kinds of message a signed-in user can receive, in the order the settings screen lists them. */
+	public static final List<String> KINDS = List.of("ASSIGNED", "REOPENED", "SUPERVISION_1", "SUPERVISION_2",
+			"SUPERVISION_3", "SUPERVISION_4", "DIGEST", "STATION_OPINION", "COSIGN_REQUEST", "PROPOSAL_REGISTERED",
+			"REPLY_TO_RATE");
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
@@ -40,25 +52,60 @@ public class Preferences {
 
 	/** The user's own preference, shown to themselves. */
 	public Preference of(UUID userId) {
-		return jdbc.sql("select email_enc, email_enabled from notification_preference where user_id = ?")
+		Map<String, Channels> kinds = kinds(userId);
+		return jdbc.sql("select email_enc, email_enabled, phone_enc from notification_preference where user_id = ?")
 			.param(userId)
-			.query((rs, n) -> new Preference(personalData.decrypt(rs.getString(1)), rs.getBoolean(2)))
+			.query((rs, n) -> new Preference(personalData.decrypt(rs.getString(1)), rs.getBoolean(2),
+					personalData.decrypt(rs.getString(3)), kinds))
 			.optional()
-			.orElse(new Preference(null, true));
+			.orElse(new Preference(null, true, null, kinds));
 	}
 
+	/** The address and the switch for all e-mail; the phone and the choices per kind stay as they were. */
 	@Transactional
 	public Preference update(UUID userId, String email, boolean emailEnabled) {
-		String address = email == null || email.isBlank() ? null : email.trim();
+		Preference now = of(userId);
+		return update(userId, new Preference(email, emailEnabled, now.phone(), null));
+	}
+
+	/**
+	 * Everything at once: a null {@code kinds} keeps the choices per kind, a kind left out of it its own; a null
+	 * phone keeps the number, a blank one removes it. A wrong
+	 * address or number, or an unknown kind, is refused with a message per field and nothing is saved.
+	 */
+	@Transactional
+	public Preference update(UUID userId, Preference wanted) {
+		String address = blankToNull(wanted.email());
+		String phone = wanted.phone() == null ? of(userId).phone() : blankToNull(wanted.phone());
+		List<FieldProblem> problems = new ArrayList<>();
 		if (address != null && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
-			throw LianluoException.invalidField("email", "notification.email.format");
+			problems.add(new FieldProblem("email", "notification.email.format"));
+		}
+		if (phone != null && !PersonalData.isMobile(phone)) {
+			problems.add(new FieldProblem("phone", "notification.phone.format"));
+		}
+		Map<String, Channels> kinds = wanted.kinds() == null ? Map.of() : wanted.kinds();
+		for (var e : kinds.entrySet()) {
+			if (!KINDS.contains(e.getKey()) || e.getValue() == null) {
+				problems.add(new FieldProblem("kinds", "notification.kind.unknown", String.valueOf(e.getKey())));
+				break;
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw LianluoException.invalidFields(problems);
 		}
 		jdbc.sql("""
-				insert into notification_preference (user_id, email_enc, email_enabled, opt_out_token, updated_at)
-				values (?, ?, ?, ?, ?) on conflict (user_id) do update
-				set email_enc = excluded.email_enc, email_enabled = excluded.email_enabled, updated_at = excluded.updated_at""")
-			.params(userId, personalData.encrypt(address), emailEnabled, newToken(), now())
+				insert into notification_preference (user_id, email_enc, email_enabled, phone_enc, opt_out_token, updated_at)
+				values (?, ?, ?, ?, ?, ?) on conflict (user_id) do update
+				set email_enc = excluded.email_enc, email_enabled = excluded.email_enabled, phone_enc = excluded.phone_enc,
+				  updated_at = excluded.updated_at""")
+			.params(userId, personalData.encrypt(address), wanted.emailEnabled(), personalData.encrypt(phone), newToken(),
+					now())
 			.update();
+		kinds.forEach((kind, channels) -> {
+			choose(userId, kind, "EMAIL", channels.email());
+			choose(userId, kind, "SMS", channels.sms());
+		});
 		return of(userId);
 	}
 
@@ -69,6 +116,24 @@ public class Preferences {
 			.query(String.class)
 			.optional()
 			.map(personalData::decrypt);
+	}
+
+	/** The address to e-mail a message of this kind to, when the user gave one and wants such messages by e-mail. */
+	public Optional<String> emailFor(UUID userId, String kind) {
+		return emailFor(userId).filter(a -> kinds(userId).getOrDefault(kind, Channels.DEFAULT).email());
+	}
+
+	/** The mobile number to text a message of this kind to, when the user gave one and chose SMS for the kind. */
+	public Optional<String> smsFor(UUID userId, String kind) {
+		if (!kinds(userId).getOrDefault(kind, Channels.DEFAULT).sms()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select phone_enc from notification_preference where user_id = ? and phone_enc is not null")
+			.param(userId)
+			.query(String.class)
+			.optional()
+			.map(personalData::decrypt)
+			.filter(PersonalData::isMobile);
 	}
 
 	public Optional<String> optOutToken(UUID userId) {
@@ -92,6 +157,35 @@ public class Preferences {
 		}
 	}
 
+	/** Every kind with the user's channels for it (the defaults where they chose nothing). */
+	private Map<String, Channels> kinds(UUID userId) {
+		Map<String, boolean[]> chosen = new LinkedHashMap<>();
+		KINDS.forEach(k -> chosen.put(k, new boolean[] { Channels.DEFAULT.email(), Channels.DEFAULT.sms() }));
+		jdbc.sql("select kind, channel, enabled from notification_kind_preference where user_id = ?")
+			.param(userId)
+			.query(rs -> {
+				boolean[] c = chosen.get(rs.getString(1));
+				if (c != null) {
+					c["EMAIL".equals(rs.getString(2)) ? 0 : 1] = rs.getBoolean(3);
+				}
+			});
+		Map<String, Channels> kinds = new LinkedHashMap<>();
+		chosen.forEach((k, c) -> kinds.put(k, new Channels(c[0], c[1])));
+		return kinds;
+	}
+
+	private void choose(UUID userId, String kind, String channel, boolean enabled) {
+		jdbc.sql("""
+				insert into notification_kind_preference (user_id, kind, channel, enabled) values (?, ?, ?, ?)
+				on conflict (user_id, kind, channel) do update set enabled = excluded.enabled""")
+			.params(userId, kind, channel, enabled)
+			.update();
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.trim();
+	}
+
 	private OffsetDateTime now() {
 		return OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
 	}
@@ -102,7 +196,20 @@ public class Preferences {
 		return HexFormat.of().formatHex(bytes);
 	}
 
-	/** What a user chose. */
-	public record Preference(String email, boolean emailEnabled) {
+	/**
+	 * What a user chose: the address and whether they want e-mail at all, the mobile number for SMS, and per kind
+	 * of message the channels besides the inbox.
+	 */
+	public record Preference(String email, boolean emailEnabled, String phone, Map<String, Channels> kinds) {
+
+		public Preference(String email, boolean emailEnabled) {
+			this(email, emailEnabled, null, null);
+		}
+	}
+
+	/** For one kind of message: whether also by e-mail, whether also by SMS. */
+	public record Channels(boolean email, boolean sms) {
+
+		static final Channels DEFAULT = new Channels(true, false);
 	}
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.multipart.MultipartException;
 
@@ -17,7 +18,8 @@ import org.springframework.web.multipart.MultipartException;
  * exception: a NUL character, a number or date out of range), and its transaction has rolled back; and a date
  * so far out that counting days from it overflows {@code java.time} (the year 999999999). A lost
  * or refused database connection (class 08, an administrator or crash shutdown, 57P01–57P03, or no
- * connection from the pool in time) means the database is down for a while: 503, try again.
+ * connection from the pool in time) means the database is down for a while: 503, try again; so does a
+ * rollback that failed because the statement before it had lost the connection.
  */
 public final class RequestFaults {
 
@@ -30,6 +32,16 @@ public final class RequestFaults {
 
 	public static Optional<Fault> of(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			// A connection lost mid-transaction fails the statement, and then the rollback on the same (now
+			// closed) connection: Spring throws the rollback's failure and keeps the statement's as the
+			// application exception. Judge by that one.
+			if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
+					&& tx.getApplicationException() != ex) {
+				Optional<Fault> original = of(tx.getApplicationException());
+				if (original.isPresent()) {
+					return original;
+				}
+			}
 			if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
 					|| t instanceof SQLTransientConnectionException) {
 				return Optional.of(new Fault(HttpStatus.SERVICE_UNAVAILABLE, "problem.database-unavailable"));

@@ -302,7 +302,7 @@ public class AnnualReports {
 	}
 
 	/** A region's subtree and a calendar year in Asia/Shanghai, as query parameters. */
-	private static final class Period {
+	static final class Period {
 
 		final String region;
 
@@ -330,6 +330,11 @@ public class AnnualReports {
 
 		/** The code of the region directly below this one that a record's region falls in (or this one's own). */
 		String child(String column) {
+			return child(prefix, column);
+		}
+
+		/** The same for the subtree of a region's {@link RegionCode#subtreePrefix() prefix}. */
+		static String child(String prefix, String column) {
 			return switch (prefix.length()) {
 				case 2 -> "case when length(" + column + ") = 6 and " + column + " like '__0000' then " + column
 						+ " else substr(" + column + ", 1, 4) || '00' end";

@@ -14,17 +14,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The annual report of the city over {@code bench.opinions} opinions (default 1,000,000) and {@code bench.activities}
- * activities (default 200,000) spread over the year and the 12 counties, as computed now: by plain aggregation
+ * The annual report of the city over {@code bench.opinions} opinions (default 1,000,000) and a fifth as many
+ * activities, made by {@link BenchData} over the year 2025 and the 12 counties, as computed now: by plain aggregation
  * queries on the records. Not a test (its name keeps surefire away); run it with
  * {@code ./mvnw -B -o test -Dtest=ReportBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. It prints the cold and
  * warm times of {@code GET /api/v1/reports/annual} and of the records page behind its largest figure.
  */
 @LianluoTest
 class ReportBenchmark {
-
-	static final String[] COUNTIES = { "451002", "451003", "451022", "451024", "451026", "451027", "451028", "451029",
-			"451030", "451031", "451081", "451082" };
 
 	@LocalServerPort
 	int port;
@@ -35,33 +32,11 @@ class ReportBenchmark {
 	@Test
 	void annualReportOfTheCity() {
 		int opinions = Integer.getInteger("bench.opinions", 1_000_000);
-		int activities = Integer.getInteger("bench.activities", 200_000);
 		Api admin = Staff.admin(port);
-		String counties = "array['" + String.join("','", COUNTIES) + "']";
-		long t0 = System.nanoTime();
-		jdbc.sql("""
-				insert into opinion (id, tracking_code, status, kind, category, channel, content, region_code, anonymous,
-				  received_at, reply_result, implemented, closed_at, grade, version, created_at, updated_at)
-				select gen_random_uuid(), 'R' || lpad(to_hex(g), 12, '0'),
-				  case when g % 3 = 0 then 'CLOSED' else 'RECEIVED' end, 'SUGGESTION',
-				  case when g % 10 = 0 then 'DISPUTE' else 'OTHER' end, 'PORTAL', '基准测试意见 ' || g,
-				  (COUNTIES)[1 + g % 12], true, timestamptz '2025-01-01 00:00+08' + (g % 365) * interval '1 day',
-				  case when g % 3 = 0 then 'RESOLVED' end, g % 2 = 0,
-				  case when g % 3 = 0 then timestamptz '2025-03-01 00:00+08' end, case when g % 3 = 0 then 'SATISFIED' end,
-				  0, now(), now()
-				from generate_series(1, ?) g""".replace("COUNTIES", counties))
-			.param(opinions)
-			.update();
-		jdbc.sql("""
-				insert into duty_activity (id, type, title, start_at, region_code, voters_received, mixed_level, created_by, created_at)
-				select gen_random_uuid(), case when g % 4 = 0 then 'PUBLIC_MEETING' else 'VISIT' end, '基准活动 ' || g,
-				  timestamptz '2025-01-01 00:00+08' + (g % 365) * interval '1 day', (COUNTIES)[1 + g % 12], g % 20, false,
-				  'bench', now()
-				from generate_series(1, ?) g""".replace("COUNTIES", counties))
-			.param(activities)
-			.update();
-		jdbc.sql("analyze").update();
-		double insertSeconds = (System.nanoTime() - t0) / 1e9;
+		BenchData data = new BenchData(jdbc, 'R');
+		BenchData.Generated generated = data.generate(BenchData.Spec.of(opinions).inYear(2025));
+		long activities = generated.rows().get("duty_activity");
+		double insertSeconds = generated.totalSeconds();
 
 		List<Double> millis = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
@@ -77,7 +52,8 @@ class ReportBenchmark {
 		double pageMillis = (System.nanoTime() - t) / 1e6;
 		assertThat(page.status()).isEqualTo(200);
 
-		System.out.printf("%n=== ReportBenchmark ===%n%,d opinions and %,d activities inserted in %.1f s%n"
+		data.delete();
+		System.out.printf("%n=== ReportBenchmark ===%n%,d opinions and %,d activities (with their deputies, stations and units) inserted in %.1f s%n"
 				+ "GET /api/v1/reports/annual?region=451000&year=2025: first %.0f ms, then %.0f / %.0f / %.0f ms%n"
 				+ "records page 10 of opinionsCollected: %.0f ms%n%n", opinions, activities, insertSeconds, millis.get(0),
 				millis.get(1), millis.get(2), millis.get(3), pageMillis);

@@ -99,4 +99,73 @@ class DutyBrowserTests {
 			phone.screenshot("duty-06-phone-record");
 		}
 	}
+
+	/**
+	 * 德保县城关镇 (451024100): the deputy's station there is where the two opinions come in; nothing else in
+	 * the tests receives opinions in this township, so its triage queue holds only these.
+	 */
+	@Test
+	void aDeputyRegistersAReceptionWithTwoOpinionsOnAPhoneAndTheAssessorFindsThemInTriage() {
+		Api admin = admin(port);
+		String town = "451024100";
+		String name = unique("韦");
+		UUID deputy = id(admin.post("/api/v1/deputies", Map.of("name", name, "gender", "FEMALE", "levels", List.of("COUNTY"),
+				"regionCode", town)));
+		String stationName = unique("城关镇联络站");
+		UUID station = id(admin.post("/api/v1/stations", Map.of("name", stationName, "kind", "STANDARD", "regionCode", town,
+				"address", "城关镇政府", "deputyIds", List.of(deputy))));
+		String deputyUser = unique("duty");
+		assertThat(admin.post("/api/v1/users", Map.of("username", deputyUser, "displayName", "韦代表", "password", "password-123",
+				"roles", List.of("DEPUTY"), "regionCode", town, "deputyId", deputy.toString())).status()).isEqualTo(201);
+		String assessor = unique("duty");
+		assertThat(admin.post("/api/v1/users", Map.of("username", assessor, "displayName", "德保县研判", "password",
+				"password-123", "roles", List.of("ASSESSOR"), "regionCode", "451024")).status()).isEqualTo(201);
+		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+		assertThat(admin.post("/api/v1/stations/" + station + "/rota", Map.of("day", today, "deputyId", deputy)).status())
+			.isEqualTo(201);
+		String first = "城关镇农贸市场门口排水沟堵塞，下雨就积水，" + unique("");
+		String second = "希望增加城关镇到足荣镇的班车，老人看病不方便，" + unique("");
+
+		try (Browser phone = Browser.openMobile(port)) {
+			phone.signIn(deputyUser, "password-123");
+			phone.go("/duty/visit");
+			phone.select("#type", "RECEPTION").type("#title", "城关镇联络站接待日");
+			((JavascriptExecutor) phone.driver()).executeScript("document.getElementById('startAt').value = arguments[0];",
+					today + "T09:00");
+			new Select(phone.find("#stationId")).selectByVisibleText(stationName);
+			phone.type("#votersReceived", "11").type("#opinion-1", first).type("#opinion-2", second);
+			phone.screenshot("duty-07-phone-reception-two-opinions");
+			assertThat((Long) ((JavascriptExecutor) phone.driver())
+				.executeScript("return document.documentElement.scrollWidth;")).as("fits a 360 px screen").isLessThanOrEqualTo(360L);
+			phone.click("form.visit button[type=submit]");
+			assertThat(phone.text("[role=status]")).isEqualTo("已登记，已记入履职档案。");
+			assertThat(phone.text("dd.attended")).isEqualTo("1");
+			assertThat(phone.text("dd.points")).as("reception 3 + two opinions received 1 each").isEqualTo("5");
+			assertThat(phone.text("table.calendar td[data-date='" + today + "']")).contains("进站接待 城关镇联络站接待日");
+			((JavascriptExecutor) phone.driver()).executeScript("document.getElementById('calendar').scrollIntoView();");
+			phone.screenshot("duty-08-phone-record-calendar");
+			phone.click("table.record-activities a");
+			assertThat(phone.text("h1")).isEqualTo("城关镇联络站接待日");
+			assertThat(phone.text("table.collected-opinions")).contains(first, second, "待研判");
+			phone.screenshot("duty-09-phone-activity-with-opinions");
+		}
+
+		try (Browser browser = Browser.open(port)) {
+			browser.signIn(assessor, "password-123");
+			browser.click("a[href='/opinions?view=triage']");
+			String queue = browser.text("table.opinions");
+			assertThat(queue).contains(first.substring(0, 12), second.substring(0, 12));
+			browser.screenshot("duty-10-triage-queue");
+
+			browser.click("a[href='/duty/stations']");
+			browser.go("/duty/stations?region=" + town);
+			assertThat(browser.text("p.participation-overall")).contains("1 个联络站、1 名进站代表，进站履职参与率 100.0%");
+			assertThat(browser.text("table.participation")).contains(stationName);
+			browser.screenshot("duty-11-station-participation");
+			browser.click("table.participation a");
+			assertThat(browser.text("p.rota-summary")).startsWith("安排接待日 1 天：已接待 1 天，未落实 0 天");
+			assertThat(browser.text("table.rota")).contains(today, name, "已接待", "城关镇联络站接待日（接待 11 人）");
+			browser.screenshot("duty-12-station-rota");
+		}
+	}
 }

@@ -5,6 +5,7 @@ import static org.lianluo.Staff.admin;
 import static org.lianluo.Staff.id;
 import static org.lianluo.Staff.unique;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -14,6 +15,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lianluo.Api;
 import org.lianluo.LianluoTest;
+import org.lianluo.Staff;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @LianluoTest
@@ -75,6 +79,55 @@ class ReportBrowserTests {
 
 			browser.go("/reports/annual?region=451000&year=" + year);
 			assertThat(browser.text("body")).as("the city is outside a county office's scope").contains("未找到");
+		}
+	}
+
+	@Test
+	void theDashboardDrawsItsChartsWithTablesAndTheMapFollowsTheChosenKpi() {
+		Api admin = admin(port);
+		int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+		String name = unique("leader");
+		assertThat(admin.post("/api/v1/users", Map.of("username", name, "displayName", "市人大常委会领导", "password",
+				"password-123", "roles", List.of("LEADER"), "regionCode", "451000")).status()).isEqualTo(201);
+		Api office = Staff.user(port, COUNTY, "ASSESSOR");
+		for (String category : List.of("TRANSPORT", "TRANSPORT", "EDUCATION")) {
+			assertThat(office.post("/api/v1/opinions", Map.of("content", "西林县群众反映：" + category + unique(""), "regionCode",
+					TOWN, "category", category, "channel", "PUBLIC_MEETING")).status()).isEqualTo(201);
+		}
+		long received = admin.get("/api/v1/reports/dashboard/map?region=451000&kpi=received").json().get("counties")
+			.valueStream().filter(c -> c.get("code").asText().equals(COUNTY)).findFirst().orElseThrow().get("received")
+			.asLong();
+		assertThat(received).isGreaterThanOrEqualTo(3);
+
+		try (Browser browser = Browser.open(port, 1280, 2600)) {
+			browser.signIn(name, "password-123");
+			browser.click("a[href='/reports/dashboard']");
+			assertThat(browser.text("h1")).startsWith("百色市统计看板");
+			assertThat(browser.text("table.trend-table caption")).contains("各月收到和办结的意见建议");
+			assertThat(browser.text("table.categories-table")).contains("交通");
+			assertThat(browser.text("table.map-table")).contains("西林县");
+			assertThat(browser.text("#overdue")).contains("逾期督办看板");
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> !d
+				.findElements(By.cssSelector("#trend .chart canvas")).isEmpty());
+			assertThat(browser.text("#county-map caption")).contains("按办结率着色");
+			browser.screenshot("report-04-dashboard");
+
+			browser.select("#kpi", "received");
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+				.until(d -> d.findElement(By.cssSelector("#county-map caption")).getText().contains("按收到意见建议数着色"));
+			String tile = browser.text("svg.kpi-map a[data-county='" + COUNTY + "'] .tile-value");
+			String cell = browser.text("table.map-table tr[data-county='" + COUNTY + "'] td");
+			assertThat(tile).isEqualTo(cell).isEqualTo(String.valueOf(received));
+			assertThat(browser.find("svg.kpi-map a[data-county='" + COUNTY + "'] rect").getAttribute("fill"))
+				.as("a blue of the received scale").isIn("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c");
+			assertThat(browser.driver().getCurrentUrl()).contains("kpi=received");
+			assertThat(browser.text(".map-legend")).as("the legend of counts").contains(String.valueOf(received));
+			browser.screenshot("report-05-dashboard-received");
+
+			browser.click("svg.kpi-map a[data-county='" + COUNTY + "']");
+			assertThat(browser.text("h1")).startsWith("西林县统计看板");
+			assertThat(browser.text("table.map-table")).contains("西林县").doesNotContain("田东县");
+			browser.screenshot("report-06-dashboard-county");
 		}
 	}
 }

@@ -95,6 +95,13 @@ class DutyApiTests {
 		assertThat(tiandong.get("/api/v1/activities?region=451022105&from=2025-06-02").json().get("items").valueStream()
 			.map(i -> i.get("id").asText())).doesNotContain(id.toString());
 
+		JsonNode flagged = tiandong.post("/api/v1/activities", Map.of("type", "BRIEFING", "title", "宣讲", "startAt",
+				"2025-06-02T09:00:00+08:00", "regionCode", "451022105", "deputyIds", List.of(county), "mixedLevel", true,
+				"outcome", "宣讲三场")).json();
+		assertThat(flagged.get("mixedLevel").asBoolean()).as("flagged by hand though one level").isTrue();
+		assertThat(flagged.get("outcome").asText()).isEqualTo("宣讲三场");
+		assertThat(flagged.get("endAt").isNull()).isTrue();
+
 		Response marked = tiandong.post("/api/v1/activities/" + id + "/attendance", Map.of("deputyId", city, "attendance", "EXCUSED"));
 		assertThat(marked.json().get("deputies").valueStream().filter(p -> p.get("deputyId").asText().equals(city.toString()))
 			.map(p -> p.get("attendance").asText())).containsExactly("EXCUSED");

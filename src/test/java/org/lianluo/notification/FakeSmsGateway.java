@@ -16,9 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plays an SMS gateway on a local port: answers as told (OK, FAIL, SLOW, RATE_LIMITED) and, like the big
- * gateways, delivers one text per out-id however often it is asked.
+ * gateways, delivers one text per out-id however often it is asked. Public for the two-node proof
+ * ({@code proof.TwoNodeTests}).
  */
-final class FakeSmsGateway implements AutoCloseable {
+public final class FakeSmsGateway implements AutoCloseable {
 
 	enum Mode {
 		OK, FAIL, SLOW, RATE_LIMITED, HANG
@@ -41,7 +42,7 @@ final class FakeSmsGateway implements AutoCloseable {
 	/** What reached a phone: out-id → the request that first carried it. */
 	final Map<String, JsonNode> delivered = new ConcurrentHashMap<>();
 
-	FakeSmsGateway() throws IOException {
+	public FakeSmsGateway() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/sms/send", this::handle);
 		server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
@@ -52,7 +53,16 @@ final class FakeSmsGateway implements AutoCloseable {
 		server.start();
 	}
 
-	String url() {
+	static FakeSmsGateway startOrFail() {
+		try {
+			return new FakeSmsGateway();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public String url() {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + "/sms/send";
 	}
 
@@ -60,11 +70,11 @@ final class FakeSmsGateway implements AutoCloseable {
 		mode = newMode;
 	}
 
-	List<JsonNode> requestsTo(String phone) {
+	public List<JsonNode> requestsTo(String phone) {
 		return requests.stream().filter(r -> r.get("phone").asText().equals(phone)).toList();
 	}
 
-	List<JsonNode> deliveredTo(String phone) {
+	public List<JsonNode> deliveredTo(String phone) {
 		return delivered.values().stream().filter(r -> r.get("phone").asText().equals(phone)).toList();
 	}
 

@@ -87,7 +87,8 @@ class SmsDeliveryTests {
 		registry.add("lianluo.notification.sms.access-key", () -> "test-key");
 		registry.add("lianluo.notification.sms.secret", () -> "test-secret");
 		registry.add("lianluo.notification.sms.sign-name", () -> "百色人大");
-		registry.add("lianluo.notification.sms.timeout", () -> "PT0.5S");
+		// Under the SLOW gateway's 1.5 s, yet long enough that a loaded machine does not time out the OK ones.
+		registry.add("lianluo.notification.sms.timeout", () -> "PT1S");
 		registry.add("lianluo.notification.sms.per-phone-per-hour", () -> "3");
 		registry.add("lianluo.notification.sms.templates.citizen-received", () -> "SMS_100001");
 		registry.add("lianluo.notification.sms.templates.citizen-assigned", () -> "SMS_100002");
@@ -363,6 +364,31 @@ class SmsDeliveryTests {
 		clock.advance(Duration.ofMinutes(30));
 		sender.sendDue();
 		assertThat(gateway.deliveredTo(phone)).hasSize(4);
+	}
+
+	@Test
+	void theOfficesWordingOfAnSmsGoesToTheGatewayFromTheNextTextOn() {
+		String phone = NotificationFixture.uniquePhone();
+		String[] before = f.submit(phone, "COMPLAINT");
+		awaitRows(phone, 1);
+		sender.sendDue();
+		try {
+			assertThat(f.admin.put("/api/v1/admin/notification-templates", java.util.Map.of("template", "citizen-received",
+					"channel", "SMS", "body", "【百色人大】意见已收到，查询码 {code}。")).status()).isEqualTo(200);
+			String[] after = f.submit(phone, "COMPLAINT");
+			awaitRows(phone, 2);
+			sender.sendDue();
+			List<JsonNode> sent = gateway.deliveredTo(phone);
+			assertThat(sent).hasSize(2);
+			assertThat(sent).anySatisfy(r -> assertThat(r.get("content").asText())
+				.isEqualTo("【人大代表联络站】您反映的意见已收到，查询码 " + before[1] + "，可凭此码查询办理进度。"));
+			assertThat(sent).anySatisfy(r -> assertThat(r.get("content").asText())
+				.isEqualTo("【百色人大】意见已收到，查询码 " + after[1] + "。"));
+			assertThat(sent).allSatisfy(r -> assertThat(r.get("templateCode").asText()).isEqualTo("SMS_100001"));
+		}
+		finally {
+			jdbc.sql("delete from notification_template").update();
+		}
 	}
 
 	private List<Row> awaitRows(String phone, int count) {

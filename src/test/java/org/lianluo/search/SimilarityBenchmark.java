@@ -1,24 +1,23 @@
 package org.lianluo.search;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.lianluo.Api;
 import org.lianluo.LianluoTest;
+import org.lianluo.bench.BenchData;
 import org.lianluo.search.internal.SearchIndexing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Similar items over {@code bench.opinions} (default 1,000,000) generated opinions: each made of two clauses drawn
- * from the evaluation set's texts, over all townships. Not a test (its name keeps surefire away); run it with
+ * Similar items over {@code bench.opinions} (default 1,000,000) opinions made by {@link BenchData}: each of two
+ * clauses drawn from the evaluation set's texts, over the townships of the 12 counties, 30 % closed with a reply.
+ * Not a test (its name keeps surefire away); run it with
  * {@code ./mvnw -B -o test -Dtest=SimilarityBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.opinions=N}.
  * It prints the rebuild's time and rate (segmentation and index writes), the index's size on disk, and the
  * latency p50/p95 of the similar items of 200 probes as the citizen's hint asks them (closed opinions only)
@@ -43,22 +42,11 @@ class SimilarityBenchmark {
 	void similarItemsOverGeneratedOpinions() throws IOException {
 		int total = Integer.getInteger("bench.opinions", 1_000_000);
 		new Api(port).as("admin", "admin-test-password");
-		List<String> clauses = clauses();
+		List<String> clauses = BenchData.clauses();
 		List<String> townships = jdbc.sql("select code from region where level = 'TOWNSHIP' order by code").query(String.class).list();
-		long t0 = System.nanoTime();
-		jdbc.sql("""
-				insert into opinion (id, tracking_code, status, kind, category, channel, content, region_code, anonymous,
-				  received_at, reply_result, reply_text, fed_back_at, version, created_at, updated_at)
-				select gen_random_uuid(), 'S' || lpad(to_hex(g), 12, '0'), case when g % 3 = 0 then 'CLOSED' else 'RECEIVED' end,
-				  'SUGGESTION', 'OTHER', 'PORTAL',
-				  c[1 + (cast(g as bigint) * 7919) % cardinality(c)] || '，' || c[1 + (cast(g as bigint) * 104729) % cardinality(c)],
-				  t[1 + (g * 31) % cardinality(t)], true, now() - (g % 365) * interval '1 day',
-				  case when g % 3 = 0 then 'RESOLVED' end, case when g % 3 = 0 then '已办结。' end,
-				  case when g % 3 = 0 then now() end, 0, now(), now()
-				from generate_series(1, ?) g, (select cast(? as text[]) as c, cast(? as text[]) as t) x""")
-			.params(total, clauses.toArray(String[]::new), townships.toArray(String[]::new))
-			.update();
-		System.out.printf("*** SIMILARITY BENCHMARK: %,d opinions generated in %.1f s%n", total, (System.nanoTime() - t0) / 1e9);
+		BenchData data = new BenchData(jdbc, 'S');
+		BenchData.Generated generated = data.generate(BenchData.Spec.of(total));
+		System.out.printf("*** SIMILARITY BENCHMARK: %,d opinions generated in %.1f s%n", total, generated.seconds().get("opinion"));
 
 		SearchIndexing.Rebuilt rebuilt = indexing.rebuild();
 		jdbc.sql("analyze search_document").update();
@@ -84,23 +72,11 @@ class SimilarityBenchmark {
 		}
 		System.out.printf("*** SIMILARITY BENCHMARK: citizen hint p50 %.1f ms p95 %.1f ms; triage candidates p50 %.1f ms p95 %.1f ms%n",
 				percentile(hint, 50), percentile(hint, 95), percentile(triage, 50), percentile(triage, 95));
+		data.delete();
 	}
 
 	private static double percentile(List<Long> nanos, int p) {
 		long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
 		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
-	}
-
-	private static List<String> clauses() throws IOException {
-		List<String> out = new ArrayList<>();
-		for (String file : List.of("search/paraphrases.tsv", "search/confusers.tsv")) {
-			new String(new ClassPathResource(file).getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-				.filter(l -> !l.isBlank() && !l.startsWith("#"))
-				.map(l -> l.split("\t")[3])
-				.flatMap(t -> Arrays.stream(t.split("[，。？！、]")))
-				.filter(c -> c.length() >= 4)
-				.forEach(out::add);
-		}
-		return out;
 	}
 }

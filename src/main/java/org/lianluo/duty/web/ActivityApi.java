@@ -1,11 +1,21 @@
 package org.lianluo.duty.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import org.lianluo.duty.Activities;
 import org.lianluo.duty.Activity;
 import org.lianluo.duty.ActivityFilter;
+import org.lianluo.duty.ActivityPhotos;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.lianluo.duty.NewActivity;
 import org.lianluo.platform.Page;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -52,6 +62,30 @@ class ActivityApi {
 	@PostMapping("/api/v1/activities/{id}/attendance")
 	Activity attendance(@PathVariable UUID id, @RequestBody AttendanceBody body) {
 		return activities.markAttendance(id, body.deputyId(), body.attendance());
+	}
+
+	/** A photo (multipart field {@code file}): a JPEG or PNG image told by its content, at most 10 MB. */
+	@PostMapping(value = "/api/v1/activities/{id}/photos", consumes = "multipart/form-data")
+	@ResponseStatus(HttpStatus.CREATED)
+	Activity.Photo photo(@PathVariable UUID id, @RequestPart(required = false) MultipartFile file) throws IOException {
+		return activities.attachPhoto(id, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes());
+	}
+
+	/** A photo of the activity, or with {@code thumbnail=true} its thumbnail, shown inline. */
+	@GetMapping("/api/v1/activities/{id}/photos/{attachmentId}")
+	ResponseEntity<byte[]> photo(@PathVariable UUID id, @PathVariable UUID attachmentId,
+			@RequestParam(defaultValue = "false") boolean thumbnail) {
+		return image(activities.photo(id, attachmentId, thumbnail));
+	}
+
+	static ResponseEntity<byte[]> image(ActivityPhotos.Image image) {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(image.filename(), StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate())
+			.contentType(MediaType.parseMediaType(image.contentType()))
+			.body(image.data());
 	}
 
 	record AttendanceBody(UUID deputyId, String attendance) {

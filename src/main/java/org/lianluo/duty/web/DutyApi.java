@@ -1,8 +1,25 @@
 package org.lianluo.duty.web;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.lianluo.deputy.Deputies;
+import org.lianluo.deputy.DeputySummary;
+import org.lianluo.duty.DutyStatements;
+import org.lianluo.duty.Receptions;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.lianluo.station.StationRota;
+import org.lianluo.station.StationSummary;
+import org.lianluo.station.Stations;
+import org.springframework.format.annotation.DateTimeFormat;
 
 import org.lianluo.duty.Contacts;
 import org.lianluo.duty.Contacts.Completion;
@@ -36,7 +53,20 @@ class DutyApi {
 
 	private final DutyStatistics statistics;
 
-	DutyApi(Contacts contacts, DutyRecords records, DutyStatistics statistics) {
+	private final Stations stations;
+
+	private final Deputies deputies;
+
+	private final Receptions receptions;
+
+	private final DutyStatements statements;
+
+	DutyApi(DutyStatements statements, Contacts contacts, DutyRecords records, DutyStatistics statistics, Stations stations, Deputies deputies,
+			Receptions receptions) {
+		this.stations = stations;
+		this.deputies = deputies;
+		this.receptions = receptions;
+		this.statements = statements;
 		this.contacts = contacts;
 		this.records = records;
 		this.statistics = statistics;
@@ -69,6 +99,22 @@ class DutyApi {
 		return records.of(id, year(year));
 	}
 
+	/** 述职报告: the deputy's annual duty statement as .docx. */
+	@GetMapping("/api/v1/deputies/{id}/duty/statement.docx")
+	ResponseEntity<byte[]> statement(@PathVariable UUID id, @RequestParam(required = false) Integer year) {
+		return docx(statements.of(id, year(year)));
+	}
+
+	static ResponseEntity<byte[]> docx(DutyStatements.Statement s) {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(s.filename(), StandardCharsets.UTF_8).build().toString())
+			.contentType(MediaType.parseMediaType(DOCX))
+			.body(s.docx());
+	}
+
+	static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 	@GetMapping("/api/v1/duty/statistics")
 	Figures statistics(@RequestParam(required = false) String region, @RequestParam(required = false) Integer year) {
 		return statistics.figures(region(region), year(year));
@@ -80,13 +126,40 @@ class DutyApi {
 			@RequestParam(required = false) Integer year) {
 		int y = year(year);
 		LocalDate from = LocalDate.of(y, 1, 1);
-		return statistics.participation(region(region), from, from.plusYears(1)).stream()
-			.map(p -> new StationParticipation(p.stationId(), p.roster().size(), p.received().size(),
-					p.roster().stream().filter(d -> !p.received().contains(d)).toList()))
+		return participation(statistics, stations, deputies, region(region), y);
+	}
+
+	static List<StationParticipation> participation(DutyStatistics statistics, Stations stations, Deputies deputies,
+			String region, int year) {
+		LocalDate from = LocalDate.of(year, 1, 1);
+		List<DutyStatistics.Participation> rows = statistics.participation(region, from, from.plusYears(1));
+		Map<UUID, String> names = deputies.findAll(rows.stream().flatMap(p -> p.roster().stream()).distinct().toList()).stream()
+			.collect(Collectors.toMap(DeputySummary::id, DeputySummary::name));
+		return rows.stream()
+			.map(p -> {
+				List<UUID> notYet = p.roster().stream().filter(d -> !p.received().contains(d)).toList();
+				return new StationParticipation(p.stationId(),
+						stations.find(p.stationId()).map(StationSummary::name).orElse(""), p.roster().size(),
+						p.received().size(), p.roster().isEmpty() ? 0.0 : (double) p.received().size() / p.roster().size(), notYet, notYet.stream().map(d -> names.getOrDefault(d, "")).toList());
+			})
+			.sorted(Comparator.comparing(StationParticipation::stationName))
 			.toList();
 	}
 
-	record StationParticipation(UUID stationId, int rostered, int received, List<UUID> notYet) {
+	/** Planned rota days against receptions held at a station; the current year unless a period is given. */
+	@GetMapping("/api/v1/stations/{id}/receptions")
+	Receptions.RotaReport receptions(@PathVariable UUID id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+		int year = LocalDate.now(DutyStatistics.ZONE).getYear();
+		LocalDate start = from == null ? LocalDate.of(year, 1, 1) : StationRota.plausible("from", from);
+		LocalDate end = to == null ? start.plusYears(1).minusDays(1) : StationRota.plausible("to", to);
+		return receptions.rota(id, start, end);
+	}
+
+	/** One station's roster and who of it held a reception there in the year; {@code rate} = received / rostered. */
+	record StationParticipation(UUID stationId, String stationName, int rostered, int received, double rate, List<UUID> notYet,
+			List<String> notYetNames) {
 	}
 
 	/** The asked region within the caller's scope (404 outside it), or the caller's own region. */

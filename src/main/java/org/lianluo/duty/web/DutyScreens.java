@@ -1,5 +1,7 @@
 package org.lianluo.duty.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -16,6 +18,13 @@ import org.lianluo.duty.Contacts;
 import org.lianluo.duty.DutyRecords;
 import org.lianluo.duty.DutyStatistics;
 import org.lianluo.duty.NewActivity;
+import org.lianluo.duty.DutyCalendar;
+import org.lianluo.duty.DutyStatements;
+import java.time.YearMonth;
+import org.lianluo.duty.Receptions;
+import org.lianluo.station.StationRota;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.lianluo.identity.CurrentUser;
 import org.lianluo.identity.Role;
 import org.lianluo.platform.LianluoException;
@@ -26,6 +35,9 @@ import org.lianluo.region.Regions;
 import org.lianluo.station.StationFilter;
 import org.lianluo.station.Stations;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,8 +66,20 @@ class DutyScreens {
 
 	private final FormErrors formErrors;
 
-	DutyScreens(Activities activities, Contacts contacts, DutyRecords records, Deputies deputies, Stations stations,
-			Regions regions, FormErrors formErrors) {
+	private final DutyStatistics statistics;
+
+	private final Receptions receptions;
+
+	private final DutyStatements statements;
+
+	private final DutyCalendar calendar;
+
+	DutyScreens(DutyCalendar calendar, DutyStatements statements, Activities activities, Contacts contacts, DutyRecords records, Deputies deputies, Stations stations,
+			Regions regions, FormErrors formErrors, DutyStatistics statistics, Receptions receptions) {
+		this.statistics = statistics;
+		this.receptions = receptions;
+		this.statements = statements;
+		this.calendar = calendar;
 		this.activities = activities;
 		this.contacts = contacts;
 		this.records = records;
@@ -87,10 +111,13 @@ class DutyScreens {
 			@RequestParam(required = false) String endAt, @RequestParam(required = false) String regionCode,
 			@RequestParam(required = false) UUID stationId, @RequestParam(required = false) List<UUID> deputyIds,
 			@RequestParam(required = false) Integer votersReceived, @RequestParam(required = false) String outcome,
-			@RequestParam(required = false) String organiser, Model model) {
+			@RequestParam(required = false) String organiser, @RequestParam(required = false) Integer disputesResolved,
+			@RequestParam(required = false) Integer peopleRelocated, @RequestParam(required = false) Integer hazardsInspected,
+			@RequestParam(required = false) List<String> opinions, Model model) {
 		try {
 			Activity a = activities.register(new NewActivity(type, title, time(startAt, "startAt"), time(endAt, "endAt"), regionCode, stationId,
-					deputyIds, votersReceived, theme, outcome, null, organiser, null, null, null, null));
+					deputyIds, votersReceived, theme, outcome, null, organiser, null, disputesResolved, peopleRelocated,
+					hazardsInspected, opinions));
 			return "redirect:/duty/activities/" + a.id();
 		}
 		catch (LianluoException ex) {
@@ -101,33 +128,63 @@ class DutyScreens {
 
 	@GetMapping("/duty/activities/{id}")
 	String detail(@PathVariable UUID id, Model model) {
-		model.addAttribute("a", activities.get(id));
+		Activity a = activities.get(id);
+		model.addAttribute("a", a);
 		model.addAttribute("regionNames", regions.fullNames());
+		CurrentUser user = CurrentUser.get();
+		model.addAttribute("canAddPhotos", user.hasAny(List.of(Role.ASSESSOR, Role.STATION_ADMIN, Role.DEPUTY)));
 		return "duty/activity";
 	}
 
-	/** The phone-sized form on which a deputy registers a visit they made. */
+	@PostMapping("/duty/activities/{id}/photos")
+	String addPhoto(@PathVariable UUID id, @RequestParam(required = false) MultipartFile file, RedirectAttributes flash) {
+		return formErrors.act("/duty/activities/" + id, flash, () -> {
+			try {
+				activities.attachPhoto(id, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+	}
+
+	@GetMapping("/duty/activities/{id}/photos/{attachmentId}")
+	ResponseEntity<byte[]> photo(@PathVariable UUID id, @PathVariable UUID attachmentId,
+			@RequestParam(defaultValue = "false") boolean thumbnail) {
+		return ActivityApi.image(activities.photo(id, attachmentId, thumbnail));
+	}
+
+	/** The phone-sized form on which a deputy registers a visit they made and what voters said during it. */
 	@GetMapping("/duty/visit")
 	String visitForm(Model model) {
 		model.addAttribute("types", List.of(ActivityType.VISIT, ActivityType.RECEPTION, ActivityType.RESEARCH));
+		UUID deputy = CurrentUser.get().deputyId();
+		model.addAttribute("myStations", deputy == null ? List.of()
+				: stations.all(new StationFilter(null, null, null, null, null, null), 500).stream()
+					.filter(s -> s.deputies().stream().anyMatch(d -> d.id().equals(deputy)))
+					.toList());
 		return "duty/visit";
 	}
 
 	@PostMapping("/duty/visit")
 	String visit(@RequestParam(required = false) String type, @RequestParam(defaultValue = "") String title,
 			@RequestParam(required = false) String startAt, @RequestParam(required = false) Integer votersReceived,
-			@RequestParam(required = false) String outcome, Model model) {
+			@RequestParam(required = false) String outcome, @RequestParam(required = false) UUID stationId,
+			@RequestParam(required = false) List<String> opinions, Model model) {
 		CurrentUser user = CurrentUser.get();
 		if (user.deputyId() == null) {
 			throw LianluoException.forbidden();
 		}
 		try {
-			activities.register(new NewActivity(type, title, time(startAt, "startAt"), null, user.regionCode(), null,
-					List.of(user.deputyId()), votersReceived, null, outcome, null, null, null, null, null, null));
+			String region = stationId == null ? user.regionCode()
+					: stations.find(stationId).map(org.lianluo.station.StationSummary::regionCode).orElse(user.regionCode());
+			activities.register(new NewActivity(type, title, time(startAt, "startAt"), null, region, stationId,
+					List.of(user.deputyId()), votersReceived, null, outcome, null, null, null, null, null, null, opinions));
 			return "redirect:/duty/record?saved=1";
 		}
 		catch (LianluoException ex) {
 			model.addAttribute("errors", formErrors.of(ex));
+			model.addAttribute("said", opinions == null ? List.of() : opinions);
 			return visitForm(model);
 		}
 	}
@@ -141,15 +198,39 @@ class DutyScreens {
 		return "redirect:/duty/deputies/" + deputy + (saved == null ? "" : "?saved=1");
 	}
 
+	/** A deputy's record for a year, with the calendar of one month of it ({@code month=2025-06}). */
 	@GetMapping("/duty/deputies/{id}")
 	String record(@PathVariable UUID id, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) String saved, Model model) {
-		int y = DutyApi.year(year);
+			@RequestParam(required = false) String month, @RequestParam(required = false) String saved, Model model) {
+		YearMonth shown = month(month);
+		int y = shown != null ? DutyApi.year(shown.getYear()) : DutyApi.year(year);
+		if (shown == null) {
+			YearMonth now = YearMonth.now(DutyStatistics.ZONE);
+			shown = now.getYear() == y ? now : YearMonth.of(y, 1);
+		}
 		model.addAttribute("saved", saved != null);
 		model.addAttribute("record", records.of(id, y));
+		model.addAttribute("calendar", calendar.of(id, shown));
 		model.addAttribute("year", y);
 		model.addAttribute("types", ActivityType.values());
 		return "duty/record";
+	}
+
+	private static YearMonth month(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return YearMonth.parse(value.strip());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw LianluoException.invalidField("month", "duty.calendar.month.invalid");
+		}
+	}
+
+	@GetMapping("/duty/deputies/{id}/statement.docx")
+	ResponseEntity<byte[]> statement(@PathVariable UUID id, @RequestParam(required = false) Integer year) {
+		return DutyApi.docx(statements.of(id, DutyApi.year(year)));
 	}
 
 	@GetMapping("/duty/contacts")
@@ -159,6 +240,48 @@ class DutyScreens {
 		model.addAttribute("completion", contacts.summary(y, DutyApi.region(region)));
 		model.addAttribute("year", y);
 		return "duty/contacts";
+	}
+
+	/**
+	 * 进站履职参与率 and the rota per station of the region for a year: who of each roster has held a reception
+	 * there and who has not yet come, and rota days held and missed.
+	 */
+	@GetMapping("/duty/stations")
+	String stationsOverview(@RequestParam(required = false) String region, @RequestParam(required = false) Integer year,
+			Model model) {
+		if (!CurrentUser.get().hasAny(List.of(Role.ASSESSOR, Role.STATION_ADMIN, Role.LEADER, Role.ADMIN))) {
+			throw LianluoException.forbidden();
+		}
+		int y = DutyApi.year(year);
+		String r = DutyApi.region(region);
+		List<DutyApi.StationParticipation> rows = DutyApi.participation(statistics, stations, deputies, r, y);
+		LocalDate from = LocalDate.of(y, 1, 1);
+		Map<UUID, Receptions.RotaReport> rota = new LinkedHashMap<>();
+		rows.forEach(p -> rota.put(p.stationId(), receptions.rota(p.stationId(), from, from.plusYears(1).minusDays(1))));
+		int rostered = rows.stream().mapToInt(DutyApi.StationParticipation::rostered).sum();
+		model.addAttribute("rows", rows);
+		model.addAttribute("rota", rota);
+		model.addAttribute("rate", statistics.stationParticipationRate(r, from, from.plusYears(1)));
+		model.addAttribute("rostered", rostered);
+		model.addAttribute("region", r);
+		model.addAttribute("regionNames", regions.fullNames());
+		model.addAttribute("year", y);
+		return "duty/stations";
+	}
+
+	/** One station's rota against the receptions held, day by day. */
+	@GetMapping("/duty/stations/{id}/rota")
+	String stationRota(@PathVariable UUID id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+		if (!CurrentUser.get().hasAny(List.of(Role.ASSESSOR, Role.STATION_ADMIN, Role.LEADER, Role.ADMIN, Role.DEPUTY))) {
+			throw LianluoException.forbidden();
+		}
+		int year = LocalDate.now(DutyStatistics.ZONE).getYear();
+		LocalDate start = from == null ? LocalDate.of(year, 1, 1) : StationRota.plausible("from", from);
+		LocalDate end = to == null ? start.plusYears(1).minusDays(1) : StationRota.plausible("to", to);
+		model.addAttribute("report", receptions.rota(id, start, end));
+		return "duty/rota";
 	}
 
 	private void formChoices(Model model) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.lianluo.notification.MessageTemplates;
 import org.lianluo.notification.NotificationProperties;
 import org.lianluo.notification.SmsProvider;
 import org.lianluo.notification.SmsProvider.Failed;
@@ -21,7 +22,6 @@ import org.lianluo.notification.SmsProvider.SmsMessage;
 import org.lianluo.platform.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,17 +56,17 @@ public class DeliverySender {
 
 	private final NotificationProperties properties;
 
-	private final MessageSource messages;
+	private final MessageTemplates templates;
 
 	private final MailChannel mail;
 
 	private final Clock clock;
 
 	DeliverySender(JdbcClient jdbc, TransactionTemplate tx, SmsProvider sms, MailChannel mail, PersonalData personalData,
-			JsonMapper json, QuietHours quietHours, NotificationProperties properties, MessageSource messages,
+			JsonMapper json, QuietHours quietHours, NotificationProperties properties, MessageTemplates templates,
 			Clock clock) {
 		this.mail = mail;
-		this.messages = messages;
+		this.templates = templates;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.sms = sms;
@@ -163,8 +163,7 @@ public class DeliverySender {
 			Map<String, String> params = json.readValue(c.row().params(), PARAMS);
 			String recipient = personalData.decrypt(c.row().recipientEnc());
 			if (c.row().isSms()) {
-				String text = messages.getMessage("notification.text." + c.row().template(), params.values().toArray(),
-						Locale.SIMPLIFIED_CHINESE);
+				String text = templates.text(c.row().template(), "SMS", params, Locale.SIMPLIFIED_CHINESE);
 				outcome = sms.send(new SmsMessage(c.row().id().toString(), recipient,
 						properties.sms().templateId(c.row().template()), params, text));
 			}

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An SMS gateway in the style of Aliyun and Tencent SMS: a JSON POST of phone, sign name, template code,
- * template parameters and out-id, signed with HMAC-SHA256 of access key, timestamp, nonce and body under the
+ * template parameters, out-id and the text itself, signed with HMAC-SHA256 of access key, timestamp, nonce and body under the
  * secret. {@code {"code":"OK"}} is success; 429 is a rate limit (with Retry-After in seconds); anything else,
  * or no answer within the timeout, a failure.
  */
@@ -58,6 +58,8 @@ class HttpSmsProvider implements SmsProvider {
 		body.put("templateCode", message.templateId());
 		body.put("templateParam", message.params());
 		body.put("outId", message.outId());
+		// The text as the office worded it, for gateways that take the content (and to check against the template).
+		body.put("content", message.text());
 		String payload = json.writeValueAsString(body);
 		String timestamp = String.valueOf(clock.millis());
 		String nonce = UUID.randomUUID().toString();

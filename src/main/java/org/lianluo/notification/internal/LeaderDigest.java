@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.lianluo.identity.CurrentUser;
 import org.lianluo.identity.UserDirectory;
@@ -15,10 +14,6 @@ import org.lianluo.opinion.OpinionQueries.Order;
 import org.lianluo.opinion.OpinionQueries.Row;
 import org.lianluo.platform.Page;
 import org.lianluo.region.WorkingCalendar;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,7 +46,7 @@ public class LeaderDigest {
 		LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
 		int written = 0;
 		for (CurrentUser leader : directory.leaders()) {
-			int[] counts = as(leader, this::overdueAndKey);
+			int[] counts = RunAs.as(leader, this::overdueAndKey);
 			if (counts[0] == 0) {
 				continue;
 			}
@@ -78,19 +73,5 @@ public class LeaderDigest {
 		}
 		while ((long) n * Page.MAX_SIZE < page.total());
 		return new int[] { overdue, key };
-	}
-
-	private static <T> T as(CurrentUser user, Supplier<T> work) {
-		SecurityContext previous = SecurityContextHolder.getContext();
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-				user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
-		SecurityContextHolder.setContext(context);
-		try {
-			return work.get();
-		}
-		finally {
-			SecurityContextHolder.setContext(previous);
-		}
 	}
 }

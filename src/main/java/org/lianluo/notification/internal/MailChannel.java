@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.lianluo.notification.MessageTemplates;
 import org.lianluo.notification.NotificationProperties;
 import org.lianluo.notification.Preferences;
 import org.lianluo.notification.SmsProvider.Failed;
@@ -39,8 +40,11 @@ class MailChannel {
 
 	private final NotificationProperties.Email config;
 
+	private final MessageTemplates templates;
+
 	MailChannel(ObjectProvider<JavaMailSender> mail, MessageSource messages, Preferences preferences,
-			NotificationProperties properties) {
+			NotificationProperties properties, MessageTemplates templates) {
+		this.templates = templates;
 		this.mail = mail;
 		this.messages = messages;
 		this.preferences = preferences;
@@ -49,8 +53,8 @@ class MailChannel {
 
 	Outcome send(UUID deliveryId, String address, UUID user, String template, Map<String, String> params, String link) {
 		Locale zh = Locale.SIMPLIFIED_CHINESE;
-		String text = messages.getMessage("notification.text." + template, params.values().toArray(), zh);
-		String subject = messages.getMessage("notification.email.subject", new Object[] { params.get("code") }, zh);
+		String text = templates.text(template, "EMAIL", params, zh);
+		String subject = templates.subject(template, params);
 		String optOut = preferences.optOutToken(user).map(t -> config.baseUrl() + "/public/email-opt-out?token=" + t).orElse("");
 		String body = messages.getMessage("notification.email.body",
 				new Object[] { text, link == null ? config.baseUrl() : config.baseUrl() + link, optOut }, zh);

@@ -3,12 +3,13 @@ package org.lianluo.notification.internal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.lianluo.identity.UserDirectory;
-import org.lianluo.notification.Preferences;
 import org.lianluo.opinion.Opinion;
 import org.lianluo.opinion.OpinionEvents.OpinionAssigned;
 import org.lianluo.opinion.OpinionEvents.OpinionClosed;
@@ -22,11 +23,13 @@ import org.lianluo.opinion.OpinionManagement;
 import org.lianluo.opinion.OpinionQueries;
 import org.lianluo.platform.PersonalData;
 import org.lianluo.region.WorkingCalendar;
+import org.lianluo.station.Stations;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Who hears what of the opinion loop. The lead unit's handlers: assigned, reopened, and every supervision step;
+ * Who hears what of the opinion loop. The deputies who received an opinion and those on the roster of its station:
+ * that it was received. The lead unit's handlers: assigned, reopened, and every supervision step;
  * the assessors above the opinion's region: escalation and key supervision (staff also by e-mail when they gave
  * an address); the citizen, by SMS when a phone was given: received, assigned, fed back, reopened, closed. Unit
  * and staff messages name the tracking code and nothing personal. Each handler runs inside the opinion's
@@ -48,14 +51,17 @@ class OpinionNotifications {
 
 	private final Outbox outbox;
 
-	private final Preferences preferences;
-
 	private final OpinionQueries queries;
 
-	OpinionNotifications(OpinionManagement opinions, UserDirectory directory, Outbox outbox, Preferences preferences,
-			OpinionQueries queries) {
+	private final Stations stations;
+
+	private final StaffMessages staff;
+
+	OpinionNotifications(OpinionManagement opinions, UserDirectory directory, Outbox outbox, StaffMessages staff,
+			OpinionQueries queries, Stations stations) {
+		this.stations = stations;
+		this.staff = staff;
 		this.queries = queries;
-		this.preferences = preferences;
 		this.opinions = opinions;
 		this.directory = directory;
 		this.outbox = outbox;
@@ -66,6 +72,28 @@ class OpinionNotifications {
 		if (event.withPhone()) {
 			toCitizen(event.opinionId(), event.trackingCode(), event.kind(), event.regionCode(),
 					"received:" + event.opinionId(), "citizen-received");
+		}
+		toDeputies(event);
+	}
+
+	/**
+	 * The deputies who received the opinion and those on the roster of the station it came from: told once each,
+	 * with the tracking code. Only those who received it can open it, so only their message links to it.
+	 */
+	private void toDeputies(OpinionReceived event) {
+		Set<UUID> receiving = event.deputyIds() == null ? Set.of() : event.deputyIds();
+		Set<UUID> deputies = new LinkedHashSet<>(receiving);
+		if (event.stationId() != null) {
+			stations.findPublished(event.stationId())
+				.ifPresent(s -> s.deputies().forEach(d -> deputies.add(d.id())));
+		}
+		Map<String, String> params = new LinkedHashMap<>();
+		params.put("code", event.trackingCode());
+		String key = "received:" + event.opinionId();
+		for (UUID deputy : deputies) {
+			String link = receiving.contains(deputy) ? link(event.opinionId()) : null;
+			directory.usersOfDeputy(deputy)
+				.forEach(user -> toStaff(key, user, "STATION_OPINION", "deputy-opinion-received", params, link));
 		}
 	}
 
@@ -134,8 +162,7 @@ class OpinionNotifications {
 
 	/** Into the inbox, and by e-mail too when the user gave an address and wants e-mail. */
 	private void toStaff(String key, UUID user, String kind, String template, Map<String, String> params, String link) {
-		outbox.toInbox(key, user, kind, template, params, link);
-		preferences.emailFor(user).ifPresent(email -> outbox.toEmail(key, user, email, template, params, link));
+		staff.send(key, user, kind, template, params, link);
 	}
 
 	private void toCitizen(Opinion o, String key, String template) {

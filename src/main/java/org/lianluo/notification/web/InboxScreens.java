@@ -36,7 +36,7 @@ class InboxScreens {
 	@PostMapping("/{id}/read")
 	String read(@PathVariable UUID id, @RequestParam(required = false) String next) {
 		inbox.markRead(CurrentUser.get().id(), id);
-		return "redirect:" + (next != null && next.startsWith("/opinions/") ? next : "/inbox");
+		return "redirect:" + (next != null && (next.startsWith("/opinions/") || next.startsWith("/proposals/")) ? next : "/inbox");
 	}
 
 	@PostMapping("/read-all")

@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/inbox/preferences}: the caller's e-mail address and whether they want e-mail. */
+/**
+ * {@code /api/v1/inbox/preferences}: the caller's e-mail address and whether they want e-mail, their mobile number,
+ * and per kind of message whether also by e-mail and by SMS ({@code kinds}; left out: unchanged).
+ */
 @RestController
 @RequestMapping("/api/v1/inbox/preferences")
 class PreferenceApi {
@@ -27,6 +30,6 @@ class PreferenceApi {
 
 	@PutMapping
 	Preference put(@RequestBody Preference body) {
-		return preferences.update(CurrentUser.get().id(), body.email(), body.emailEnabled());
+		return preferences.update(CurrentUser.get().id(), body);
 	}
 }
