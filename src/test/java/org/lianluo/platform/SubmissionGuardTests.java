@@ -172,6 +172,22 @@ class SubmissionGuardTests {
 		assertThat(jdbc.sql("select count(*) from opinion where content like '%（第5次）%'").query(Long.class).single()).isZero();
 	}
 
+	/** What counting costs a submission (printed, never asserted: the machine is shared). */
+	@Test
+	void measureWhatCountingCostsASubmission() {
+		SubmissionGuard guard = guard(3, 100, 5);
+		int n = 500;
+		long start = System.nanoTime();
+		for (int i = 0; i < n; i++) {
+			guard.admit(someAddress(), somePhone(), true, null, null);
+		}
+		double ms = (System.nanoTime() - start) / 1e6;
+		System.out.printf("*** SubmissionGuard: %d admissions (challenge check, address and phone counted) in %.0f ms = %.2f ms each%n", n,
+				ms, ms / n);
+		assertThat(jdbc.sql("select count(*) from submission_counter where window_start = ?")
+			.param(java.time.OffsetDateTime.parse("2027-03-02T01:00:00Z")).query(Long.class).single()).isGreaterThanOrEqualTo(n / 2);
+	}
+
 	/** A clock the test moves. */
 	static final class MovableClock extends Clock {
 

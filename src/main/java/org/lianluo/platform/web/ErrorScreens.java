@@ -66,6 +66,8 @@ class ErrorScreens implements ErrorController {
 		}
 		model.addAttribute("title", messages.getMessage("problem.status." + status.value(), null,
 				messages.getMessage("problem.status.500", null, locale), locale));
+		// the layout's fragment parameter is called title too and hides the attribute inside the page
+		model.addAttribute("errorTitle", model.getAttribute("title"));
 		return "error";
 	}
 }

@@ -76,6 +76,8 @@ class ScreenExceptionHandler {
 		response.setStatus(status);
 		model.addAttribute("status", status);
 		model.addAttribute("title", text("problem.status." + status));
+		// the layout's fragment parameter is called title too and hides the attribute inside the page
+		model.addAttribute("errorTitle", text("problem.status." + status));
 		model.addAttribute("detail", detail);
 		return "error";
 	}
