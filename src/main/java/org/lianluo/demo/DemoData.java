@@ -22,6 +22,7 @@ import org.lianluo.deputy.Session;
 import org.lianluo.platform.LianluoException.FieldProblem;
 import org.lianluo.region.Region;
 import org.lianluo.region.Regions;
+import org.lianluo.search.Indexing;
 import org.lianluo.station.StationForm;
 import org.lianluo.station.StationRules;
 import org.lianluo.station.Stations;
@@ -87,9 +88,12 @@ class DemoData {
 
 	private final DemoYear year;
 
+	private final Indexing indexing;
+
 	DemoData(Regions regions, Congresses congresses, Deputies deputies, DeputyRules deputyRules, Stations stations,
-			StationRules stationRules, Units units, DemoYear year) {
+			StationRules stationRules, Units units, DemoYear year, Indexing indexing) {
 		this.year = year;
+		this.indexing = indexing;
 		this.regions = regions;
 		this.congresses = congresses;
 		this.deputies = deputies;
@@ -165,9 +169,9 @@ class DemoData {
 		List<StationForm> stationForms = stations(words, counties, townships, byTownship);
 		stations.insertAll(stationForms.stream().map(this::valid).toList());
 		long registries = System.nanoTime();
-		DemoYear.Made made = withYear
-				? year.load(new DemoWords(SEED + DemoYear.YEAR), new DemoYear.Registry(ids, forms, counties, townships))
-				: null;
+		// Thousands of changes in one transaction: the search index is written once at the end instead of on each.
+		DemoYear.Made made = withYear ? indexing.deferred(() -> year.load(new DemoWords(SEED + DemoYear.YEAR),
+				new DemoYear.Registry(ids, forms, counties, townships))) : null;
 		long done = System.nanoTime();
 		Summary summary = new Summary(ids.size(), stationForms.size(), units.list(null, null, 0, 1).total(), made);
 		log.info("Loaded the Baise demo set in {} ms: {} deputies, {} stations ({} ms); the year {}: {} ({} ms)",

@@ -194,6 +194,22 @@ class DemoYearTests {
 	}
 
 	@Test
+	void theSearchIndexHoldsEveryOpinionAndProposalAsTheyStand() {
+		assertThat(count("select count(*) from search_document where type = 'OPINION'"))
+			.isEqualTo(count("select count(*) from opinion"));
+		assertThat(count("select count(*) from search_document where type = 'PROPOSAL'")).as("a draft is its deputy's alone")
+			.isEqualTo(count("select count(*) from proposal where status <> 'DRAFT'"));
+		assertThat(count("select count(*) from proposal where status = 'DRAFT'")).as("drafted from opinions").isPositive();
+		assertThat(count("""
+				select count(*) from search_document d join opinion o on o.id = d.id
+				where d.type = 'OPINION' and d.status <> o.status""")).as("indexed as they stand at the end").isZero();
+		Api.Response found = office.get("/api/v1/search?q=" + java.net.URLEncoder.encode("芒果",
+				java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(found.status()).as(found.toString()).isEqualTo(200);
+		assertThat(found.json().get("page").get("total").asLong()).isPositive();
+	}
+
+	@Test
 	void citizensNamesAndPhonesAreStoredEncrypted() {
 		PersonalData personalData = demo.getBean(PersonalData.class);
 		List<String> phones = jdbc.sql("select submitter_phone_enc from opinion where submitter_phone_enc is not null")

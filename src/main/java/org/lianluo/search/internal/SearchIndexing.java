@@ -15,6 +15,7 @@ import org.lianluo.proposal.ProposalEvents.ProposalStatusChanged;
 import org.lianluo.proposal.ProposalQueries;
 import org.lianluo.region.Regions;
 import org.lianluo.search.DocumentType;
+import org.lianluo.search.Indexing;
 import org.lianluo.station.Stations;
 import org.lianluo.unit.Units;
 import org.slf4j.Logger;
@@ -30,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction of the change, the record is read again and written whole, so that the index holds exactly what was
  * committed (no second transaction, no publication to replay; a busy loop pays one segmentation and one upsert
  * per change, measured in BENCHMARKS.md). A lock per record makes the last writer the one that read last.
- * {@link #rebuild()} rewrites every row from the records.
+ * {@link #rebuild()} rewrites every row from the records. A thread inside {@link Indexing#deferred} skips the
+ * per-change updates: the rebuild at its end writes them all at once.
  */
 @Component
 public class SearchIndexing {
@@ -92,27 +94,37 @@ public class SearchIndexing {
 
 	@EventListener
 	void on(OpinionReceived event) {
-		opinion(event.opinionId());
+		if (!Indexing.isDeferred()) {
+			opinion(event.opinionId());
+		}
 	}
 
 	@EventListener
 	void on(OpinionStatusChanged event) {
-		opinion(event.opinionId());
+		if (!Indexing.isDeferred()) {
+			opinion(event.opinionId());
+		}
 	}
 
 	@EventListener
 	void on(OpinionMerged event) {
-		opinion(event.opinionId());
+		if (!Indexing.isDeferred()) {
+			opinion(event.opinionId());
+		}
 	}
 
 	@EventListener
 	void on(OpinionUnmerged event) {
-		opinion(event.opinionId());
+		if (!Indexing.isDeferred()) {
+			opinion(event.opinionId());
+		}
 	}
 
 	@EventListener
 	void on(ProposalStatusChanged event) {
-		proposal(event.proposalId());
+		if (!Indexing.isDeferred()) {
+			proposal(event.proposalId());
+		}
 	}
 
 	@Transactional
