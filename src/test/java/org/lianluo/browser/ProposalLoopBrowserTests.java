@@ -37,7 +37,7 @@ class ProposalLoopBrowserTests {
 			b.screenshot("32-registration-queue");
 			b.go(detail).click("form.register button");
 			assertThat(b.text("h1 .status")).isEqualTo("已立案");
-			assertThat(b.text(".number")).isEqualTo("第1号");
+			assertThat(b.text(".number")).isEqualTo("第001号");
 			assertThat(b.text(".session")).startsWith("田东县人大第");
 			b.select("#mode", "LEAD").select("#leadUnitId", f.unitId).select("#assistingUnitIds", f.otherUnitId);
 			b.screenshot("33-assessor-assigns");
