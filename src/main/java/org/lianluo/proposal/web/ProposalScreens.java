@@ -200,9 +200,6 @@ class ProposalScreens {
 			return "redirect:/proposals/" + p.getId();
 		}
 		catch (LianluoException ex) {
-			if (ex.status().value() == 403 || ex.status().value() == 404) {
-				throw ex;
-			}
 			model.addAttribute("errors", formErrors.of(ex));
 			model.addAttribute("sessions", sessionChoices());
 			model.addAttribute("sessionId", sessionId);
