@@ -113,6 +113,14 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 
 	private boolean assignmentWarned;
 
+	private boolean replyPublic;
+
+	private String draftedBy;
+
+	private String extensionNotice;
+
+	private Instant extensionNoticedAt;
+
 	@Version
 	private Long version;
 
@@ -128,6 +136,9 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 
 	@MappedCollection(idColumn = "proposal_id")
 	private Set<Contact> contacts = new HashSet<>();
+
+	@MappedCollection(idColumn = "proposal_id")
+	private Set<Reply> replies = new HashSet<>();
 
 	@Transient
 	private final List<ProposalTimelineEntry> newEntries = new ArrayList<>();
@@ -152,6 +163,12 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 		p.updatedAt = now;
 		p.newEntries.add(ProposalTimelineEntry.of(p.id, now, actor, Kind.TRANSITION, null, ProposalStatus.DRAFT, null));
 		return p;
+	}
+
+	/** Marks a draft as entered by staff on the lead deputy's behalf; staff may then submit it for the deputy. */
+	public void draftedOnBehalfBy(String staff) {
+		require(ProposalStatus.DRAFT);
+		draftedBy = staff;
 	}
 
 	/** Links the draft to the citizen's opinion it was made from. */
@@ -200,7 +217,7 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 		registeredAt = now;
 		assignmentDue = betweenSessions ? dueForAssignment : null;
 		nextSupervisionAt = assignmentDue == null ? null : assignmentDue.plusMillis(1);
-		move(ProposalStatus.REGISTERED, actor, now, "第" + sessionNumber + "号");
+		move(ProposalStatus.REGISTERED, actor, now, String.format("第%03d号", sessionNumber));
 		registerEvent(new ProposalRegistered(id, sessionId, sessionNumber));
 	}
 
@@ -298,6 +315,12 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 	}
 
 	public void reply(ReplyClass newClass, String text, boolean withoutContactConfirmed, String actor, Instant now) {
+		reply(newClass, text, withoutContactConfirmed, false, actor, now);
+	}
+
+	/** The lead unit's reply; {@code publish}: it may appear on the portal (办理结果公开). */
+	public void reply(ReplyClass newClass, String text, boolean withoutContactConfirmed, boolean publish, String actor,
+			Instant now) {
 		require(ProposalStatus.HANDLING, ProposalStatus.RE_HANDLING);
 		boolean contacted = contactedThisRound();
 		if (!contacted && !withoutContactConfirmed) {
@@ -308,11 +331,58 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 		repliedAt = now;
 		repliedWithoutContact = !contacted;
 		repliedOnTime = deadline == null || !now.isAfter(deadline);
+		replyPublic = publish;
+		replies.add(new Reply(Ids.newId(), ReplyKind.REPLY, newClass, text, now, actor, rehandlingCount));
 		extensionMonths = null;
 		extensionReason = null;
 		nextSupervisionAt = null;
 		move(ProposalStatus.REPLIED, actor, now, newClass.name() + (contacted ? "" : " (no contact)"));
 		registerEvent(new ProposalReplied(id, leadDeputyId, newClass));
+	}
+
+	/**
+	 * A follow-up reply to a B or C reply once the matter is solved (or now planned): the new class must be better
+	 * than the last, the earlier replies stay in the history.
+	 */
+	public void followUp(ReplyClass newClass, String text, String actor, Instant now) {
+		require(ProposalStatus.REPLIED, ProposalStatus.CLOSED);
+		if (replyClass != ReplyClass.B && replyClass != ReplyClass.C) {
+			throw LianluoException.conflict("proposal.follow-up.not-needed");
+		}
+		if (newClass == ReplyClass.D || newClass.ordinal() >= replyClass.ordinal()) {
+			throw LianluoException.invalidField("replyClass", "proposal.follow-up.class");
+		}
+		String before = replyClass.name();
+		replyClass = newClass;
+		replyText = text;
+		replies.add(new Reply(Ids.newId(), ReplyKind.FOLLOW_UP, newClass, text, now, actor, rehandlingCount));
+		note(Kind.FOLLOW_UP, actor, now, before + " → " + newClass.name());
+		registerEvent(new ProposalEvents.ProposalStatusChanged(id, status));
+	}
+
+	/** The written notice to the deputy that the deadline was extended, once the extension is approved. */
+	public void recordExtensionNotice(String notice, String actor, Instant now) {
+		require(ProposalStatus.HANDLING);
+		if (!extended) {
+			throw LianluoException.conflict("proposal.extension.notice-without-extension");
+		}
+		if (extensionNotice != null) {
+			throw LianluoException.conflict("proposal.extension.notice-recorded");
+		}
+		extensionNotice = notice;
+		extensionNoticedAt = now;
+		note(Kind.EXTENSION_NOTICE, actor, now, notice);
+	}
+
+	/** The signed reply document (答复函) was uploaded; the file itself is kept with the attachments. */
+	public void attachReplyDocument(String filename, String actor, Instant now) {
+		require(ProposalStatus.HANDLING, ProposalStatus.RE_HANDLING, ProposalStatus.REPLIED, ProposalStatus.CLOSED);
+		note(Kind.REPLY_DOCUMENT, actor, now, filename);
+	}
+
+	/** An approved extension whose written notice to the deputy is still to be recorded. */
+	public boolean extensionNoticeMissing() {
+		return extended && extensionNotice == null && status == ProposalStatus.HANDLING;
 	}
 
 	// --- evaluation (评)
@@ -430,6 +500,16 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 	public record AssistingUnit(UUID unitId) {
 	}
 
+	/** A reply of a round of handling, or a follow-up reply to a B or C one. */
+	public enum ReplyKind {
+		REPLY, FOLLOW_UP
+	}
+
+	/** One reply in the proposal's history of replies. */
+	@Table("proposal_reply")
+	public record Reply(UUID id, ReplyKind kind, ReplyClass replyClass, String text, Instant at, String actor, int round) {
+	}
+
 	/** A unit's contact with the deputy in a round of handling (0 first, 1 re-handling). */
 	@Table("proposal_contact")
 	public record Contact(UUID id, UUID unitId, ContactMethod method, String note, Instant at, int round) {
@@ -473,6 +553,11 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 	public Instant getNextSupervisionAt() { return nextSupervisionAt; }
 	public boolean isAssignmentWarned() { return assignmentWarned; }
 	public Long getVersion() { return version; }
+	public boolean isReplyPublic() { return replyPublic; }
+	public String getDraftedBy() { return draftedBy; }
+	public String getExtensionNotice() { return extensionNotice; }
+	public Instant getExtensionNoticedAt() { return extensionNoticedAt; }
+	public List<Reply> getReplies() { return replies.stream().sorted(Comparator.comparing(Reply::at).thenComparing(Reply::kind)).toList(); }
 	public Set<UUID> getAssistingUnitIds() { return assistingUnits.stream().map(AssistingUnit::unitId).collect(java.util.stream.Collectors.toSet()); }
 	public List<Cosigner> getCosigners() { return cosigners.stream().sorted(Comparator.comparing(c -> c.deputyId().toString())).toList(); }
 	public List<Contact> getContacts() { return contacts.stream().sorted(Comparator.comparing(Contact::at)).toList(); }

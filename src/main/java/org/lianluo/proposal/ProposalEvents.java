@@ -18,6 +18,14 @@ public final class ProposalEvents {
 	public record ProposalReplied(UUID proposalId, UUID leadDeputyId, ReplyClass replyClass) {
 	}
 
+	/**
+	 * A copy of the reply for each co-signer who confirmed (抄送附议代表); {@code round} 0 is the first reply, 1 the
+	 * reply after re-handling.
+	 */
+	public record ProposalReplyCopied(UUID proposalId, Integer number, ReplyClass replyClass, int round,
+			java.util.List<UUID> cosignerDeputyIds) {
+	}
+
 	public record ProposalClosed(UUID proposalId, Verdict verdict) {
 	}
 

@@ -17,6 +17,7 @@ import org.lianluo.identity.Role;
 import org.lianluo.identity.Scope;
 import org.lianluo.opinion.Opinion;
 import org.lianluo.opinion.OpinionManagement;
+import org.lianluo.platform.Attachments;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.LianluoException.FieldProblem;
 import org.lianluo.proposal.internal.ProposalTimeline;
@@ -24,6 +25,8 @@ import org.lianluo.proposal.internal.ProposalTimers;
 import org.lianluo.proposal.internal.Proposals;
 import org.lianluo.region.WorkingCalendar;
 import org.lianluo.unit.Units;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +42,11 @@ public class ProposalManagement {
 	static final int MIN_CONTENT = 10;
 
 	static final int MAX_CONTENT = 20000;
+
+	/** A signed reply document is a scanned letter of a few pages. */
+	public static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+	static final String REPLY_DOCUMENT = "proposal-reply";
 
 	private final Proposals proposals;
 
@@ -58,10 +66,16 @@ public class ProposalManagement {
 
 	private final OpinionManagement opinions;
 
+	private final Attachments attachments;
+
+	private final ApplicationEventPublisher events;
+
 	ProposalManagement(Proposals proposals, ProposalTimeline timeline, ProposalTimers timers,
 			ProposalDeadlines deadlines, Congresses congresses, Deputies deputies, Units units, Clock clock,
-			OpinionManagement opinions) {
+			OpinionManagement opinions, Attachments attachments, ApplicationEventPublisher events) {
 		this.opinions = opinions;
+		this.attachments = attachments;
+		this.events = events;
 		this.proposals = proposals;
 		this.timeline = timeline;
 		this.timers = timers;
@@ -80,6 +94,28 @@ public class ProposalManagement {
 		if (user.deputyId() == null) {
 			throw LianluoException.conflict("proposal.deputy.unlinked");
 		}
+		return draftFor(user, user.deputyId(), d);
+	}
+
+	/**
+	 * A draft entered by the office on a deputy's behalf (代为录入), e.g. from the paper form handed in at the session:
+	 * the deputy is its lead deputy, the office may submit it for them, the timeline names who entered it.
+	 */
+	@Transactional
+	public Proposal draftOnBehalf(UUID leadDeputyId, Draft d) {
+		CurrentUser user = requireRole(Role.ASSESSOR);
+		if (leadDeputyId == null || deputies.find(leadDeputyId).isEmpty()) {
+			throw LianluoException.invalidField("leadDeputyId", "proposal.lead-deputy.missing");
+		}
+		if (d.sessionId() != null) {
+			congresses.findSession(d.sessionId()).ifPresent(s -> user.scope().check(s.regionCode()));
+		}
+		Proposal p = draftFor(user, leadDeputyId, d);
+		p.draftedOnBehalfBy(user.username());
+		return save(p);
+	}
+
+	private Proposal draftFor(CurrentUser user, UUID leadDeputyId, Draft d) {
 		List<FieldProblem> problems = new ArrayList<>();
 		Session session = d.sessionId() == null ? null : congresses.findSession(d.sessionId()).orElse(null);
 		if (session == null) {
@@ -100,7 +136,7 @@ public class ProposalManagement {
 		if (!problems.isEmpty()) {
 			throw LianluoException.invalidFields(problems);
 		}
-		return save(Proposal.draft(session.id(), session.regionCode(), user.deputyId(), title, content, cosigners,
+		return save(Proposal.draft(session.id(), session.regionCode(), leadDeputyId, title, content, cosigners,
 				user.username(), clock.instant()));
 	}
 
@@ -120,8 +156,9 @@ public class ProposalManagement {
 
 	@Transactional
 	public Proposal submit(UUID id) {
-		CurrentUser user = requireRole(Role.DEPUTY);
-		Proposal p = leadDeputyOnly(id, user);
+		CurrentUser user = CurrentUser.get();
+		Proposal p = user.has(Role.ASSESSOR) && !user.has(Role.DEPUTY) ? draftedByOffice(id, user)
+				: leadDeputyOnly(id, requireRole(Role.DEPUTY));
 		Instant now = clock.instant();
 		Session session = congresses.findSession(p.getSessionId()).orElseThrow(LianluoException::notFound);
 		p.submit(betweenSessions(session, now), user.username(), now);
@@ -258,14 +295,98 @@ public class ProposalManagement {
 
 	@Transactional
 	public Proposal reply(UUID id, ReplyClass replyClass, String text, Boolean confirmedWithoutContact) {
+		return reply(id, replyClass, text, confirmedWithoutContact, false);
+	}
+
+	/** The reply; {@code publish}: the reply may appear on the portal, without the deputy's or anyone's name. */
+	@Transactional
+	public Proposal reply(UUID id, ReplyClass replyClass, String text, Boolean confirmedWithoutContact, Boolean publish) {
 		CurrentUser user = requireRole(Role.UNIT_HANDLER);
 		Proposal p = leadUnitOnly(id, user);
 		if (replyClass == null) {
 			throw LianluoException.invalidField("replyClass", "proposal.reply.class.required");
 		}
 		p.reply(replyClass, required("text", text, MAX_CONTENT), Boolean.TRUE.equals(confirmedWithoutContact),
-				user.username(), clock.instant());
+				Boolean.TRUE.equals(publish), user.username(), clock.instant());
+		Proposal saved = save(p);
+		List<UUID> confirmed = saved.getCosigners().stream()
+			.filter(c -> c.answer() == Proposal.CosignAnswer.CONFIRMED).map(Proposal.Cosigner::deputyId).toList();
+		if (!confirmed.isEmpty()) {
+			events.publishEvent(new ProposalEvents.ProposalReplyCopied(saved.getId(), saved.getNumber(),
+					saved.getReplyClass(), saved.getRehandlingCount(), confirmed));
+		}
+		return saved;
+	}
+
+	/** A follow-up reply to a B or C reply, by the lead unit, when the matter is solved; the earlier reply stays. */
+	@Transactional
+	public Proposal followUp(UUID id, ReplyClass replyClass, String text) {
+		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Proposal p = leadUnitOnly(id, user);
+		if (replyClass == null) {
+			throw LianluoException.invalidField("replyClass", "proposal.reply.class.required");
+		}
+		p.followUp(replyClass, required("text", text, MAX_CONTENT), user.username(), clock.instant());
 		return save(p);
+	}
+
+	/** The written notice to the deputy of an approved extension (延期告知), by the lead unit. */
+	@Transactional
+	public Proposal recordExtensionNotice(UUID id, String notice) {
+		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Proposal p = leadUnitOnly(id, user);
+		p.recordExtensionNotice(required("notice", notice, 2000), user.username(), clock.instant());
+		return save(p);
+	}
+
+	/** The signed reply document (答复函) as a PDF, checked by its content, by the lead unit. */
+	@Transactional
+	public Attachments.Attachment attachReplyDocument(UUID id, String filename, byte[] data) {
+		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Proposal p = leadUnitOnly(id, user);
+		if (data == null || data.length == 0) {
+			throw LianluoException.invalidField("file", "proposal.document.empty");
+		}
+		if (data.length > MAX_DOCUMENT_BYTES) {
+			throw LianluoException.of(HttpStatus.CONTENT_TOO_LARGE, "proposal.document.too-large",
+					MAX_DOCUMENT_BYTES / 1024 / 1024);
+		}
+		if (!isPdf(data)) {
+			throw LianluoException.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "proposal.document.pdf");
+		}
+		Instant now = clock.instant();
+		p.attachReplyDocument(filename == null ? "" : filename, user.username(), now);
+		save(p);
+		return attachments.store(REPLY_DOCUMENT, id, filename, data, user.username());
+	}
+
+	/** The signed reply documents of a proposal the caller may see, oldest first. */
+	@Transactional(readOnly = true)
+	public List<Attachments.Attachment> replyDocuments(UUID id) {
+		return replyDocuments(visible(id, CurrentUser.get()));
+	}
+
+	/** The signed reply documents of a proposal already read (a unit that just returned it no longer sees it). */
+	public List<Attachments.Attachment> replyDocuments(Proposal p) {
+		return attachments.of(REPLY_DOCUMENT, p.getId());
+	}
+
+	/** One signed reply document of a proposal the caller may see, or 404. */
+	@Transactional(readOnly = true)
+	public Attachments.Attachment replyDocument(UUID id, UUID documentId) {
+		visible(id, CurrentUser.get());
+		return attachments.find(documentId)
+			.filter(a -> REPLY_DOCUMENT.equals(a.ownerType()) && id.equals(a.ownerId()))
+			.orElseThrow(LianluoException::notFound);
+	}
+
+	public byte[] replyDocumentContent(UUID documentId) {
+		return attachments.content(documentId);
+	}
+
+	private static boolean isPdf(byte[] data) {
+		byte[] magic = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		return data.length >= magic.length && java.util.Arrays.equals(java.util.Arrays.copyOf(data, magic.length), magic);
 	}
 
 	// --- evaluation (评), by the lead deputy
@@ -332,6 +453,15 @@ public class ProposalManagement {
 			throw LianluoException.notFound();
 		}
 		return p;
+	}
+
+	/** A draft the office entered on a deputy's behalf, which the office may submit for them. */
+	private Proposal draftedByOffice(UUID id, CurrentUser user) {
+		// Submitting is the deputy's step unless the office entered the draft: refused as for any other staff first.
+		if (proposals.findById(id).orElseThrow(LianluoException::notFound).getDraftedBy() == null) {
+			throw LianluoException.forbidden();
+		}
+		return visible(id, user);
 	}
 
 	private Proposal leadDeputyOnly(UUID id, CurrentUser user) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.lianluo.identity.CurrentUser;
 import org.lianluo.identity.Scope;
 import org.lianluo.platform.Page;
+import org.lianluo.region.RegionCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -120,6 +121,31 @@ public class ProposalQueries {
 				ProposalStatus.valueOf(rs.getString("status")), rs.getObject("at", OffsetDateTime.class).toInstant(),
 				rs.getString("title"), rs.getString("content"), rs.getString("reply_text"),
 				List.of((UUID[]) rs.getArray("parties").getArray()));
+	}
+
+	/**
+	 * Replies their units marked public (办理结果公开), newest first, for anyone: the number, title, unit and reply of
+	 * a registered proposal, never who proposed it. {@code region}: a county (or any region) and below.
+	 */
+	public Page<PublicReply> publicReplies(String region, int page, int size) {
+		String pattern = region == null || !RegionCode.isValid(region) ? "%" : new RegionCode(region).subtreePrefix() + "%";
+		long total = jdbc.sql("select count(*) from proposal where reply_public and replied_at is not null and region_code like ?")
+			.param(pattern).query(Long.class).single();
+		List<PublicReply> items = jdbc.sql("""
+				select id, session_id, number, region_code, title, lead_unit_id, reply_class, reply_text, replied_at
+				from proposal where reply_public and replied_at is not null and region_code like ?
+				order by replied_at desc, id limit ? offset ?""")
+			.params(pattern, size, (long) page * size)
+			.query((rs, n) -> new PublicReply(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					(Integer) rs.getObject(3), rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class),
+					ReplyClass.valueOf(rs.getString(7)), rs.getString(8), rs.getObject(9, OffsetDateTime.class).toInstant()))
+			.list();
+		return new Page<>(items, page, size, total);
+	}
+
+	/** A public reply as the portal shows it: no deputy, no staff, nothing personal. */
+	public record PublicReply(UUID id, UUID sessionId, Integer number, String regionCode, String title, UUID leadUnitId,
+			ReplyClass replyClass, String replyText, java.time.Instant repliedAt) {
 	}
 
 	/** Proposals where the caller is a co-signer who has not answered yet. */

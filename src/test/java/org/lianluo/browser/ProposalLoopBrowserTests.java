@@ -2,6 +2,12 @@ package org.lianluo.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.lianluo.LianluoTest;
 import org.lianluo.proposal.ProposalFixture;
@@ -37,7 +43,7 @@ class ProposalLoopBrowserTests {
 			b.screenshot("32-registration-queue");
 			b.go(detail).click("form.register button");
 			assertThat(b.text("h1 .status")).isEqualTo("已立案");
-			assertThat(b.text(".number")).isEqualTo("第1号");
+			assertThat(b.text(".number")).isEqualTo("第001号");
 			assertThat(b.text(".session")).startsWith("田东县人大第");
 			b.select("#mode", "LEAD").select("#leadUnitId", f.unitId).select("#assistingUnitIds", f.otherUnitId);
 			b.screenshot("33-assessor-assigns");
@@ -62,6 +68,14 @@ class ProposalLoopBrowserTests {
 			assertThat(b.text(".registered")).contains("1");
 			assertThat(b.text("tr.total")).startsWith("合计 1 1 100.0% 100.0% 100.0% 100.0% 100.0% 100.0%");
 			b.screenshot("38-proposal-figures");
+			b.go("/proposals/overdue?session=" + f.sessionId);
+			assertThat(b.text(".overdue-total")).contains("0");
+			b.screenshot("39-overdue-board");
+
+			b.signOut().go("/public/proposals?county=451022");
+			assertThat(b.text("ul.public-proposals")).contains("关于改造祥周镇至林逢镇公路的建议", "已追加资金，本年内动工改造。")
+				.doesNotContain(f.deputyName);
+			b.screenshot("40-public-replies");
 		}
 	}
 
@@ -83,8 +97,28 @@ class ProposalLoopBrowserTests {
 			assertThat(b.text(".alert.error")).contains("沟通");
 		}
 		b.select("#method", "FACE_TO_FACE").type("#contactNote", "到祥周镇与代表面商").click("form.contact button[type=submit]");
-		b.select("#replyClass", replyClass).type("#text", text).click("form.reply button[type=submit]");
+		b.select("#replyClass", replyClass).type("#text", text).click("input[name=publish]").click("form.reply button[type=submit]");
 		assertThat(b.text("h1 .status")).isEqualTo("已答复");
+		assertThat(b.text(".reply")).contains("答复公开");
+		if (first) {
+			b.find("#file").sendKeys(signedLetter().toString());
+			b.click("form.document button[type=submit]");
+			assertThat(b.text(".reply-document")).contains("交通运输局答复函.pdf");
+			b.screenshot("35a-unit-uploaded-reply-letter");
+		}
+	}
+
+	/** A small PDF as the scanned, signed reply letter. */
+	private static Path signedLetter() {
+		try {
+			Path dir = Files.createDirectories(Path.of("target", "browser-files"));
+			return Files.write(dir.resolve("交通运输局答复函.pdf"),
+					"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))
+				.toAbsolutePath();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private void deputyRates(Browser b, ProposalFixture f, String detail, String grade) {

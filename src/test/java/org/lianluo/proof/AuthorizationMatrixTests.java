@@ -272,6 +272,7 @@ class AuthorizationMatrixTests {
 				};
 				case "{trackingCode}" -> pattern.contains("consultation-comments") ? world.commentCode : opinion.trackingCode();
 				case "{attachmentId}" -> opinion.attachmentId();
+				case "{documentId}" -> world.replyDocumentId;
 				case "{commentId}" -> world.commentId;
 				case "{seatId}" -> world.seatId;
 				case "{year}" -> "2026";

@@ -69,6 +69,9 @@ final class World {
 
 	final String proposalId;
 
+	/** The signed reply letter of the shared proposal, which its unit accepted to upload it. */
+	final String replyDocumentId;
+
 	/** The callers in the order each row calls them: those who should be refused first, so that they meet the record untouched. */
 	final Map<String, Caller> callers = new LinkedHashMap<>();
 
@@ -121,6 +124,9 @@ final class World {
 
 		opinion = opinion();
 		proposalId = proposal();
+		ok(handlerApi.post("/api/v1/proposals/" + proposalId + "/accept", Map.of()));
+		replyDocumentId = ok(org.lianluo.Staff.upload(handlerApi, "/api/v1/proposals/" + proposalId + "/reply-documents",
+				"答复函.pdf", "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).json().get("id").asText();
 		consultationId = id(cityAssessor.post("/api/v1/consultations", Map.of("title", "田东县农村生活垃圾治理办法（草案）" + u,
 				"issuer", "田东县人大常委会", "regionCode", COUNTY, "opensOn", LocalDate.now().minusDays(1).toString(), "closesOn",
 				LocalDate.now().plusDays(30).toString(), "articles", List.of(Map.of("number", 1, "text", "为了加强农村生活垃圾治理，制定本办法。")))));

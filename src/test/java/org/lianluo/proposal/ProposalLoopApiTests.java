@@ -242,6 +242,26 @@ class ProposalLoopApiTests {
 			.query(Long.class).single()).isEqualTo(1);
 	}
 
+	@Test
+	void theOfficeEntersADraftOnADeputysBehalfAndSubmitsItForThem() {
+		Map<String, Object> body = Map.of("sessionId", f.sessionId, "title", "关于代为录入的建议", "content",
+				"田东县平马镇农贸市场排水不畅，建议县住建局年内改造排水管网。", "leadDeputyId", f.deputyId);
+		assertThat(f.jingxiAssessor.post("/api/v1/proposals", body).status()).as("a session outside their county").isEqualTo(404);
+		assertThat(f.handler.post("/api/v1/proposals", body).status()).isEqualTo(403);
+		assertThat(f.assessor.post("/api/v1/proposals", Map.of("sessionId", f.sessionId, "title", "x", "content",
+				"内容足够长的一段文字，共十个字以上。", "leadDeputyId", UUID.randomUUID().toString())).status()).isEqualTo(400);
+		Response drafted = f.assessor.post("/api/v1/proposals", body);
+		assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+		String id = drafted.json().get("id").asText();
+		assertThat(drafted.json().get("leadDeputy").get("id").asText()).isEqualTo(f.deputyId);
+		assertThat(drafted.json().get("draftedBy").asText()).isEqualTo("assessor" + f.u);
+		assertThat(f.deputy.get("/api/v1/proposals/" + id).status()).as("the deputy sees their proposal").isEqualTo(200);
+		assertThat(f.step(f.assessor, id, "submit", Map.of()).get("status").asText()).isEqualTo("SUBMITTED");
+		String own = f.draft("代表自己的草稿");
+		assertThat(f.assessor.post("/api/v1/proposals/" + own + "/submit", Map.of()).status())
+			.as("a deputy's own draft is theirs to submit").isEqualTo(403);
+	}
+
 	private List<String> kinds(String id, String kind) {
 		return jdbc.sql("select note from proposal_event where proposal_id = ? and kind = ? order by at, id")
 			.params(UUID.fromString(id), kind).query(String.class).list();

@@ -50,8 +50,12 @@ class ProposalOutOfOrderTests {
 						Set.of(ProposalStatus.HANDLING, ProposalStatus.RE_HANDLING))),
 				Map.entry("extension", new Step(f.handler, Map.of("months", 1, "reason", "需要协调"), Set.of(ProposalStatus.HANDLING))),
 				Map.entry("extension/decision", new Step(f.assessor, Map.of("approve", true), Set.of())),
-				Map.entry("reply", new Step(f.handler, Map.of("replyClass", "A", "text", "已解决。", "confirmedWithoutContact", true),
+				Map.entry("reply", new Step(f.handler, Map.of("replyClass", "B", "text", "已列入计划。", "confirmedWithoutContact", true),
 						Set.of(ProposalStatus.HANDLING, ProposalStatus.RE_HANDLING))),
+				// the paths reply B, which a follow-up may improve once replied; no path extends, so no notice is due
+				Map.entry("follow-up", new Step(f.handler, Map.of("replyClass", "A", "text", "已解决。"),
+						Set.of(ProposalStatus.REPLIED, ProposalStatus.CLOSED))),
+				Map.entry("extension/notice", new Step(f.handler, Map.of("notice", "已书面告知代表。"), Set.of())),
 				Map.entry("evaluate", new Step(f.deputy, Map.of("grade", "SATISFIED"), Set.of(ProposalStatus.REPLIED))));
 	}
 

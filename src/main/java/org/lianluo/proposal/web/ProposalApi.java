@@ -4,9 +4,17 @@ import java.time.Year;
 import java.util.List;
 import java.util.UUID;
 
+import java.io.IOException;
+
+import org.lianluo.platform.Attachments;
 import org.lianluo.platform.Page;
+import org.lianluo.platform.ImportReport;
+import org.lianluo.platform.web.Downloads;
 import org.lianluo.proposal.ContactMethod;
+import org.lianluo.proposal.ProposalAssignmentSheets;
+import org.lianluo.proposal.ProposalBoard;
 import org.lianluo.proposal.ProposalKpis;
+import org.lianluo.proposal.ProposalLetters;
 import org.lianluo.proposal.ProposalManagement;
 import org.lianluo.proposal.ProposalManagement.Assignment;
 import org.lianluo.proposal.ProposalManagement.Draft;
@@ -17,6 +25,8 @@ import org.lianluo.proposal.UpwardProposals;
 import org.lianluo.proposal.Verdict;
 import org.lianluo.region.WorkingCalendar;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,8 +51,17 @@ class ProposalApi {
 
 	private final ProposalKpis kpis;
 
+	private final ProposalBoard board;
+
+	private final ProposalLetters letters;
+
+	private final ProposalAssignmentSheets sheets;
+
 	ProposalApi(ProposalManagement proposals, ProposalQueries queries, ProposalViews views, UpwardProposals upward,
-			ProposalKpis kpis) {
+			ProposalKpis kpis, ProposalBoard board, ProposalLetters letters, ProposalAssignmentSheets sheets) {
+		this.sheets = sheets;
+		this.letters = letters;
+		this.board = board;
 		this.upward = upward;
 		this.kpis = kpis;
 		this.proposals = proposals;
@@ -50,10 +69,12 @@ class ProposalApi {
 		this.views = views;
 	}
 
+	/** A deputy's draft; with {@code leadDeputyId}, a draft the office enters on that deputy's behalf. */
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	ProposalView draft(@RequestBody Draft body) {
-		return views.of(proposals.draft(body));
+	ProposalView draft(@RequestBody DraftBody body) {
+		Draft d = new Draft(body.sessionId(), body.title(), body.content(), body.coSignerIds());
+		return views.of(body.leadDeputyId() == null ? proposals.draft(d) : proposals.draftOnBehalf(body.leadDeputyId(), d));
 	}
 
 	@GetMapping
@@ -89,6 +110,30 @@ class ProposalApi {
 	@GetMapping("/kpis")
 	ProposalKpis.Report kpis(@RequestParam UUID session) {
 		return kpis.report(session);
+	}
+
+	/** Bulk assignment after the session's 交办会: all lines or none, each refused line named with its problems. */
+	@PostMapping("/assignments")
+	ImportReport assignFromSheet(@RequestParam(required = false) UUID session,
+			@RequestParam(required = false) MultipartFile file) throws IOException {
+		return sheets.assign(session, file == null ? null : file.getBytes());
+	}
+
+	@GetMapping("/assignments/template")
+	ResponseEntity<byte[]> assignmentTemplate() {
+		return Downloads.xlsx("assignments-template.xlsx", sheets.template());
+	}
+
+	/** 一人一函: the letter to a deputy (by default the caller) on the proposals they led in a session, as .docx. */
+	@GetMapping("/letter")
+	ResponseEntity<byte[]> letter(@RequestParam UUID session, @RequestParam(required = false) UUID deputy) {
+		return ProposalDownloads.of("letter.docx", ProposalDownloads.DOCX, letters.docx(session, deputy));
+	}
+
+	/** The overdue board of a session, by lead unit. */
+	@GetMapping("/overdue")
+	ProposalBoard.Board overdue(@RequestParam UUID session) {
+		return board.overdue(session);
 	}
 
 	@GetMapping("/{id}")
@@ -153,7 +198,34 @@ class ProposalApi {
 
 	@PostMapping("/{id}/reply")
 	ProposalView reply(@PathVariable UUID id, @RequestBody Reply body) {
-		return views.of(proposals.reply(id, body.replyClass(), body.text(), body.confirmedWithoutContact()));
+		return views.of(proposals.reply(id, body.replyClass(), body.text(), body.confirmedWithoutContact(), body.publish()));
+	}
+
+	/** A follow-up reply to a B or C reply when the matter is solved; the earlier reply stays in {@code replies}. */
+	@PostMapping("/{id}/follow-up")
+	ProposalView followUp(@PathVariable UUID id, @RequestBody FollowUp body) {
+		return views.of(proposals.followUp(id, body.replyClass(), body.text()));
+	}
+
+	/** The written notice to the deputy of an approved extension. */
+	@PostMapping("/{id}/extension/notice")
+	ProposalView extensionNotice(@PathVariable UUID id, @RequestBody Notice body) {
+		return views.of(proposals.recordExtensionNotice(id, body.notice()));
+	}
+
+	/** The signed reply document (答复函): a PDF, checked by its content. */
+	@PostMapping("/{id}/reply-documents")
+	ResponseEntity<ProposalView.DocumentView> attachReplyDocument(@PathVariable UUID id,
+			@RequestParam(required = false) MultipartFile file) throws IOException {
+		Attachments.Attachment a = proposals.attachReplyDocument(id, file == null ? null : file.getOriginalFilename(),
+				file == null ? null : file.getBytes());
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(new ProposalView.DocumentView(a.id(), a.filename(), a.size(), a.createdAt()));
+	}
+
+	@GetMapping("/{id}/reply-documents/{documentId}")
+	ResponseEntity<byte[]> replyDocument(@PathVariable UUID id, @PathVariable UUID documentId) {
+		return ProposalDownloads.of(proposals.replyDocument(id, documentId), proposals.replyDocumentContent(documentId));
 	}
 
 	@PostMapping("/{id}/evaluate")
@@ -164,6 +236,9 @@ class ProposalApi {
 	@PostMapping("/{id}/key-supervision")
 	ProposalView keySupervision(@PathVariable UUID id, @RequestBody KeySupervision body) {
 		return views.of(proposals.putUnderKeySupervision(id, body.topic()));
+	}
+
+	record DraftBody(UUID sessionId, String title, String content, List<UUID> coSignerIds, UUID leadDeputyId) {
 	}
 
 	record FromOpinion(UUID opinionId, UUID sessionId, String title) {
@@ -184,7 +259,13 @@ class ProposalApi {
 	record Decision(Boolean approve, String note) {
 	}
 
-	record Reply(ReplyClass replyClass, String text, Boolean confirmedWithoutContact) {
+	record Reply(ReplyClass replyClass, String text, Boolean confirmedWithoutContact, Boolean publish) {
+	}
+
+	record FollowUp(ReplyClass replyClass, String text) {
+	}
+
+	record Notice(String notice) {
 	}
 
 	record Evaluation(Verdict grade, String comment) {

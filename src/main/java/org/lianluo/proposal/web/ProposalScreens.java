@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.lianluo.deputy.Congresses;
+import org.lianluo.deputy.Deputies;
+import org.lianluo.deputy.DeputyFilter;
 import org.lianluo.deputy.Session;
 import org.lianluo.identity.CurrentUser;
 import org.lianluo.identity.Role;
@@ -15,7 +17,10 @@ import org.lianluo.platform.web.FormErrors;
 import org.lianluo.proposal.AssignmentMode;
 import org.lianluo.proposal.ContactMethod;
 import org.lianluo.proposal.Proposal;
+import org.lianluo.proposal.ProposalAssignmentSheets;
+import org.lianluo.proposal.ProposalBoard;
 import org.lianluo.proposal.ProposalKpis;
+import org.lianluo.proposal.ProposalLetters;
 import org.lianluo.proposal.ProposalManagement;
 import org.lianluo.proposal.ProposalManagement.Assignment;
 import org.lianluo.proposal.ProposalManagement.Draft;
@@ -25,7 +30,9 @@ import org.lianluo.proposal.ReplyClass;
 import org.lianluo.proposal.Verdict;
 import org.lianluo.region.RegionNames;
 import org.lianluo.unit.Units;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,8 +66,21 @@ class ProposalScreens {
 
 	private final ProposalKpis kpis;
 
+	private final ProposalBoard board;
+
+	private final ProposalLetters letters;
+
+	private final ProposalAssignmentSheets sheets;
+
+	private final Deputies deputies;
+
 	ProposalScreens(ProposalManagement proposals, ProposalQueries queries, ProposalViews views, Congresses congresses,
-			Units units, RegionNames regionNames, FormErrors formErrors, ProposalKpis kpis) {
+			Units units, RegionNames regionNames, FormErrors formErrors, ProposalKpis kpis, ProposalBoard board,
+			ProposalLetters letters, ProposalAssignmentSheets sheets, Deputies deputies) {
+		this.deputies = deputies;
+		this.sheets = sheets;
+		this.letters = letters;
+		this.board = board;
 		this.kpis = kpis;
 		this.proposals = proposals;
 		this.queries = queries;
@@ -113,6 +133,53 @@ class ProposalScreens {
 		return "proposal/kpis";
 	}
 
+	/** Bulk assignment from the sheet of the session's 交办会. */
+	@GetMapping("/assignments")
+	String assignmentsForm(@RequestParam(required = false) UUID session, Model model) {
+		model.addAttribute("sessions", sessionChoices());
+		model.addAttribute("sessionId", session);
+		return "proposal/assignments";
+	}
+
+	@PostMapping("/assignments")
+	String assignFromSheet(@RequestParam(required = false) UUID sessionId,
+			@RequestParam(required = false) MultipartFile file, Model model) throws java.io.IOException {
+		model.addAttribute("sessions", sessionChoices());
+		model.addAttribute("sessionId", sessionId);
+		try {
+			model.addAttribute("report", sheets.assign(sessionId, file == null || file.isEmpty() ? null : file.getBytes()));
+		}
+		catch (LianluoException ex) {
+			if (ex.status().value() == 403 || ex.status().value() == 404) {
+				throw ex;
+			}
+			model.addAttribute("errors", formErrors.of(ex));
+		}
+		return "proposal/assignments";
+	}
+
+	@GetMapping("/assignments/template")
+	ResponseEntity<byte[]> assignmentTemplate() {
+		return org.lianluo.platform.web.Downloads.xlsx("assignments-template.xlsx", sheets.template());
+	}
+
+	/** 一人一函 as .docx. */
+	@GetMapping("/letter")
+	ResponseEntity<byte[]> letter(@RequestParam UUID session, @RequestParam(required = false) UUID deputy) {
+		return ProposalDownloads.of("letter.docx", ProposalDownloads.DOCX, letters.docx(session, deputy));
+	}
+
+	/** The overdue board of a session, by lead unit. */
+	@GetMapping("/overdue")
+	String overdue(@RequestParam(required = false) UUID session, Model model) {
+		Map<UUID, String> sessions = sessionChoices();
+		UUID chosen = session != null ? session : sessions.keySet().stream().findFirst().orElse(null);
+		model.addAttribute("sessions", sessions);
+		model.addAttribute("sessionId", chosen);
+		model.addAttribute("board", chosen == null ? null : board.overdue(chosen));
+		return "proposal/overdue";
+	}
+
 	@GetMapping("/new")
 	String draftForm(@RequestParam(required = false) UUID session, Model model) {
 		model.addAttribute("sessions", sessionChoices());
@@ -120,12 +187,16 @@ class ProposalScreens {
 		return "proposal/new";
 	}
 
+	/** A deputy's own draft; the office (ASSESSOR) enters one on a deputy's behalf, naming the deputy. */
 	@PostMapping("/new")
 	String draft(@RequestParam(required = false) UUID sessionId, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String content, @RequestParam(required = false) List<UUID> coSignerIds,
-			Model model) {
+			@RequestParam(required = false) String leadDeputyName, Model model) {
+		CurrentUser user = CurrentUser.get();
 		try {
-			Proposal p = proposals.draft(new Draft(sessionId, title, content, coSignerIds));
+			Draft d = new Draft(sessionId, title, content, coSignerIds);
+			Proposal p = user.has(Role.ASSESSOR) && !user.has(Role.DEPUTY)
+					? proposals.draftOnBehalf(deputyNamed(leadDeputyName), d) : proposals.draft(d);
 			return "redirect:/proposals/" + p.getId();
 		}
 		catch (LianluoException ex) {
@@ -134,8 +205,24 @@ class ProposalScreens {
 			model.addAttribute("sessionId", sessionId);
 			model.addAttribute("title", title);
 			model.addAttribute("content", content);
+			model.addAttribute("leadDeputyName", leadDeputyName);
 			return "proposal/new";
 		}
+	}
+
+	/** The one deputy in the caller's scope with exactly this name, or a field problem. */
+	private UUID deputyNamed(String name) {
+		if (name == null || name.isBlank()) {
+			throw LianluoException.invalidField("leadDeputyId", "proposal.lead-deputy.missing");
+		}
+		List<org.lianluo.deputy.Deputy> found = deputies
+			.list(new DeputyFilter(null, null, null, null, null, null, name.strip()), 0, 20).items().stream()
+			.filter(d -> d.name().equals(name.strip())).toList();
+		if (found.size() != 1) {
+			throw LianluoException.invalidField("leadDeputyId",
+					found.isEmpty() ? "proposal.lead-deputy.missing" : "proposal.lead-deputy.ambiguous", name.strip());
+		}
+		return found.get(0).id();
 	}
 
 	@GetMapping("/{id}")
@@ -148,10 +235,14 @@ class ProposalScreens {
 		model.addAttribute("isPendingCosigner", user.deputyId() != null && p.getCosigners().stream()
 			.anyMatch(c -> c.deputyId().equals(user.deputyId()) && c.answer() == Proposal.CosignAnswer.PENDING));
 		model.addAttribute("isAssessor", user.has(Role.ASSESSOR));
+		model.addAttribute("officeMaySubmit", user.has(Role.ASSESSOR) && !user.has(Role.DEPUTY) && p.getDraftedBy() != null);
 		model.addAttribute("isLeader", user.has(Role.LEADER));
 		model.addAttribute("isLeadHandler", user.has(Role.UNIT_HANDLER) && user.unitId() != null
 				&& user.unitId().equals(p.getLeadUnitId()));
 		model.addAttribute("contactedThisRound", p.contactedThisRound());
+		model.addAttribute("noticeMissing", p.extensionNoticeMissing());
+		model.addAttribute("followUpOpen", (p.getStatus() == ProposalStatus.REPLIED || p.getStatus() == ProposalStatus.CLOSED)
+				&& (p.getReplyClass() == ReplyClass.B || p.getReplyClass() == ReplyClass.C));
 		model.addAttribute("units", user.has(Role.ASSESSOR) ? units.list(null, null, 0, 200).items() : List.of());
 		model.addAttribute("modes", AssignmentMode.values());
 		model.addAttribute("methods", ContactMethod.values());
@@ -223,8 +314,39 @@ class ProposalScreens {
 	@PostMapping("/{id}/reply")
 	String reply(@PathVariable UUID id, @RequestParam(required = false) ReplyClass replyClass,
 			@RequestParam(required = false) String text, @RequestParam(required = false) Boolean confirmedWithoutContact,
+			@RequestParam(required = false) Boolean publish, RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.reply(id, replyClass, text, confirmedWithoutContact, publish));
+	}
+
+	@PostMapping("/{id}/follow-up")
+	String followUp(@PathVariable UUID id, @RequestParam(required = false) ReplyClass replyClass,
+			@RequestParam(required = false) String text, RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.followUp(id, replyClass, text));
+	}
+
+	@PostMapping("/{id}/extension/notice")
+	String extensionNotice(@PathVariable UUID id, @RequestParam(required = false) String notice,
 			RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.reply(id, replyClass, text, confirmedWithoutContact));
+		return act(id, flash, () -> proposals.recordExtensionNotice(id, notice));
+	}
+
+	@PostMapping("/{id}/reply-documents")
+	String attachReplyDocument(@PathVariable UUID id, @RequestParam(required = false) MultipartFile file,
+			RedirectAttributes flash) {
+		return act(id, flash, () -> {
+			try {
+				proposals.attachReplyDocument(id, file == null ? null : file.getOriginalFilename(),
+						file == null ? null : file.getBytes());
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		});
+	}
+
+	@GetMapping("/{id}/reply-documents/{documentId}")
+	ResponseEntity<byte[]> replyDocument(@PathVariable UUID id, @PathVariable UUID documentId) {
+		return ProposalDownloads.of(proposals.replyDocument(id, documentId), proposals.replyDocumentContent(documentId));
 	}
 
 	@PostMapping("/{id}/evaluate")

@@ -21,7 +21,16 @@ public record ProposalView(UUID id, UUID sessionId, String sessionName, Integer 
 		ReplyClass replyClass, String replyText, Instant repliedAt, boolean repliedWithoutContact,
 		Boolean repliedOnTime, Verdict grade, String gradeComment, int rehandlingCount, Instant closedAt,
 		boolean keySupervised, String keyTopic, String keyLeader, int supervisionLevel, boolean assignmentWarned,
-		List<Entry> timeline) {
+		List<Entry> timeline, boolean replyPublic, String extensionNotice, Instant extensionNoticedAt,
+		List<ReplyView> replies, List<DocumentView> replyDocuments, String draftedBy) {
+
+	/** One reply of the history: a round's reply or a follow-up. */
+	public record ReplyView(Proposal.ReplyKind kind, ReplyClass replyClass, String text, Instant at, int round) {
+	}
+
+	/** A signed reply document, downloadable at {@code /api/v1/proposals/{id}/reply-documents/{documentId}}. */
+	public record DocumentView(UUID id, String filename, long size, Instant at) {
+	}
 
 	/** Something with an id and a name. */
 	public record Named(UUID id, String name) {

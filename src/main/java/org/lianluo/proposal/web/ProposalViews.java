@@ -12,7 +12,11 @@ import org.lianluo.deputy.Deputies;
 import org.lianluo.deputy.DeputySummary;
 import org.lianluo.deputy.Session;
 import org.lianluo.proposal.Proposal;
+import org.lianluo.platform.Page;
+import org.lianluo.platform.web.FormErrors;
 import org.lianluo.proposal.ProposalManagement;
+import org.lianluo.proposal.ProposalQueries;
+import org.lianluo.region.RegionNames;
 import org.lianluo.unit.HandlingUnit;
 import org.lianluo.unit.Units;
 import org.springframework.stereotype.Component;
@@ -29,7 +33,14 @@ class ProposalViews {
 
 	private final Congresses congresses;
 
-	ProposalViews(ProposalManagement proposals, Deputies deputies, Units units, Congresses congresses) {
+	private final RegionNames regionNames;
+
+	private final FormErrors texts;
+
+	ProposalViews(ProposalManagement proposals, Deputies deputies, Units units, Congresses congresses,
+			RegionNames regionNames, FormErrors texts) {
+		this.regionNames = regionNames;
+		this.texts = texts;
 		this.proposals = proposals;
 		this.deputies = deputies;
 		this.units = units;
@@ -60,7 +71,30 @@ class ProposalViews {
 				p.getGrade(), p.getGradeComment(), p.getRehandlingCount(), p.getClosedAt(), p.isKeySupervised(),
 				p.getKeyTopic(), p.getKeyLeader(), p.getSupervisionLevel(), p.isAssignmentWarned(),
 				proposals.timeline(p.getId()).stream().map(e -> new ProposalView.Entry(e.at(), e.actor(), e.kind(),
-						e.fromStatus(), e.toStatus(), e.note())).toList());
+						e.fromStatus(), e.toStatus(), e.note())).toList(),
+				p.isReplyPublic(), p.getExtensionNotice(), p.getExtensionNoticedAt(),
+				p.getReplies().stream().map(r -> new ProposalView.ReplyView(r.kind(), r.replyClass(), r.text(), r.at(), r.round()))
+					.toList(),
+				proposals.replyDocuments(p).stream()
+					.map(a -> new ProposalView.DocumentView(a.id(), a.filename(), a.size(), a.createdAt())).toList(),
+				p.getDraftedBy());
+	}
+
+	Page<PublicProposalApi.PublicReplyView> publicReplies(Page<ProposalQueries.PublicReply> page) {
+		Map<UUID, String> unitNames = unitNames(PublicProposalApi.units(page));
+		Map<UUID, String> sessions = new java.util.HashMap<>();
+		return page.map(r -> new PublicProposalApi.PublicReplyView(r.number(),
+				sessions.computeIfAbsent(r.sessionId(), this::sessionTitle), r.regionCode(), r.title(),
+				unitNames.get(r.leadUnitId()), r.replyClass(), r.replyText(), r.repliedAt()));
+	}
+
+	/** The session as people name it: 田东县人大第5届第3次会议. */
+	String sessionTitle(UUID sessionId) {
+		return congresses.findSession(sessionId).map(this::sessionTitle).orElse("");
+	}
+
+	String sessionTitle(Session s) {
+		return texts.text("proposal.session.name", regionNames.of(s.regionCode()), s.term(), s.number());
 	}
 
 	Map<UUID, String> deputyNames(Collection<UUID> ids) {
