@@ -73,20 +73,6 @@ public class UserDirectory {
 			.toList();
 	}
 
-	/** The enabled DEPUTY users of a deputy (a deputy may have more than one account, e.g. at two levels). */
-	public List<UUID> deputyUsers(UUID deputyId) {
-		if (deputyId == null) {
-			return List.of();
-		}
-		return jdbc.sql("select id, roles from app_user where deputy_id = ? and enabled order by id")
-			.param(deputyId)
-			.query((rs, n) -> hasRole(rs.getString(2), Role.DEPUTY) ? rs.getObject(1, UUID.class) : null)
-			.list()
-			.stream()
-			.filter(java.util.Objects::nonNull)
-			.toList();
-	}
-
 	private static boolean hasRole(String roles, Role role) {
 		return List.of(roles.split(",")).contains(role.name());
 	}

@@ -55,7 +55,7 @@ public class MessageTemplates {
 
 	/** What the preview fills in. */
 	public static final Map<String, String> SAMPLE = Map.of("code", "01JDXKP4M2Q7R", "deadline", "2026-12-15 17:30",
-			"number", "12", "title", "关于改造祥周镇至林逢镇公路的建议", "date", "2026-11-29", "overdue", "7", "key", "2");
+			"number", "12", "title", "关于改造祥周镇至林逢镇公路的建议", "date", "2026-11-29", "overdue", "7", "key", "2", "class", "A");
 
 	private final JdbcClient jdbc;
 
@@ -84,6 +84,7 @@ public class MessageTemplates {
 		t.put("proposal-cosign-requested", List.of("title"));
 		t.put("proposal-registered", NUMBER_TITLE);
 		t.put("proposal-replied", NUMBER_TITLE);
+		t.put("proposal-reply-copy", List.of("number", "class"));
 		t.put("proposal-assigned", NUMBER_DEADLINE);
 		for (int level = 1; level <= 4; level++) {
 			t.put("proposal-supervised-" + level, NUMBER_DEADLINE);

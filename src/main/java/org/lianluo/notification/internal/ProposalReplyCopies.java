@@ -5,14 +5,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.lianluo.identity.UserDirectory;
-import org.lianluo.notification.Preferences;
 import org.lianluo.proposal.ProposalEvents.ProposalReplyCopied;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * A copy of each reply to a proposal for every co-signer who confirmed (抄送附议代表): an inbox message (and an
- * e-mail when they gave an address) linking to the proposal, written in the reply's transaction like the opinion
+ * e-mail or SMS as they chose for this kind) linking to the proposal, written in the reply's transaction like the opinion
  * loop's messages, once per reply round whatever happens twice.
  */
 @Component
@@ -20,14 +19,11 @@ class ProposalReplyCopies {
 
 	private final UserDirectory directory;
 
-	private final Outbox outbox;
+	private final StaffMessages staff;
 
-	private final Preferences preferences;
-
-	ProposalReplyCopies(UserDirectory directory, Outbox outbox, Preferences preferences) {
+	ProposalReplyCopies(UserDirectory directory, StaffMessages staff) {
 		this.directory = directory;
-		this.outbox = outbox;
-		this.preferences = preferences;
+		this.staff = staff;
 	}
 
 	@EventListener
@@ -38,10 +34,8 @@ class ProposalReplyCopies {
 		params.put("class", event.replyClass().name());
 		String link = "/proposals/" + event.proposalId();
 		for (UUID deputy : event.cosignerDeputyIds()) {
-			for (UUID user : directory.deputyUsers(deputy)) {
-				outbox.toInbox(key, user, "PROPOSAL_REPLY_COPY", "proposal-reply-copy", params, link);
-				preferences.emailFor(user)
-					.ifPresent(email -> outbox.toEmail(key, user, email, "proposal-reply-copy", params, link));
+			for (UUID user : directory.usersOfDeputy(deputy)) {
+				staff.send(key, user, "PROPOSAL_REPLY_COPY", "proposal-reply-copy", params, link);
 			}
 		}
 	}
