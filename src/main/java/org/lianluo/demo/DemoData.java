@@ -174,9 +174,15 @@ class DemoData {
 				new DemoYear.Registry(ids, forms, counties, townships))) : null;
 		long done = System.nanoTime();
 		Summary summary = new Summary(ids.size(), stationForms.size(), units.list(null, null, 0, 1).total(), made);
-		log.info("Loaded the Baise demo set in {} ms: {} deputies, {} stations ({} ms); the year {}: {} ({} ms)",
-				(done - started) / 1_000_000, summary.deputies(), summary.stations(), (registries - started) / 1_000_000,
-				DemoYear.YEAR, made, (done - registries) / 1_000_000);
+		if (made == null) {
+			log.info("Loaded the Baise demo registries in {} ms: {} deputies, {} stations", (done - started) / 1_000_000,
+					summary.deputies(), summary.stations());
+		}
+		else {
+			log.info("Loaded the Baise demo set in {} ms: {} deputies, {} stations ({} ms); the year {}: {} ({} ms)",
+					(done - started) / 1_000_000, summary.deputies(), summary.stations(), (registries - started) / 1_000_000,
+					DemoYear.YEAR, made, (done - registries) / 1_000_000);
+		}
 		return summary;
 	}
 

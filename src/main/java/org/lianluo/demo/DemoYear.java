@@ -417,8 +417,8 @@ class DemoYear {
 				}
 				int number = city ? ++cityMeeting + 20 : countyMeeting.merge(county.code(), 1, Integer::sum) + 24;
 				String name = city ? "百色市" : county.name();
-				planned.add(activity("COMMITTEE_ATTENDANCE", words.get("title.COMMITTEE_ATTENDANCE", name, number), day(), 9,
-						city ? "451000" : county.code(), null, people, 0, null, null, attendance, true));
+				planned.add(titled("COMMITTEE_ATTENDANCE", words.get("title.COMMITTEE_ATTENDANCE", name, number), day(), 9,
+						city ? "451000" : county.code(), null, people, 0, null, null, attendance));
 				signedIn += present;
 			}
 		}
@@ -547,6 +547,7 @@ class DemoYear {
 			}
 		}
 
+		/** A uniform draw in [0, 1) from the year's words, to choose an opinion's route by. */
 		double wordsDouble() {
 			return words.between(0, 9_999) / 10_000.0;
 		}
@@ -845,12 +846,12 @@ class DemoYear {
 
 		NewActivity activity(String type, String place, LocalDate day, int hour, String region, UUID station,
 				List<UUID> people, int voters, String theme, String outcome, Map<UUID, String> attendance) {
-			return activity(type, words.get("title." + type, place), day, hour, region, station, people, voters, theme,
-					outcome, attendance, false);
+			return titled(type, words.get("title." + type, place), day, hour, region, station, people, voters, theme,
+					outcome, attendance);
 		}
 
-		NewActivity activity(String type, String title, LocalDate day, int hour, String region, UUID station,
-				List<UUID> people, int voters, String theme, String outcome, Map<UUID, String> attendance, boolean titled) {
+		NewActivity titled(String type, String title, LocalDate day, int hour, String region, UUID station,
+				List<UUID> people, int voters, String theme, String outcome, Map<UUID, String> attendance) {
 			OffsetDateTime start = time(day, hour).plusMinutes(30L * words.between(0, 3));
 			return new NewActivity(type, title, start, start.plusHours(words.between(2, 3)), region, station, people,
 					voters, theme, outcome, null, null, attendance, 0, 0, 0);
