@@ -224,6 +224,13 @@ class DemoYearTests {
 		assertThat(count("select count(*) from consultation_comment where phone_enc ~ '1[3-9][0-9]{9}'")).isZero();
 	}
 
+	@Test
+	void theYearReplayedTextsAndMailsNobody() {
+		assertThat(count("select count(*) from notification_message")).as("the deputies' and units' inboxes keep the year")
+			.isPositive();
+		assertThat(count("select count(*) from notification_delivery")).as("no SMS or e-mail for a step of 2025").isZero();
+	}
+
 	private JsonNode report(String region, int year) {
 		Api.Response r = office.get("/api/v1/reports/annual?region=" + region + "&year=" + year);
 		assertThat(r.status()).as(r.toString()).isEqualTo(200);
