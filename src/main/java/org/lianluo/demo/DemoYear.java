@@ -547,7 +547,7 @@ class DemoYear {
 			}
 		}
 
-		/** A uniform draw in [0, 1) from the year's words, to choose an opinion's route by. */
+		/** A uniform draw from 0 (inclusive) to 1 (exclusive) from the year's words, to choose an opinion's route by. */
 		double wordsDouble() {
 			return words.between(0, 9_999) / 10_000.0;
 		}

@@ -180,23 +180,24 @@ class DeputyApiTests {
 		assertThat(admin().get("/api/v1/deputies?size=500").status()).isEqualTo(400);
 	}
 
+	/** In 凌云县 (451028), where no other test opens a county session: its latest term is this test's own. */
 	@Test
 	void creatingASessionCreatesItsCongressAndTerm() {
-		Response r = admin().post("/api/v1/sessions", Map.of("level", "COUNTY", "regionCode", "451024", "term", 17,
+		Response r = admin().post("/api/v1/sessions", Map.of("level", "COUNTY", "regionCode", "451028", "term", 17,
 				"number", 3, "opensOn", "2026-01-10", "closesOn", "2026-01-12"));
 		assertThat(r.status()).as(r.toString()).isEqualTo(201);
 		assertThat(r.json().get("id").asText()).isNotBlank();
 		assertThat(r.json().get("term").asInt()).isEqualTo(17);
 		assertThat(r.json().get("kind").asText()).isEqualTo("PLENARY");
-		assertThat(admin().post("/api/v1/sessions", Map.of("level", "COUNTY", "regionCode", "451024", "term", 17,
+		assertThat(admin().post("/api/v1/sessions", Map.of("level", "COUNTY", "regionCode", "451028", "term", 17,
 				"number", 3, "opensOn", "2026-01-10")).status()).isEqualTo(409);
-		Response bad = admin().post("/api/v1/sessions", Map.of("level", "COUNTY", "regionCode", "451024", "term", 0,
+		Response bad = admin().post("/api/v1/sessions", Map.of("level", "COUNTY", "regionCode", "451028", "term", 0,
 				"number", 4, "opensOn", "2026-02-10", "closesOn", "2026-02-01"));
 		assertThat(bad.json().get("errors").toString()).contains("\"term\"", "\"closesOn\"");
 
 		String name = unique("岑");
 		JsonNode d = admin().post("/api/v1/deputies", Map.of("name", name, "gender", "MALE", "levels", List.of("COUNTY"),
-				"regionCode", "451024")).json();
+				"regionCode", "451028")).json();
 		assertThat(d.get("seats").get(0).get("term").asInt()).isEqualTo(17);
 	}
 

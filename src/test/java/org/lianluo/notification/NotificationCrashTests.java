@@ -3,12 +3,6 @@ package org.lianluo.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,6 +23,7 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.lianluo.ChildApplication;
 import org.lianluo.notification.FakeSmsGateway.Mode;
 
 /**
@@ -41,10 +36,6 @@ import org.lianluo.notification.FakeSmsGateway.Mode;
  * mail client shows them as one message. That is the guarantee, measured rather than assumed.
  */
 class NotificationCrashTests {
-
-	private static final String PASSWORD = "admin-test-password";
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final FakeSmsGateway gateway = FakeSmsGateway.startOrFail();
 
@@ -174,13 +165,7 @@ class NotificationCrashTests {
 	 * timeout) so that the test need not wait five minutes; db-scheduler is told to find a dead node's task soon.
 	 */
 	private Process start(int port) throws Exception {
-		Files.createDirectories(dataDir);
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.lianluo.LianluoApplication",
-				"--server.port=" + port, "--lianluo.data-dir=" + dataDir, "--lianluo.demo-data=off",
-				"--lianluo.admin-password=" + PASSWORD, "--lianluo.pii-key=DfKOofZOZ2a1Ge/UjnICBGqyADTcD7InaKf6B8yLT8c=",
-				"--spring.main.banner-mode=off", "--logging.level.root=warn",
-				"--lianluo.notification.sms.url=" + gateway.url(), "--lianluo.notification.sms.access-key=test-key",
+		return ChildApplication.start(dataDir, port, List.of("--lianluo.notification.sms.url=" + gateway.url(), "--lianluo.notification.sms.access-key=test-key",
 				"--lianluo.notification.sms.secret=test-secret", "--lianluo.notification.sms.sign-name=百色人大",
 				"--lianluo.notification.sms.timeout=PT20S", "--lianluo.notification.sms.quiet-from=00:00",
 				"--lianluo.notification.sms.quiet-until=00:00", "--lianluo.notification.delivery.lease=PT25S",
@@ -188,49 +173,18 @@ class NotificationCrashTests {
 				"--spring.mail.port=" + relay.port(), "--spring.mail.properties.mail.smtp.timeout=20000",
 				"--db-scheduler.polling-interval=PT1S", "--db-scheduler.heartbeat-interval=PT1S",
 				"--db-scheduler.missed-heartbeats-limit=4"));
-		Process p = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()))
-			.start();
-		long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-		while (System.nanoTime() < until) {
-			assertThat(p.isAlive()).as("the application runs (see " + dataDir.resolve("app.log") + ")").isTrue();
-			try {
-				HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-						+ "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-				if (health.statusCode() == 200) {
-					return p;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("the application did not start within 3 minutes: " + dataDir.resolve("app.log"));
 	}
 
 	private int postgresPort() throws IOException {
-		return Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3).trim());
+		return ChildApplication.postgresPort(dataDir);
 	}
 
 	private void killPostgres() throws Exception {
-		if (dataDir == null) {
-			return;
-		}
-		Path pid = dataDir.resolve("postgres/postmaster.pid");
-		if (Files.exists(pid)) {
-			var handle = ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).trim()));
-			if (handle.isPresent()) {
-				handle.get().destroyForcibly();
-				handle.get().onExit().get(30, TimeUnit.SECONDS);
-			}
-		}
+		ChildApplication.killPostgres(dataDir);
 	}
 
 	private static int freePort() throws IOException {
-		try (ServerSocket s = new ServerSocket(0)) {
-			return s.getLocalPort();
-		}
+		return ChildApplication.freePort();
 	}
 
 	record Delivery(UUID id, String status, int attempts) {

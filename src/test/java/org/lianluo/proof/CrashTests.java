@@ -3,12 +3,10 @@ package org.lianluo.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.lianluo.ChildApplication;
 
 /**
  * The packaged application's main class in a JVM of its own, on its own data directory with the durable
@@ -260,59 +259,19 @@ class CrashTests {
 		}
 	}
 
-	/** The application's own main class on the test class path, as the packaged jar would run it. */
 	private Process start(int port, String... arguments) throws Exception {
-		Files.createDirectories(dataDir);
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.lianluo.LianluoApplication",
-				"--server.port=" + port, "--lianluo.data-dir=" + dataDir, "--lianluo.demo-data=off",
-				"--lianluo.admin-password=admin-test-password", "--lianluo.pii-key=DfKOofZOZ2a1Ge/UjnICBGqyADTcD7InaKf6B8yLT8c=",
-				"--spring.main.banner-mode=off", "--logging.level.root=warn"));
-		command.addAll(List.of(arguments));
-		Process p = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(dataDir.resolve("app.log").toFile())
-			.start();
-		long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-		while (System.nanoTime() < until) {
-			assertThat(p.isAlive()).as("the application runs (see " + dataDir.resolve("app.log") + ")").isTrue();
-			try {
-				HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-						+ "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-				if (health.statusCode() == 200) {
-					return p;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("the application did not start within 3 minutes: " + dataDir.resolve("app.log"));
+		return ChildApplication.start(dataDir, port, List.of(arguments));
 	}
 
 	private int postgresPort() throws IOException {
-		return Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3).trim());
+		return ChildApplication.postgresPort(dataDir);
 	}
 
-	/** The embedded PostgreSQL outlives a SIGKILLed JVM (it is its own process): kill it as well. */
 	private void killPostgres() throws Exception {
-		if (dataDir == null) {
-			return;
-		}
-		Path pid = dataDir.resolve("postgres/postmaster.pid");
-		if (Files.exists(pid)) {
-			long postmaster = Long.parseLong(Files.readAllLines(pid).get(0).trim());
-			var handle = ProcessHandle.of(postmaster);
-			if (handle.isPresent()) {
-				handle.get().destroyForcibly();
-				handle.get().onExit().get(30, TimeUnit.SECONDS);
-			}
-		}
+		ChildApplication.killPostgres(dataDir);
 	}
 
 	private static int freePort() throws IOException {
-		try (ServerSocket s = new ServerSocket(0)) {
-			return s.getLocalPort();
-		}
+		return ChildApplication.freePort();
 	}
 }
