@@ -226,7 +226,7 @@ class DemoYearTests {
 
 	@Test
 	void theYearReplayedTextsAndMailsNobody() {
-		assertThat(count("select count(*) from notification_message")).as("the deputies' and units' inboxes keep the year")
+		assertThat(count("select count(*) from opinion where submitter_phone_enc is not null")).as("citizens who left a phone")
 			.isPositive();
 		assertThat(count("select count(*) from notification_delivery")).as("no SMS or e-mail for a step of 2025").isZero();
 	}
