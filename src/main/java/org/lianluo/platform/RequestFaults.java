@@ -42,6 +42,12 @@ public final class RequestFaults {
 					return original;
 				}
 			}
+			// The rollback itself failed on a connection the pool had already closed (HikariCP's "Connection is
+			// closed" carries no SQL state): the database went away in the middle of the transaction.
+			if (t instanceof TransactionSystemException && t.getCause() instanceof SQLException sql
+					&& (sql.getSQLState() == null || sql.getSQLState().startsWith("08"))) {
+				return Optional.of(new Fault(HttpStatus.SERVICE_UNAVAILABLE, "problem.database-unavailable"));
+			}
 			if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
 					|| t instanceof SQLTransientConnectionException) {
 				return Optional.of(new Fault(HttpStatus.SERVICE_UNAVAILABLE, "problem.database-unavailable"));
