@@ -158,7 +158,8 @@ class ProposalReplyTests {
 		f.step(f.handler, id, "reply", Map.of("replyClass", "B", "text", "已列入计划。"));
 		JsonNode inbox = f.cosigner.get("/api/v1/inbox?size=200").json();
 		List<JsonNode> copies = inbox.get("items").valueStream()
-			.filter(m -> m.get("link").asText().equals("/proposals/" + id)).toList();
+			.filter(m -> m.get("link").asText().equals("/proposals/" + id))
+			.filter(m -> m.get("kind").asText().equals("PROPOSAL_REPLY_COPY")).toList();
 		assertThat(copies).hasSize(1);
 		assertThat(copies.get(0).get("text").asText()).contains("您附议的第", "B 类");
 		assertThat(f.deputy.get("/api/v1/inbox?size=200").body()).as("the lead deputy is no co-signer")
@@ -168,7 +169,8 @@ class ProposalReplyTests {
 		f.step(f.handler, id, "contact", Map.of("method", "FACE_TO_FACE"));
 		f.step(f.handler, id, "reply", Map.of("replyClass", "A", "text", "已解决。"));
 		assertThat(f.cosigner.get("/api/v1/inbox?size=200").json().get("items").valueStream()
-			.filter(m -> m.get("link").asText().equals("/proposals/" + id))).as("one copy per reply").hasSize(2);
+			.filter(m -> m.get("link").asText().equals("/proposals/" + id))
+			.filter(m -> m.get("kind").asText().equals("PROPOSAL_REPLY_COPY"))).as("one copy per reply").hasSize(2);
 	}
 
 	private static byte[] bigPdf() {
