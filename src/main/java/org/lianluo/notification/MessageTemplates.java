@@ -86,6 +86,7 @@ public class MessageTemplates {
 		t.put("proposal-replied", NUMBER_TITLE);
 		t.put("proposal-reply-copy", List.of("number", "class"));
 		t.put("proposal-assigned", NUMBER_DEADLINE);
+		t.put("proposal-assisting-view-late", NUMBER_DEADLINE);
 		for (int level = 1; level <= 4; level++) {
 			t.put("proposal-supervised-" + level, NUMBER_DEADLINE);
 		}

@@ -32,7 +32,7 @@ public class Preferences {
 	/** The kinds of message a signed-in user can receive, in the order the settings screen lists them. */
 	public static final List<String> KINDS = List.of("ASSIGNED", "REOPENED", "SUPERVISION_1", "SUPERVISION_2",
 			"SUPERVISION_3", "SUPERVISION_4", "DIGEST", "STATION_OPINION", "COSIGN_REQUEST", "PROPOSAL_REGISTERED",
-			"REPLY_TO_RATE", "PROPOSAL_REPLY_COPY");
+			"REPLY_TO_RATE", "PROPOSAL_REPLY_COPY", "ASSISTING_VIEW_LATE");
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 

@@ -121,6 +121,10 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 
 	private Instant extensionNoticedAt;
 
+	private Instant assistingViewsDue;
+
+	private boolean assistingViewsWarned;
+
 	@Version
 	private Long version;
 
@@ -139,6 +143,9 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 
 	@MappedCollection(idColumn = "proposal_id")
 	private Set<Reply> replies = new HashSet<>();
+
+	@MappedCollection(idColumn = "proposal_id")
+	private Set<AssistingView> assistingViews = new HashSet<>();
 
 	@Transient
 	private final List<ProposalTimelineEntry> newEntries = new ArrayList<>();
@@ -232,11 +239,25 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 
 	public void assign(AssignmentMode newMode, UUID leadUnit, Collection<UUID> assisting, Instant newDeadline,
 			Instant firstSupervision, String actor, Instant now) {
+		assign(newMode, leadUnit, assisting, newDeadline, firstSupervision, null, actor, now);
+	}
+
+	/**
+	 * The assignment; {@code viewsDue}: by when each assisting unit sends the lead unit its view (协办意见), if there
+	 * are assisting units.
+	 */
+	public void assign(AssignmentMode newMode, UUID leadUnit, Collection<UUID> assisting, Instant newDeadline,
+			Instant firstSupervision, Instant viewsDue, String actor, Instant now) {
 		require(ProposalStatus.REGISTERED, ProposalStatus.RETURNED);
 		mode = newMode;
 		leadUnitId = leadUnit;
 		assistingUnits.clear();
 		assisting.stream().filter(u -> !u.equals(leadUnit)).forEach(u -> assistingUnits.add(new AssistingUnit(u)));
+		assistingViews.clear();
+		// kept to the microsecond the database stores, so that the end of a day stays on that day
+		assistingViewsDue = assistingUnits.isEmpty() || viewsDue == null ? null
+				: viewsDue.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		assistingViewsWarned = false;
 		assignedAt = now;
 		deadline = newDeadline;
 		extended = false;
@@ -262,6 +283,8 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 		leadUnitId = null;
 		mode = null;
 		assistingUnits.clear();
+		assistingViews.clear();
+		assistingViewsDue = null;
 		assignedAt = null;
 		deadline = null;
 		nextSupervisionAt = null;
@@ -307,6 +330,57 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 		extensionReason = null;
 		note(approve ? Kind.EXTENSION_APPROVED : Kind.EXTENSION_DENIED, actor, now,
 				months + (decisionNote == null ? "" : ": " + decisionNote));
+	}
+
+	/**
+	 * An assisting unit's view (协办意见) for the lead unit, once per round, while the proposal is assigned or being
+	 * handled.
+	 */
+	public void recordAssistingView(UUID unitId, String text, String actor, Instant now) {
+		require(ProposalStatus.ASSIGNED, ProposalStatus.HANDLING);
+		if (!getAssistingUnitIds().contains(unitId)) {
+			throw LianluoException.forbidden();
+		}
+		if (assistingViews.stream().anyMatch(v -> v.unitId().equals(unitId) && v.round() == rehandlingCount)) {
+			throw LianluoException.conflict("proposal.assisting-view.sent");
+		}
+		assistingViews.add(new AssistingView(Ids.newId(), unitId, text, now, actor, rehandlingCount));
+		note(Kind.ASSISTING_VIEW, actor, now, text);
+	}
+
+	/** The assisting units whose view of this round the lead unit is still waiting for. */
+	public Set<UUID> assistingViewsMissing() {
+		Set<UUID> missing = new HashSet<>(getAssistingUnitIds());
+		assistingViews.stream().filter(v -> v.round() == rehandlingCount).forEach(v -> missing.remove(v.unitId()));
+		return missing;
+	}
+
+	/** When the sweep is to warn of late assisting views, or null when nothing is (or can be) late any more. */
+	public Instant assistingViewsWarningAt() {
+		if (assistingViewsDue == null || assistingViewsWarned
+				|| (status != ProposalStatus.ASSIGNED && status != ProposalStatus.HANDLING) || assistingViewsMissing().isEmpty()) {
+			return null;
+		}
+		return assistingViewsDue.plusMillis(1);
+	}
+
+	/**
+	 * Once past the due date, warns each assisting unit whose view is missing, once: answers how many were warned.
+	 * Marks the warning as done even when every view came in time, so that the sweep stops looking.
+	 */
+	public int warnAssistingViewsLate(Instant now, java.util.function.Function<UUID, String> unitName) {
+		if (assistingViewsDue == null || assistingViewsWarned || !now.isAfter(assistingViewsDue)
+				|| (status != ProposalStatus.ASSIGNED && status != ProposalStatus.HANDLING)) {
+			return 0;
+		}
+		assistingViewsWarned = true;
+		updatedAt = now;
+		List<UUID> late = assistingViewsMissing().stream().sorted().toList();
+		for (UUID unit : late) {
+			note(Kind.ASSISTING_VIEW_LATE, "system", now, unitName.apply(unit));
+			registerEvent(new ProposalEvents.AssistingViewOverdue(id, unit, number, assistingViewsDue, regionCode));
+		}
+		return late.size();
 	}
 
 	/** Whether the lead unit recorded a contact with the deputy in this round of handling. */
@@ -510,6 +584,11 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 	public record Reply(UUID id, ReplyKind kind, ReplyClass replyClass, String text, Instant at, String actor, int round) {
 	}
 
+	/** An assisting unit's view (协办意见) for the lead unit in a round of handling. */
+	@Table("proposal_assisting_view")
+	public record AssistingView(UUID id, UUID unitId, String text, Instant at, String actor, int round) {
+	}
+
 	/** A unit's contact with the deputy in a round of handling (0 first, 1 re-handling). */
 	@Table("proposal_contact")
 	public record Contact(UUID id, UUID unitId, ContactMethod method, String note, Instant at, int round) {
@@ -557,6 +636,9 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 	public String getDraftedBy() { return draftedBy; }
 	public String getExtensionNotice() { return extensionNotice; }
 	public Instant getExtensionNoticedAt() { return extensionNoticedAt; }
+	public Instant getAssistingViewsDue() { return assistingViewsDue; }
+	public boolean isAssistingViewsWarned() { return assistingViewsWarned; }
+	public List<AssistingView> getAssistingViews() { return assistingViews.stream().sorted(Comparator.comparing(AssistingView::at)).toList(); }
 	public List<Reply> getReplies() { return replies.stream().sorted(Comparator.comparing(Reply::at).thenComparing(Reply::kind)).toList(); }
 	public Set<UUID> getAssistingUnitIds() { return assistingUnits.stream().map(AssistingUnit::unitId).collect(java.util.stream.Collectors.toSet()); }
 	public List<Cosigner> getCosigners() { return cosigners.stream().sorted(Comparator.comparing(c -> c.deputyId().toString())).toList(); }

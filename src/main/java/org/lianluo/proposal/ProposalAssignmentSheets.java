@@ -104,7 +104,8 @@ public class ProposalAssignmentSheets {
 			Instant deadline = deadlines.reply(now);
 			for (Line l : good) {
 				Proposal p = proposals.findById(l.proposalId()).orElseThrow();
-				p.assign(l.mode(), l.leadUnitId(), l.assistingUnitIds(), deadline, deadlines.stepAt(deadline, 1), actor, now);
+				p.assign(l.mode(), l.leadUnitId(), l.assistingUnitIds(), deadline, deadlines.stepAt(deadline, 1),
+						deadlines.assistingView(now), actor, now);
 				management.save(p);
 			}
 		});

@@ -40,6 +40,11 @@ public class ProposalDeadlines {
 		return months(assignedAt, rules.replyMonths());
 	}
 
+	/** By when an assisting unit sends the lead unit its view (协办意见). */
+	public Instant assistingView(Instant assignedAt) {
+		return months(assignedAt, rules.assistingViewMonths());
+	}
+
 	public Instant rehandling(Instant ratedAt) {
 		return months(ratedAt, rules.rehandlingMonths());
 	}

@@ -33,6 +33,11 @@ public final class ProposalEvents {
 	public record ProposalSupervised(UUID proposalId, UUID leadUnitId, int level, String regionCode) {
 	}
 
+	/** An assisting unit did not send the lead unit its view (协办意见) by {@code due}; the sweep says so once. */
+	public record AssistingViewOverdue(UUID proposalId, UUID assistingUnitId, Integer number, Instant due,
+			String regionCode) {
+	}
+
 	/** Any change of state after the draft; the search index follows it. */
 	public record ProposalStatusChanged(UUID proposalId, ProposalStatus status) {
 	}

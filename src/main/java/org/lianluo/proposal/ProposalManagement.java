@@ -43,6 +43,10 @@ public class ProposalManagement {
 
 	static final int MAX_CONTENT = 20000;
 
+	static final int MIN_VIEW = 5;
+
+	static final int MAX_VIEW = 5000;
+
 	/** A signed reply document is a scanned letter of a few pages. */
 	public static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
@@ -233,7 +237,8 @@ public class ProposalManagement {
 		}
 		Instant now = clock.instant();
 		Instant deadline = deadlines.reply(now);
-		p.assign(a.mode(), a.leadUnitId(), assisting, deadline, deadlines.stepAt(deadline, 1), user.username(), now);
+		p.assign(a.mode(), a.leadUnitId(), assisting, deadline, deadlines.stepAt(deadline, 1), deadlines.assistingView(now),
+				user.username(), now);
 		return save(p);
 	}
 
@@ -266,6 +271,28 @@ public class ProposalManagement {
 			throw LianluoException.invalidField("method", "proposal.contact.method.required");
 		}
 		p.recordContact(user.unitId(), method, optional("note", note, 2000), user.username(), clock.instant());
+		return save(p);
+	}
+
+	/** An assisting unit's view (协办意见) for the lead unit, by one of its handlers, once per round. */
+	@Transactional
+	public Proposal recordAssistingView(UUID id, String text) {
+		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Proposal p = proposals.findById(id).orElseThrow(LianluoException::notFound);
+		// Outside assignment and handling no view is due: a unit of its region asking is out of order.
+		if (p.getStatus() != ProposalStatus.ASSIGNED && p.getStatus() != ProposalStatus.HANDLING
+				&& new Scope(user.regionCode(), null, null).covers(p.getRegionCode())) {
+			throw p.notAllowedNow();
+		}
+		p = visible(id, user);
+		if (user.unitId() == null || !p.getAssistingUnitIds().contains(user.unitId())) {
+			throw LianluoException.forbidden();
+		}
+		String v = text(text);
+		if (v == null || v.length() < MIN_VIEW || v.length() > MAX_VIEW) {
+			throw LianluoException.invalidField("text", "proposal.assisting-view.length", MIN_VIEW, MAX_VIEW);
+		}
+		p.recordAssistingView(user.unitId(), v, user.username(), clock.instant());
 		return save(p);
 	}
 
@@ -431,13 +458,18 @@ public class ProposalManagement {
 		List<ProposalTimelineEntry> entries = p.takeNewEntries();
 		Proposal saved = proposals.save(p);
 		timeline.append(entries);
-		if (saved.getNextSupervisionAt() != null) {
-			timers.set(saved.getId(), saved.getNextSupervisionAt());
+		Instant next = earliest(saved.getNextSupervisionAt(), saved.assistingViewsWarningAt());
+		if (next != null) {
+			timers.set(saved.getId(), next);
 		}
 		else if (saved.getRegisteredAt() != null) {
 			timers.cancel(saved.getId());
 		}
 		return saved;
+	}
+
+	private static Instant earliest(Instant a, Instant b) {
+		return a == null ? b : b == null || a.isBefore(b) ? a : b;
 	}
 
 	/** Made between sessions (闭会期间) unless submitted while the session sits. */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.lianluo.proposal.internal.Proposals;
+import org.lianluo.unit.HandlingUnit;
+import org.lianluo.unit.Units;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -17,9 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Supervision (督) of proposals: the warning that a proposal made between sessions waits for assignment
- * past 5 working days, and the reminder, overdue and escalation steps of the reply deadline. Each
- * proposal is advanced in its own transaction under the aggregate's version, so that with several nodes
- * sweeping at once every step happens exactly once: the loser of a race rolls back.
+ * past 5 working days, the warning to assisting units whose view (协办意见) is late, and the reminder,
+ * overdue and escalation steps of the reply deadline. Each proposal is advanced in its own transaction
+ * under the aggregate's version, so that with several nodes sweeping at once every step happens exactly
+ * once: the loser of a race rolls back.
  */
 @Service
 public class ProposalSupervision {
@@ -40,8 +43,11 @@ public class ProposalSupervision {
 
 	private final Clock clock;
 
+	private final Units units;
+
 	ProposalSupervision(Proposals proposals, ProposalManagement management, ProposalDeadlines deadlines,
-			JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+			JdbcClient jdbc, TransactionTemplate tx, Clock clock, Units units) {
+		this.units = units;
 		this.proposals = proposals;
 		this.management = management;
 		this.deadlines = deadlines;
@@ -68,12 +74,17 @@ public class ProposalSupervision {
 
 	private List<UUID> due(OffsetDateTime at, UUID after) {
 		return jdbc.sql("""
-				select id from proposal where next_supervision_at <= ?
-				and status in ('REGISTERED', 'RETURNED', 'ASSIGNED', 'HANDLING', 'RE_HANDLING')
+				select id from proposal where ((next_supervision_at <= ?
+				and status in ('REGISTERED', 'RETURNED', 'ASSIGNED', 'HANDLING', 'RE_HANDLING'))
+				or (assisting_views_due < ? and not assisting_views_warned and status in ('ASSIGNED', 'HANDLING')))
 				and (cast(? as uuid) is null or id > ?) order by id limit ?""")
-			.params(at, after, after, BATCH)
+			.params(at, at, after, after, BATCH)
 			.query(UUID.class)
 			.list();
+	}
+
+	private String unitName(UUID unitId) {
+		return units.find(unitId).map(HandlingUnit::name).orElse(unitId.toString());
 	}
 
 	/** Applies what is due for one proposal by {@code now}; 0 when another node was first. */
@@ -85,6 +96,9 @@ public class ProposalSupervision {
 					return 0;
 				}
 				int steps = p.warnAssignmentLate(now) ? 1 : 0;
+				boolean viewsChecked = p.getAssistingViewsDue() != null && !p.isAssistingViewsWarned();
+				steps += p.warnAssistingViewsLate(now, this::unitName);
+				viewsChecked = viewsChecked && p.isAssistingViewsWarned();
 				while (p.getStatus().isHandling() && p.getNextSupervisionAt() != null
 						&& !p.getNextSupervisionAt().isAfter(now) && p.getSupervisionLevel() < ProposalDeadlines.MAX_LEVEL) {
 					int level = p.getSupervisionLevel() + 1;
@@ -92,7 +106,7 @@ public class ProposalSupervision {
 						steps++;
 					}
 				}
-				if (steps > 0) {
+				if (steps > 0 || viewsChecked) {
 					management.save(p);
 				}
 				return steps;

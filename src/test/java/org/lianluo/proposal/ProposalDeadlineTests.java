@@ -64,6 +64,37 @@ class ProposalDeadlineTests {
 		assertEndOf(deadlines.rehandling(at(ratedAt)), by);
 	}
 
+	@ParameterizedTest(name = "assigned {0} → assisting views by {1}")
+	@CsvSource({
+			"2026-01-20T10:00, 2026-02-24", // 02-20 falls in the Spring Festival
+			"2026-09-03T10:00, 2026-10-08", // 10-03 falls in National Day
+			"2026-03-10T10:00, 2026-04-10" })
+	void assistingViewsWithinOneMonthOfAssignment(String assignedAt, LocalDate by) {
+		assertEndOf(deadlines.assistingView(at(assignedAt)), by);
+	}
+
+	@Test
+	void anAssistingViewIsLateOnlyAfterTheFestivalAndOnlyForTheUnitThatDidNotSendIt() {
+		Instant assignedAt = at("2026-01-20T10:00");
+		UUID lead = UUID.randomUUID();
+		UUID sent = UUID.randomUUID();
+		UUID silent = UUID.randomUUID();
+		Proposal p = Proposal.draft(UUID.randomUUID(), "451022", UUID.randomUUID(), "标题", "内容内容内容内容内容内容", List.of(),
+				"deputy", assignedAt.minusSeconds(3600));
+		p.submit(true, "deputy", assignedAt.minusSeconds(3000));
+		p.register(1, assignedAt, "assessor", assignedAt.minusSeconds(2000));
+		p.assign(AssignmentMode.LEAD, lead, List.of(sent, silent), deadlines.reply(assignedAt), null,
+				deadlines.assistingView(assignedAt), "assessor", assignedAt);
+		p.recordAssistingView(sent, "同意主办单位意见。", "water", at("2026-02-10T10:00"));
+		assertThat(p.warnAssistingViewsLate(at("2026-02-20T10:00"), UUID::toString)).as("during the festival").isZero();
+		assertThat(p.warnAssistingViewsLate(at("2026-02-24T17:00"), UUID::toString)).as("the last day").isZero();
+		assertThat(p.assistingViewsMissing()).containsExactly(silent);
+		assertThat(p.warnAssistingViewsLate(at("2026-02-25T09:00"), UUID::toString)).isEqualTo(1);
+		assertThat(p.warnAssistingViewsLate(at("2026-02-26T09:00"), UUID::toString)).as("once").isZero();
+		assertThat(p.takeNewEntries().stream().filter(e -> e.kind() == ProposalTimelineEntry.Kind.ASSISTING_VIEW_LATE)
+			.map(ProposalTimelineEntry::note)).containsExactly(silent.toString());
+	}
+
 	@Test
 	void anExtensionAddsMonthsToTheDeadlineAndTheReminderFallsOnTheLastWorkingDayBefore() {
 		Instant deadline = WorkingCalendar.endOf(LocalDate.of(2026, 7, 1));

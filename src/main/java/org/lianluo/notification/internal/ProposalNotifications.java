@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.lianluo.identity.UserDirectory;
 import org.lianluo.proposal.Proposal;
 import org.lianluo.proposal.Proposal.CosignAnswer;
+import org.lianluo.proposal.ProposalEvents.AssistingViewOverdue;
 import org.lianluo.proposal.ProposalEvents.ProposalAssigned;
 import org.lianluo.proposal.ProposalEvents.ProposalRegistered;
 import org.lianluo.proposal.ProposalEvents.ProposalReplied;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Who hears what of the proposal loop. The co-signers a lead deputy asked: the request, when the proposal is
  * submitted and they have not answered yet. The lead deputy and the co-signers who did not decline: that it was
  * registered, with its number. The lead deputy: the unit's reply, to rate it. The lead unit's handlers: the
- * assignment and every supervision step. Like {@link OpinionNotifications}, each handler runs in the proposal's
+ * assignment and every supervision step. An assisting unit's handlers: that its view for the lead unit is late.
+ * Like {@link OpinionNotifications}, each handler runs in the proposal's
  * transaction and only writes into the outbox; the proposal is read as the city's administration, whoever caused
  * the event. Messages name the proposal's number and title, which every recipient may see, and nothing personal.
  */
@@ -107,6 +109,17 @@ class ProposalNotifications {
 		directory.handlersOf(event.leadUnitId())
 			.forEach(user -> staff.send(key, user, "SUPERVISION_" + event.level(),
 					"proposal-supervised-" + event.level(), params, link(p)));
+	}
+
+	/** An assisting unit's view for the lead unit is late: its handlers are told, once per assignment. */
+	@EventListener
+	void on(AssistingViewOverdue event) {
+		Proposal p = load(event.proposalId());
+		Map<String, String> params = unitParams(p, event.due());
+		String key = "p-assisting-view-late:" + p.getId() + ":" + event.assistingUnitId() + ":" + event.due();
+		directory.handlersOf(event.assistingUnitId())
+			.forEach(user -> staff.send(key, user, "ASSISTING_VIEW_LATE", "proposal-assisting-view-late", params,
+					link(p)));
 	}
 
 	private void toDeputy(UUID deputyId, String key, String kind, String template, Map<String, String> params,

@@ -186,6 +186,11 @@ class ProposalApi {
 		return views.of(proposals.recordContact(id, body.method(), body.note()));
 	}
 
+	@PostMapping("/{id}/assisting-views")
+	ProposalView assistingView(@PathVariable UUID id, @RequestBody AssistingView body) {
+		return views.of(proposals.recordAssistingView(id, body.text()));
+	}
+
 	@PostMapping("/{id}/extension")
 	ProposalView requestExtension(@PathVariable UUID id, @RequestBody Extension body) {
 		return views.of(proposals.requestExtension(id, body.months(), body.reason()));
@@ -248,6 +253,9 @@ class ProposalApi {
 	}
 
 	record Reason(String reason) {
+	}
+
+	record AssistingView(String text) {
 	}
 
 	record Contact(ContactMethod method, String note) {

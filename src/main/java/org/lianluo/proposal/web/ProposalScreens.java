@@ -240,6 +240,9 @@ class ProposalScreens {
 		model.addAttribute("isLeadHandler", user.has(Role.UNIT_HANDLER) && user.unitId() != null
 				&& user.unitId().equals(p.getLeadUnitId()));
 		model.addAttribute("contactedThisRound", p.contactedThisRound());
+		model.addAttribute("assistingViewOpen", user.has(Role.UNIT_HANDLER) && user.unitId() != null
+				&& (p.getStatus() == ProposalStatus.ASSIGNED || p.getStatus() == ProposalStatus.HANDLING)
+				&& p.assistingViewsMissing().contains(user.unitId()));
 		model.addAttribute("noticeMissing", p.extensionNoticeMissing());
 		model.addAttribute("followUpOpen", (p.getStatus() == ProposalStatus.REPLIED || p.getStatus() == ProposalStatus.CLOSED)
 				&& (p.getReplyClass() == ReplyClass.B || p.getReplyClass() == ReplyClass.C));
@@ -297,6 +300,11 @@ class ProposalScreens {
 	String contact(@PathVariable UUID id, @RequestParam(required = false) ContactMethod method,
 			@RequestParam(required = false) String note, RedirectAttributes flash) {
 		return act(id, flash, () -> proposals.recordContact(id, method, note));
+	}
+
+	@PostMapping("/{id}/assisting-views")
+	String assistingView(@PathVariable UUID id, @RequestParam(required = false) String text, RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.recordAssistingView(id, text));
 	}
 
 	@PostMapping("/{id}/extension")

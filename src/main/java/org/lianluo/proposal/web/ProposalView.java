@@ -22,7 +22,13 @@ public record ProposalView(UUID id, UUID sessionId, String sessionName, Integer 
 		Boolean repliedOnTime, Verdict grade, String gradeComment, int rehandlingCount, Instant closedAt,
 		boolean keySupervised, String keyTopic, String keyLeader, int supervisionLevel, boolean assignmentWarned,
 		List<Entry> timeline, boolean replyPublic, String extensionNotice, Instant extensionNoticedAt,
-		List<ReplyView> replies, List<DocumentView> replyDocuments, String draftedBy) {
+		List<ReplyView> replies, List<DocumentView> replyDocuments, String draftedBy,
+		List<AssistingViewView> assistingViews, List<Named> assistingViewsMissing, Instant assistingViewsDue,
+		boolean assistingViewsWarned) {
+
+	/** An assisting unit's view (协办意见) for the lead unit. */
+	public record AssistingViewView(Named unit, String text, Instant at, int round) {
+	}
 
 	/** One reply of the history: a round's reply or a follow-up. */
 	public record ReplyView(Proposal.ReplyKind kind, ReplyClass replyClass, String text, Instant at, int round) {

@@ -53,6 +53,7 @@ class ProposalViews {
 		Map<UUID, String> deputyNames = deputyNames(deputyIds);
 		Set<UUID> unitIds = new HashSet<>(p.getAssistingUnitIds());
 		p.getContacts().forEach(c -> unitIds.add(c.unitId()));
+		p.getAssistingViews().forEach(v -> unitIds.add(v.unitId()));
 		if (p.getLeadUnitId() != null) {
 			unitIds.add(p.getLeadUnitId());
 		}
@@ -77,7 +78,12 @@ class ProposalViews {
 					.toList(),
 				proposals.replyDocuments(p).stream()
 					.map(a -> new ProposalView.DocumentView(a.id(), a.filename(), a.size(), a.createdAt())).toList(),
-				p.getDraftedBy());
+				p.getDraftedBy(),
+				p.getAssistingViews().stream().map(v -> new ProposalView.AssistingViewView(named(v.unitId(), unitNames),
+						v.text(), v.at(), v.round())).toList(),
+				p.assistingViewsMissing().stream().map(u -> named(u, unitNames))
+					.sorted(java.util.Comparator.comparing(n -> String.valueOf(n.name()))).toList(),
+				p.getAssistingViewsDue(), p.isAssistingViewsWarned());
 	}
 
 	Page<PublicProposalApi.PublicReplyView> publicReplies(Page<ProposalQueries.PublicReply> page) {
