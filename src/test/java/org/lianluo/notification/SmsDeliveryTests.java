@@ -295,6 +295,11 @@ class SmsDeliveryTests {
 		sender.sendDue();
 		assertThat(gateway.requestsTo(phone)).as("the lease holds").hasSize(1);
 		clock.advance(Duration.ofMinutes(6));
+		// The doomed node ran on the real time of day: from 22:00 in 百色 the resend waits for the morning.
+		java.time.ZonedDateTime local = clock.instant().atZone(WorkingCalendar.ZONE);
+		if (local.getHour() >= 22 || local.getHour() < 8) {
+			clock.set((local.getHour() >= 22 ? local.plusDays(1) : local).with(LocalTime.of(8, 1)).toInstant());
+		}
 		sender.sendDue();
 
 		assertThat(row(phone)).extracting(Row::status, Row::attempts).containsExactly("SENT", 2);
