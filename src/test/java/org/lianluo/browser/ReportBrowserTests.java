@@ -113,7 +113,9 @@ class ReportBrowserTests {
 			browser.screenshot("report-04-dashboard");
 
 			browser.select("#kpi", "received");
+			// htmx swaps the map while the wait reads it: an element it found may be gone by the time it is read
 			new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+				.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 				.until(d -> d.findElement(By.cssSelector("#county-map caption")).getText().contains("按收到意见建议数着色"));
 			String tile = browser.text("svg.kpi-map a[data-county='" + COUNTY + "'] .tile-value");
 			String cell = browser.text("table.map-table tr[data-county='" + COUNTY + "'] td");
