@@ -211,44 +211,37 @@ public class AnnualReports {
 			where s.status = 'ACTIVE' and s.region_code like :pattern""";
 
 	/**
-	 * The opinions of a period read once: the figures per region below the report's, the loop's KPIs of
-	 * {@link OpinionKpis} (with exactly its conditions) in total, per lead unit and per category, and the closed
-	 * disputes, as grouping sets of one query instead of five passes over the table.
+	 * The opinions' figures of a period from the opinion module's monthly sums ({@link OpinionKpis#ROLLUP}, exactly
+	 * OpinionKpis' conditions): per region below the report's, per category and in total from the sums by category,
+	 * with the closed disputes; per lead unit from the sums by unit.
 	 */
 	private OpinionPass opinions(Period p) {
 		Map<Figure, Map<String, Long>> counts = new EnumMap<>(Figure.class);
-		List<Figure> figures = List.of(Figure.OPINIONS_COLLECTED, Figure.OPINIONS_IMPLEMENTED, Figure.DISPUTES_RESOLVED);
-		figures.forEach(f -> counts.put(f, new HashMap<>()));
-		List<OpinionKpis.Figures> byUnit = new ArrayList<>();
+		List.of(Figure.OPINIONS_COLLECTED, Figure.OPINIONS_IMPLEMENTED, Figure.DISPUTES_RESOLVED)
+			.forEach(f -> counts.put(f, new HashMap<>()));
 		List<OpinionKpis.Figures> byCategory = new ArrayList<>();
 		OpinionKpis.Figures[] total = new OpinionKpis.Figures[1];
 		double[] disputes = new double[2];
-		jdbc.sql("select grouping(o.part, o.category, o.lead_unit_id) as mask, o.part, o.category, "
-				+ "cast(o.lead_unit_id as varchar) as unit, " + KPI_FIGURES + ", "
-				+ String.join(", ", figures.stream().map(Figure::column).toList()) + """
-				, count(*) filter (where o.category = 'DISPUTE' and o.status = 'CLOSED') as disputes_closed,
-				coalesce(avg(extract(epoch from (o.closed_at - o.received_at)) / 86400.0)
-				  filter (where o.category = 'DISPUTE' and o.status = 'CLOSED'), 0) as dispute_days
-				from (select o.*, PART as part from opinion o where o.region_code like :pattern and PERIOD) o
-				group by grouping sets ((o.part), (o.category), (o.lead_unit_id), ())"""
-			.replace("PART", p.child("o.region_code"))
-			.replace("PERIOD", Source.OPINION.period))
+		String where = " from (select r.*, PART as part from " + OpinionKpis.ROLLUP + " r where r.dimension = 'KIND'"
+				+ " and r.region_code like :pattern and r.month >= :fromDate and r.month < :toDate) r";
+		jdbc.sql(("select grouping(r.part, r.key) as mask, r.part, r.key, " + OpinionKpis.SUMS + """
+				, coalesce(sum(r.closed_resolved) filter (where r.key = 'DISPUTE'), 0) as disputes_resolved,
+				coalesce(sum(r.closed) filter (where r.key = 'DISPUTE'), 0) as disputes_closed,
+				coalesce(sum(r.closed_days) filter (where r.key = 'DISPUTE')
+				  / nullif(sum(r.closed_timed) filter (where r.key = 'DISPUTE'), 0), 0) as dispute_days
+				""" + where + " group by grouping sets ((r.part), (r.key), ())")
+			.replace("PART", p.child("r.region_code")).replace("KIND", "C"))
 			.params(p.params())
 			.query((rs, n) -> {
 				switch (rs.getInt("mask")) {
-					case 3 -> {
-						for (int i = 0; i < figures.size(); i++) {
-							counts.get(figures.get(i)).put(rs.getString("part"), rs.getLong(15 + i));
-						}
+					case 1 -> {
+						counts.get(Figure.OPINIONS_COLLECTED).put(rs.getString("part"), rs.getLong("received"));
+						counts.get(Figure.OPINIONS_IMPLEMENTED).put(rs.getString("part"), rs.getLong("implemented"));
+						counts.get(Figure.DISPUTES_RESOLVED).put(rs.getString("part"), rs.getLong("disputes_resolved"));
 					}
-					case 5 -> byCategory.add(kpiFigures(rs, rs.getString("category")));
-					case 6 -> {
-						if (rs.getString("unit") != null) {
-							byUnit.add(kpiFigures(rs, rs.getString("unit")));
-						}
-					}
+					case 2 -> byCategory.add(OpinionKpis.figures(rs, rs.getString("key")));
 					default -> {
-						total[0] = kpiFigures(rs, null);
+						total[0] = OpinionKpis.figures(rs, null);
 						disputes[0] = rs.getLong("disputes_closed");
 						disputes[1] = Math.round(rs.getDouble("dispute_days") * 10) / 10.0;
 					}
@@ -256,32 +249,19 @@ public class AnnualReports {
 				return null;
 			})
 			.list();
+		List<OpinionKpis.Figures> byUnit = new ArrayList<>(jdbc.sql(("select r.key, " + OpinionKpis.SUMS + where
+				+ " group by r.key having sum(r.received) > 0").replace("PART", "''").replace("KIND", "U"))
+			.params(p.params())
+			.query((rs, n) -> OpinionKpis.figures(rs, rs.getString("key")))
+			.list());
 		Comparator<OpinionKpis.Figures> largest = Comparator.comparingLong(OpinionKpis.Figures::received).reversed()
 			.thenComparing(OpinionKpis.Figures::key);
 		byUnit.sort(largest);
+		byCategory.removeIf(f -> f.received() == 0);
 		byCategory.sort(largest);
 		OpinionKpis.Report kpis = new OpinionKpis.Report(p.prefix + "%", p.year, total[0],
 				byUnit.subList(0, Math.min(byUnit.size(), 100)), byCategory);
 		return new OpinionPass(counts, kpis, (long) disputes[0], disputes[1]);
-	}
-
-	/** {@link OpinionKpis}' figures, column for column (received to implemented, then the average days to close). */
-	private static final String KPI_FIGURES = """
-			count(*) as received,
-			count(*) filter (where o.status in ('ASSIGNED','ACCEPTED','REPLIED','FED_BACK','REOPENED','CLOSED')) as assigned,
-			count(*) filter (where o.status in ('FED_BACK','CLOSED') and o.reply_result is not null) as settled,
-			count(*) filter (where o.status in ('FED_BACK','CLOSED') and o.reply_result is not null and o.replied_at <= o.deadline) as on_time,
-			count(*) filter (where o.grade is not null) as rated,
-			count(*) filter (where o.grade in ('SATISFIED','BASICALLY_SATISFIED')) as satisfied,
-			count(*) filter (where o.reply_result is not null) as replied,
-			count(*) filter (where o.reply_result = 'RESOLVED') as resolved,
-			count(*) filter (where o.implemented) as implemented,
-			coalesce(avg(extract(epoch from (o.closed_at - o.received_at)) / 86400.0) filter (where o.status = 'CLOSED'), 0) as avg_days""";
-
-	private static OpinionKpis.Figures kpiFigures(java.sql.ResultSet rs, String key) throws java.sql.SQLException {
-		return new OpinionKpis.Figures(key, rs.getLong("received"), rs.getLong("assigned"), rs.getLong("settled"),
-				rs.getLong("on_time"), rs.getLong("rated"), rs.getLong("satisfied"), rs.getLong("replied"),
-				rs.getLong("resolved"), rs.getLong("implemented"), Math.round(rs.getDouble("avg_days") * 10) / 10.0);
 	}
 
 	private record OpinionPass(Map<Figure, Map<String, Long>> counts, OpinionKpis.Report kpis, long disputesClosed,

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 import org.lianluo.identity.CurrentUser;
 import org.lianluo.identity.Role;
+import org.lianluo.opinion.OpinionKpis;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.region.Region;
 import org.lianluo.region.RegionCode;
@@ -52,15 +53,9 @@ public class Dashboards {
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM")
 		.withResolverStyle(ResolverStyle.STRICT);
 
-	/** The opinion loop's counts, with exactly the conditions of OpinionKpis. */
-	private static final String OPINION_FIGURES = """
-			count(*),
-			count(*) filter (where o.status in ('ASSIGNED','ACCEPTED','REPLIED','FED_BACK','REOPENED','CLOSED')),
-			count(*) filter (where o.status in ('FED_BACK','CLOSED') and o.reply_result is not null),
-			count(*) filter (where o.status in ('FED_BACK','CLOSED') and o.reply_result is not null and o.replied_at <= o.deadline),
-			count(*) filter (where o.grade is not null),
-			count(*) filter (where o.grade in ('SATISFIED','BASICALLY_SATISFIED'))
-			""";
+	/** The opinion module's sums by region, month received and category within the filter. */
+	private static final String BY_MONTH = " from " + OpinionKpis.ROLLUP + " r where r.dimension = 'C'"
+			+ " and r.region_code like :pattern and r.month >= :fromDate and r.month < :toDate";
 
 	private static final String OVERDUE_OPINION = "o.status in ('ASSIGNED','ACCEPTED','REOPENED') and o.deadline < :now";
 
@@ -124,21 +119,19 @@ public class Dashboards {
 		for (YearMonth m = f.from(); !m.isAfter(f.to()); m = m.plusMonths(1)) {
 			byMonth.put(m.format(MONTH), new long[2]);
 		}
-		// One pass over the region's opinions received or reported back in the span, grouped by either month.
+		// The opinion module's monthly sums: received by the month received, settled by the month reported back.
 		jdbc.sql("""
-				select coalesce(r, s), grouping(r), count(*) from (
-				  select case when o.received_at >= :from and o.received_at < :to
-				      then to_char(o.received_at at time zone 'Asia/Shanghai', 'YYYY-MM') end r,
-				    case when o.fed_back_at >= :from and o.fed_back_at < :to and o.status in ('FED_BACK','CLOSED')
-				      and o.reply_result is not null then to_char(o.fed_back_at at time zone 'Asia/Shanghai', 'YYYY-MM') end s
-				  from opinion o where o.region_code like :pattern
-				    and ((o.received_at >= :from and o.received_at < :to) or (o.fed_back_at >= :from and o.fed_back_at < :to))) t
-				group by grouping sets ((r), (s)) having coalesce(r, s) is not null""")
+				select to_char(r.month, 'YYYY-MM'), coalesce(sum(r.received) filter (where r.dimension = 'C'), 0),
+				  coalesce(sum(r.settled) filter (where r.dimension = 'S'), 0)
+				from ROLLUP r where r.dimension in ('C', 'S') and r.region_code like :pattern
+				  and r.month >= :fromDate and r.month < :toDate
+				group by 1""".replace("ROLLUP", OpinionKpis.ROLLUP))
 			.params(f.params())
 			.query((rs, n) -> {
 				long[] v = byMonth.get(rs.getString(1));
 				if (v != null) {
-					v[rs.getInt(2)] = rs.getLong(3);
+					v[0] = rs.getLong(2);
+					v[1] = rs.getLong(3);
 				}
 				return null;
 			})
@@ -156,12 +149,11 @@ public class Dashboards {
 	@Transactional(readOnly = true)
 	public CountyFigures map(Filter f, MapKpi kpi) {
 		Map<String, long[]> counts = new HashMap<>();
-		jdbc.sql("select substr(o.region_code, 1, 6), " + OPINION_FIGURES + """
-				from opinion o where o.region_code like :pattern and o.received_at >= :from and o.received_at < :to
-				group by 1""")
+		jdbc.sql("select substr(r.region_code, 1, 6) as county, " + OpinionKpis.SUMS + BY_MONTH + " group by 1")
 			.params(f.params())
-			.query((rs, n) -> counts.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4),
-					rs.getLong(5), rs.getLong(6), rs.getLong(7), 0 }))
+			.query((rs, n) -> counts.put(rs.getString("county"), new long[] { rs.getLong("received"),
+					rs.getLong("assigned"), rs.getLong("settled"), rs.getLong("on_time"), rs.getLong("rated"),
+					rs.getLong("satisfied"), 0 }))
 			.list();
 		jdbc.sql("""
 				select c, sum(n) from (
@@ -284,12 +276,12 @@ public class Dashboards {
 	@Transactional(readOnly = true)
 	public Categories categories(Filter f) {
 		// All twelve categories in one pass: their sum is the total, the first ten are shown.
-		List<Categories.Category> list = jdbc.sql("select o.category, " + OPINION_FIGURES + """
-				from opinion o where o.region_code like :pattern and o.received_at >= :from and o.received_at < :to
-				group by 1 order by 2 desc, 1""")
+		List<Categories.Category> list = jdbc.sql("select r.key, " + OpinionKpis.SUMS + BY_MONTH
+				+ " group by 1 having sum(r.received) > 0 order by 2 desc, 1")
 			.params(f.params())
-			.query((rs, n) -> new Categories.Category(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-					AnnualReports.rate(rs.getLong(4), rs.getLong(3)), AnnualReports.rate(rs.getLong(7), rs.getLong(6))))
+			.query((rs, n) -> new Categories.Category(rs.getString("key"), rs.getLong("received"), rs.getLong("assigned"),
+					rs.getLong("settled"), AnnualReports.rate(rs.getLong("settled"), rs.getLong("assigned")),
+					AnnualReports.rate(rs.getLong("satisfied"), rs.getLong("rated"))))
 			.list();
 		long total = list.stream().mapToLong(Categories.Category::received).sum();
 		return new Categories(f, total, list.subList(0, Math.min(list.size(), 10)));
@@ -357,8 +349,8 @@ public class Dashboards {
 		Map<String, Object> params() {
 			Map<String, Object> m = new HashMap<>();
 			m.put("pattern", new RegionCode(region).subtreePrefix() + "%");
-			m.put("from", from.atDay(1).atStartOfDay(AnnualReports.ZONE).toOffsetDateTime());
-			m.put("to", to.plusMonths(1).atDay(1).atStartOfDay(AnnualReports.ZONE).toOffsetDateTime());
+			m.put("fromDate", from.atDay(1));
+			m.put("toDate", to.plusMonths(1).atDay(1));
 			return m;
 		}
 

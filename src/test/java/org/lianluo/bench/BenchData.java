@@ -139,9 +139,9 @@ public final class BenchData {
 
 		timed("handling_unit", rows, seconds, () -> jdbc.sql("""
 				insert into handling_unit (id, name, region_code, kind, created_at, updated_at)
-				select gen_random_uuid(), ? || '承办单位' || g, substr(t[1 + g % cardinality(t)], 1, 6), 'GOVERNMENT_DEPARTMENT', now(), now()
-				from generate_series(1, ?) g, (select cast(? as text[]) as t) x""")
-			.params(name, spec.units(), towns)
+				select gen_random_uuid(), ? || '承办单位' || g, c[1 + (g - 1) % cardinality(c)], 'GOVERNMENT_DEPARTMENT', now(), now()
+				from generate_series(1, ?) g, (select cast(? as text[]) as c) x""")
+			.params(name, spec.units(), spec.counties().toArray(String[]::new))
 			.update());
 		timed("station", rows, seconds, () -> jdbc.sql("""
 				insert into station (id, name, kind, region_code, address, status, created_at, updated_at)
@@ -165,6 +165,8 @@ public final class BenchData {
 		String[] stationIds = ids("station", name);
 		String[] deputyIds = ids("deputy", name);
 		String[] unitIds = ids("handling_unit", name);
+		// For each township, the position of its county in the spec's list: an opinion goes to a unit of its county.
+		Integer[] townCounty = townships.stream().map(t -> spec.counties().indexOf(t.substring(0, 6))).toArray(Integer[]::new);
 		timed("station_deputy", rows, seconds, () -> jdbc.sql("""
 				insert into station_deputy (station_id, deputy_id, position)
 				select cast(s[1 + g % cardinality(s)] as uuid), cast(d[g] as uuid), g / cardinality(s)
@@ -179,7 +181,8 @@ public final class BenchData {
 			int end = Math.min(spec.opinions(), start + CHUNK - 1);
 			int first = start;
 			timed("opinion", rows, seconds, () -> jdbc.sql(OPINIONS)
-				.params(prefix, span, spec.opinions(), fromEpoch, dueEvery, first, end, towns, clauses, stationIds, unitIds)
+				.params(prefix, span, spec.opinions(), fromEpoch, dueEvery, first, end, towns, clauses, stationIds, unitIds,
+						townCounty, spec.counties().size())
 				.update());
 		}
 		String codes = prefix + "%";
@@ -244,11 +247,15 @@ public final class BenchData {
 				+ " delete from deputy where name like '" + name + "%';"
 				+ " delete from handling_unit where name like '" + name + "承办单位%';"
 				+ " end $$").update();
+		// Triggers were off: the opinion loop's monthly sums are made again from the opinions left.
+		jdbc.sql("select opinion_rollup_rebuild()").query(String.class).list();
 	}
 
 	/**
 	 * One chunk of opinions. Parameters: prefix, seconds of the period, total, its start (epoch seconds), every
-	 * how many an overdue one (0: none), the chunk's first and last number, townships, clauses, station and unit ids.
+	 * how many an overdue one (0: none), the chunk's first and last number, townships, clauses, station and unit ids,
+	 * each township's county (its position in the spec's list) and the number of counties. Unit {@code j} (from 1)
+	 * is of county {@code (j - 1) % counties}, so an opinion's unit is one of its own county's, as in life.
 	 */
 	private static final String OPINIONS = """
 			insert into opinion (id, tracking_code, status, kind, category, channel, content, region_code, station_id,
@@ -264,7 +271,8 @@ public final class BenchData {
 			  t[1 + (g * 31::bigint) % cardinality(t)],
 			  case when g % 5 = 0 then cast(s[1 + g % cardinality(s)] as uuid) end,
 			  g % 2 = 0, r,
-			  case when st not in ('RECEIVED','ANSWERED','REJECTED') then cast(u[1 + g % cardinality(u)] as uuid) end,
+			  case when st not in ('RECEIVED','ANSWERED','REJECTED')
+			       then cast(u[1 + k[1 + (g * 31::bigint) % cardinality(t)] + nc * (g % (cardinality(u) / nc))] as uuid) end,
 			  case when st not in ('RECEIVED','ANSWERED','REJECTED') then r + interval '1 day' end,
 			  case when overdue then now() - interval '1 day'
 			       when st not in ('RECEIVED','ANSWERED','REJECTED') then r + interval '20 days' end,
@@ -283,16 +291,17 @@ public final class BenchData {
 			  case when st = 'CLOSED' then r + interval '12 days' end,
 			  0, now(), now()
 			from (
-			  select g, p, t, c, s, u, to_timestamp(f + (g * 7919::bigint) % span) as r, overdue,
+			  select g, p, t, c, s, u, k, nc, to_timestamp(f + (g * 7919::bigint) % span) as r, overdue,
 			    case when overdue then 'ACCEPTED'
 			      else (array['CLOSED','CLOSED','CLOSED','CLOSED','CLOSED','CLOSED','ACCEPTED','ACCEPTED','ACCEPTED','ACCEPTED',
 			        'ASSIGNED','ASSIGNED','REPLIED','FED_BACK','REJECTED','ANSWERED','RECEIVED','RECEIVED','RECEIVED','RECEIVED'])[1 + g % 20]
 			    end as st
-			  from (select g, case when due > 0 then g % due = 0 else false end as overdue, p, span, total, f, t, c, s, u
+			  from (select g, case when due > 0 then g % due = 0 else false end as overdue, p, span, total, f, t, c, s, u, k, nc
 			        from (select cast(? as text) as p, cast(? as bigint) as span, cast(? as int) as total, cast(? as bigint) as f,
 			                     cast(? as int) as due) k,
 			             generate_series(cast(? as int), cast(? as int)) g,
-			             (select cast(? as text[]) as t, cast(? as text[]) as c, cast(? as text[]) as s, cast(? as text[]) as u) x) y
+			             (select cast(? as text[]) as t, cast(? as text[]) as c, cast(? as text[]) as s, cast(? as text[]) as u,
+			                     cast(? as int[]) as k, cast(? as int) as nc) x) y
 			) z""";
 
 	private UUID cityCongress() {
@@ -303,7 +312,7 @@ public final class BenchData {
 	}
 
 	private String[] ids(String table, String name) {
-		return jdbc.sql("select cast(id as text) from " + table + " where name like ? order by name").param(name + "%")
+		return jdbc.sql("select cast(id as text) from " + table + " where name like ? order by length(name), name").param(name + "%")
 			.query(String.class)
 			.list()
 			.toArray(String[]::new);
