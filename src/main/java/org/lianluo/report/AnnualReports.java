@@ -169,9 +169,12 @@ public class AnnualReports {
 				continue;
 			}
 			figures.forEach(f -> counts.put(f, new HashMap<>()));
-			String columns = String.join(", ", figures.stream().map(Figure::column).toList());
-			String sql = "select " + p.child(s.region) + ", " + columns + " from " + s.from + " where " + s.region
-					+ " like :pattern and " + s.period + " group by 1";
+			String sql = s.summed == null
+					? "select " + p.child(s.region) + ", " + String.join(", ", figures.stream().map(Figure::column).toList())
+							+ " from " + s.from + " where " + s.region + " like :pattern and " + s.period + " group by 1"
+					: "select " + p.child("r.region_code") + ", "
+							+ String.join(", ", figures.stream().map(Figure::summedColumn).toList()) + " from " + s.summed
+							+ " where r.region_code like :pattern and r.month >= :fromDate and r.month < :toDate group by 1";
 			jdbc.sql(sql).params(p.params()).query((rs, n) -> {
 				for (int i = 0; i < figures.size(); i++) {
 					counts.get(figures.get(i)).put(rs.getString(1), rs.getLong(i + 2));
@@ -185,7 +188,8 @@ public class AnnualReports {
 	/**
 	 * 进站履职参与率 by the definition of {@link org.lianluo.duty.DutyStatistics#stationParticipationRate}: deputies on
 	 * the rosters of the region's active stations who signed in at a RECEPTION at a station whose roster they are on,
-	 * in the period, over the deputies on those rosters; in one query per breakdown instead of one per station.
+	 * in the period, over the deputies on those rosters; in one query per breakdown instead of one per station, from
+	 * the duty module's receptions per station, deputy and month (migration V21_1).
 	 */
 	private Map<String, Participation> participation(Period p) {
 		Map<String, Participation> m = new HashMap<>();
@@ -204,9 +208,8 @@ public class AnnualReports {
 
 	private static final String PARTICIPATION = """
 			count(distinct r.deputy_id), count(distinct r.deputy_id) filter (where exists (
-			  select 1 from duty_activity a join duty_activity_deputy d on d.activity_id = a.id
-			  where a.station_id = r.station_id and d.deputy_id = r.deputy_id and a.type = 'RECEPTION'
-			  and d.attendance = 'SIGNED_IN' and a.start_at >= :from and a.start_at < :to))
+			  select 1 from station_reception x where x.station_id = r.station_id and x.deputy_id = r.deputy_id
+			  and x.month >= :fromDate and x.month < :toDate and x.signed_in > 0))
 			from station_deputy r join station s on s.id = r.station_id
 			where s.status = 'ACTIVE' and s.region_code like :pattern""";
 

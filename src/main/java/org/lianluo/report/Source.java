@@ -8,12 +8,15 @@ package org.lianluo.report;
  */
 public enum Source {
 
+	// Counted from the duty module's monthly sums (migration V21_1), listed from the activities.
 	ACTIVITY("duty_activity a", "a.region_code", "a.start_at >= :from and a.start_at < :to",
-			"a.id, a.title, cast(a.start_at at time zone 'Asia/Shanghai' as date), a.region_code, a.type", "/duty/activities/", "duty.type."),
+			"a.id, a.title, cast(a.start_at at time zone 'Asia/Shanghai' as date), a.region_code, a.type", "/duty/activities/",
+			"duty.type.", "duty_rollup r"),
 
 	ATTENDANCE("duty_activity a join duty_activity_deputy p on p.activity_id = a.id", "a.region_code",
 			"a.start_at >= :from and a.start_at < :to",
-			"a.id, a.title, cast(a.start_at at time zone 'Asia/Shanghai' as date), a.region_code, a.type", "/duty/activities/", "duty.type."),
+			"a.id, a.title, cast(a.start_at at time zone 'Asia/Shanghai' as date), a.region_code, a.type", "/duty/activities/",
+			"duty.type.", "duty_rollup r"),
 
 	OPINION("opinion o", "o.region_code", "o.received_at >= :from and o.received_at < :to",
 			"o.id, o.tracking_code, cast(o.received_at at time zone 'Asia/Shanghai' as date), o.region_code, o.status",
@@ -51,7 +54,18 @@ public enum Source {
 
 	final String kindKey;
 
+	/**
+	 * The monthly sums {@code r} (with {@code region_code} and {@code month}) that its figures are counted from
+	 * instead of the records, or null.
+	 */
+	final String summed;
+
 	Source(String from, String region, String period, String columns, String link, String kindKey) {
+		this(from, region, period, columns, link, kindKey, null);
+	}
+
+	Source(String from, String region, String period, String columns, String link, String kindKey, String summed) {
+		this.summed = summed;
 		this.from = from;
 		this.region = region;
 		this.period = period;

@@ -33,8 +33,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * RECEIVED. With a {@code dueShare}, every {@code 1/dueShare}-th opinion is instead ACCEPTED and overdue, with
  * its supervision step due, as the overdue sweep finds them.
  *
- * <p>Per million opinions: 5,000 deputies (each with a seat in the city's congress and a place in a station's
- * roster), 1,000 stations, 100 units and 200,000 activities with two attending deputies each.
+ * <p>Per million opinions: 20,000 deputies (each with a seat in the city's congress and a place in a station's
+ * roster), 2,000 stations, 100 units and 200,000 activities with two attending deputies each: at ten million, the
+ * province of issue 8 (200,000 deputies, 20,000 stations, 2,000,000 activities).
  */
 public final class BenchData {
 
@@ -85,11 +86,11 @@ public final class BenchData {
 		}
 
 		int deputies() {
-			return Math.max(50, opinions / 200);
+			return Math.max(50, opinions / 50);
 		}
 
 		int stations() {
-			return Math.max(10, opinions / 1000);
+			return Math.max(10, opinions / 500);
 		}
 
 		int units() {
@@ -247,8 +248,8 @@ public final class BenchData {
 				+ " delete from deputy where name like '" + name + "%';"
 				+ " delete from handling_unit where name like '" + name + "承办单位%';"
 				+ " end $$").update();
-		// Triggers were off: the opinion loop's monthly sums are made again from the opinions left.
-		jdbc.sql("select opinion_rollup_rebuild()").query(String.class).list();
+		// Triggers were off: the monthly sums are made again from the opinions and activities left.
+		jdbc.sql("select opinion_rollup_rebuild(), duty_rollup_rebuild()").query(String.class).list();
 	}
 
 	/**

@@ -3,8 +3,10 @@ package org.lianluo.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.lianluo.Api;
@@ -15,14 +17,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The annual report of the city over {@code bench.opinions} opinions (default 1,000,000) and a fifth as many
- * activities, made by {@link BenchData} over the year 2025 and the 12 counties, as computed now: by plain aggregation
- * queries on the records. Not a test (its name keeps surefire away); run it with
- * {@code ./mvnw -B -o test -Dtest=ReportBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. It prints the cold and
- * warm times of {@code GET /api/v1/reports/annual} and of the records page behind its largest figure.
+ * The annual report of the city over {@code bench.opinions} opinions (default 1,000,000; 10,000,000 is the province
+ * of issue 8), a fifth as many activities with two deputies each, a fiftieth as many deputies and a five-hundredth as
+ * many stations, made by {@link BenchData} over the year 2025 and the 12 counties. Beside it, in the same run: the
+ * same figures by naive aggregation over the records (the queries the report made before the monthly sums, for the
+ * year and the year before, as the report asks both), and the trivial endpoint of the same server. The naive figures
+ * must equal the report's, so this also checks the sums at scale. Not a test (its name keeps surefire away):
+ * {@code ./mvnw -B -o test -Dtest=ReportBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.opinions=10000000}.
  */
 @LianluoTest
 class ReportBenchmark {
+
+	private static final int ROUNDS = 7;
 
 	@LocalServerPort
 	int port;
@@ -30,63 +36,134 @@ class ReportBenchmark {
 	@Autowired
 	JdbcClient jdbc;
 
+	/** The naive queries: every figure the sums now give, counted from the records of a year. */
+	private static final Map<String, String> NAIVE = new LinkedHashMap<>();
+
+	static {
+		String opinions = " from opinion o where o.region_code like '4510%' and o.received_at >= :from and o.received_at < :to";
+		NAIVE.put("opinions", """
+				select grouping(substr(o.region_code, 1, 6), o.category, o.lead_unit_id), count(*),
+				  count(*) filter (where o.status in ('ASSIGNED','ACCEPTED','REPLIED','FED_BACK','REOPENED','CLOSED')),
+				  count(*) filter (where o.status in ('FED_BACK','CLOSED') and o.reply_result is not null),
+				  count(*) filter (where o.status in ('FED_BACK','CLOSED') and o.reply_result is not null and o.replied_at <= o.deadline),
+				  count(*) filter (where o.grade is not null), count(*) filter (where o.grade in ('SATISFIED','BASICALLY_SATISFIED')),
+				  count(*) filter (where o.reply_result is not null), count(*) filter (where o.reply_result = 'RESOLVED'),
+				  count(*) filter (where o.implemented),
+				  avg(extract(epoch from (o.closed_at - o.received_at)) / 86400.0) filter (where o.status = 'CLOSED'),
+				  count(*) filter (where o.category = 'DISPUTE' and o.status = 'CLOSED' and o.reply_result = 'RESOLVED')
+				""" + opinions + " group by grouping sets ((substr(o.region_code, 1, 6)), (o.category), (o.lead_unit_id), ())");
+		NAIVE.put("activities", """
+				select substr(a.region_code, 1, 6), count(*),
+				  count(*) filter (where a.type in ('VISIT', 'INSPECTION', 'BRIEFING', 'PUBLIC_MEETING') and coalesce(a.theme, '') <> ''),
+				  coalesce(sum(a.voters_received) filter (where a.voters_received > 0), 0),
+				  count(*) filter (where a.type = 'PUBLIC_MEETING'), count(*) filter (where a.type = 'JOINT_SUPERVISION')
+				from duty_activity a where a.region_code like '4510%' and a.start_at >= :from and a.start_at < :to group by 1""");
+		NAIVE.put("attendance", """
+				select substr(a.region_code, 1, 6), count(*) filter (where a.type = 'COMMITTEE_ATTENDANCE' and p.attendance = 'SIGNED_IN')
+				from duty_activity a join duty_activity_deputy p on p.activity_id = a.id
+				where a.region_code like '4510%' and a.start_at >= :from and a.start_at < :to group by 1""");
+		NAIVE.put("participation", """
+				select count(distinct r.deputy_id), count(distinct r.deputy_id) filter (where exists (
+				  select 1 from duty_activity a join duty_activity_deputy d on d.activity_id = a.id
+				  where a.station_id = r.station_id and d.deputy_id = r.deputy_id and a.type = 'RECEPTION'
+				  and d.attendance = 'SIGNED_IN' and a.start_at >= :from and a.start_at < :to))
+				from station_deputy r join station s on s.id = r.station_id where s.status = 'ACTIVE' and s.region_code like '4510%'""");
+	}
+
 	@Test
 	void annualReportOfTheCity() {
 		int opinions = Integer.getInteger("bench.opinions", 1_000_000);
 		Api admin = Staff.admin(port);
+		Api anonymous = new Api(port);
 		BenchData data = new BenchData(jdbc, 'R');
 		BenchData.Generated generated = data.generate(BenchData.Spec.of(opinions).inYear(2025));
+		System.out.printf("%n=== ReportBenchmark: generated ===%n%s", generated);
 		long activities = generated.rows().get("duty_activity");
-		double insertSeconds = generated.totalSeconds();
-
-		List<Double> millis = new ArrayList<>();
-		for (int i = 0; i < 4; i++) {
-			long t = System.nanoTime();
-			Api.Response r = admin.get("/api/v1/reports/annual?region=451000&year=2025");
-			millis.add((System.nanoTime() - t) / 1e6);
-			assertThat(r.status()).as(r.toString()).isEqualTo(200);
-			assertThat(r.json().get("opinionsCollected").asLong()).isEqualTo(opinions);
-			assertThat(r.json().get("activities").asLong()).isEqualTo(activities);
+		Map<String, Long> sizes = new LinkedHashMap<>();
+		for (String table : List.of("opinion", "opinion_rollup", "opinion_rollup_delta", "duty_activity", "duty_activity_deputy",
+				"duty_rollup", "station_reception", "deputy", "station", "station_deputy")) {
+			sizes.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
 		}
+
+		String url = "/api/v1/reports/annual?region=451000&year=2025";
 		long t = System.nanoTime();
-		Api.Response page = admin.get("/api/v1/reports/annual/records?region=451000&year=2025&figure=opinionsCollected&page=10");
-		double pageMillis = (System.nanoTime() - t) / 1e6;
-		assertThat(page.status()).isEqualTo(200);
+		Api.Response first = admin.get(url);
+		double cold = (System.nanoTime() - t) / 1e6;
+		assertThat(first.status()).as(first.toString()).isEqualTo(200);
+		assertThat(first.json().get("opinionsCollected").asLong()).isEqualTo(opinions);
+		assertThat(first.json().get("activities").asLong()).isEqualTo(activities);
 
-		List<String> dashboards = new ArrayList<>();
-		for (String chart : List.of("trend", "map", "overdue", "categories")) {
-			admin.get("/api/v1/reports/dashboard/" + chart + "?region=451000&year=2025");
-			long d = System.nanoTime();
-			Api.Response r = admin.get("/api/v1/reports/dashboard/" + chart + "?region=451000&year=2025");
-			assertThat(r.status()).as(r.toString()).isEqualTo(200);
-			dashboards.add(String.format("%s %.0f ms", chart, (System.nanoTime() - d) / 1e6));
+		List<Double> report = new ArrayList<>();
+		List<Double> naive = new ArrayList<>();
+		List<Double> liveness = new ArrayList<>();
+		Map<String, List<Double>> naiveParts = new LinkedHashMap<>();
+		Map<String, Object> year = Map.of("from", java.time.OffsetDateTime.parse("2025-01-01T00:00+08:00"),
+				"to", java.time.OffsetDateTime.parse("2026-01-01T00:00+08:00"));
+		Map<String, Object> before = Map.of("from", java.time.OffsetDateTime.parse("2024-01-01T00:00+08:00"),
+				"to", java.time.OffsetDateTime.parse("2025-01-01T00:00+08:00"));
+		Map<String, List<String>> naiveAnswers = new LinkedHashMap<>();
+		for (int round = 0; round < ROUNDS; round++) {
+			report.add(millis(() -> admin.get(url)));
+			liveness.add(millis(() -> anonymous.get("/actuator/health/liveness")));
+			double all = 0;
+			for (Map.Entry<String, String> q : NAIVE.entrySet()) {
+				double ms = millis(() -> naiveAnswers.put(q.getKey(), rows(q.getValue(), year)))
+						+ millis(() -> rows(q.getValue(), before));
+				naiveParts.computeIfAbsent(q.getKey(), k -> new ArrayList<>()).add(ms);
+				all += ms;
+			}
+			naive.add(all);
 		}
-		// Where the time goes: each pass the report makes over the opinions, as PostgreSQL executes it.
-		List<String> plans = new ArrayList<>();
-		String where = " from opinion o where o.region_code like '4510%' and o.received_at >= timestamptz '2025-01-01 00:00+08'"
-				+ " and o.received_at < timestamptz '2026-01-01 00:00+08'";
-		String lastYear = " from opinion o where o.region_code like '4510%' and o.received_at >= timestamptz '2024-01-01 00:00+08'"
-				+ " and o.received_at < timestamptz '2025-01-01 00:00+08'";
-		Map<String, String> passes = new java.util.LinkedHashMap<>();
-		passes.put("figures by region", "select substr(o.region_code, 1, 6), count(*), count(*) filter (where o.implemented)" + where + " group by 1");
-		passes.put("KPIs total", "select count(*), count(*) filter (where o.grade is not null), count(*) filter (where o.status = 'CLOSED')" + where);
-		passes.put("KPIs by unit", "select o.lead_unit_id, count(*)" + where + " and o.lead_unit_id is not null group by 1");
-		passes.put("KPIs by category", "select o.category, count(*)" + where + " group by 1");
-		passes.put("disputes", "select count(*)" + where + " and o.category = 'DISPUTE' and o.status = 'CLOSED'");
-		passes.put("KPIs total, last year", "select count(*)" + lastYear);
-		passes.forEach((name, sql) -> {
-			List<String> plan = jdbc.sql("explain (analyze, buffers) " + sql).query(String.class).list();
-			plans.add(name + ": " + plan.get(plan.size() - 1).strip() + "  [" + plan.stream()
-				.filter(l -> l.contains("Scan")).map(String::strip).findFirst().orElse("") + "]");
-		});
+
+		// The report's figures are those of the naive queries.
+		var json = first.json();
+		List<String> activityRows = naiveAnswers.get("activities");
+		assertThat(sum(activityRows, 1)).isEqualTo(json.get("activities").asLong());
+		assertThat(sum(activityRows, 2)).isEqualTo(json.get("thematicActivities").asLong());
+		assertThat(sum(activityRows, 3)).isEqualTo(json.get("votersReceived").asLong());
+		assertThat(sum(activityRows, 4)).isEqualTo(json.get("publicMeetings").asLong());
+		assertThat(sum(naiveAnswers.get("attendance"), 1)).isEqualTo(json.get("committeeAttendance").asLong());
+		String[] total = naiveAnswers.get("opinions").stream().filter(r -> r.startsWith("7|")).findFirst().orElseThrow().split("\\|");
+		assertThat(Long.parseLong(total[1])).isEqualTo(json.get("opinionsCollected").asLong());
+		assertThat(Long.parseLong(total[9])).isEqualTo(json.get("opinionsImplemented").asLong());
+		assertThat(Long.parseLong(total[11])).isEqualTo(json.get("disputesResolved").asLong());
+		String[] participation = naiveAnswers.get("participation").get(0).split("\\|");
+		assertThat(json.get("stationParticipationRate").asDouble())
+			.isCloseTo(Double.parseDouble(participation[1]) / Double.parseDouble(participation[0]), org.assertj.core.data.Offset.offset(1e-9));
 
 		data.delete();
-		System.out.printf("%n=== ReportBenchmark ===%n%,d opinions and %,d activities (with their deputies, stations and units) inserted in %.1f s%n"
-				+ "GET /api/v1/reports/annual?region=451000&year=2025: first %.0f ms, then %.0f / %.0f / %.0f ms%n"
-				+ "records page 10 of opinionsCollected: %.0f ms%n%n", opinions, activities, insertSeconds, millis.get(0),
-				millis.get(1), millis.get(2), millis.get(3), pageMillis);
-		System.out.println("dashboards (warm): " + String.join(", ", dashboards));
-		plans.forEach(System.out::println);
-		System.out.println();
+		System.out.printf("%n=== ReportBenchmark: %,d opinions, %,d activities ===%n", opinions, activities);
+		sizes.forEach((table, n) -> System.out.printf("%-22s %,12d rows%n", table, n));
+		System.out.printf("GET %s: first %.0f ms; then median %.0f ms over %d rounds %s%n", url, cold, median(report), ROUNDS, report);
+		System.out.printf("naive aggregation of the same figures (this year and last): median %.0f ms %s%n", median(naive), naive);
+		naiveParts.forEach((k, v) -> System.out.printf("  %-14s median %.0f ms%n", k, median(v)));
+		System.out.printf("GET /actuator/health/liveness: median %.1f ms%n", median(liveness));
+		System.out.printf("ratio naive / report: %.1f; report / liveness: %.1f%n%n", median(naive) / median(report),
+				median(report) / median(liveness));
+	}
+
+	private List<String> rows(String sql, Map<String, Object> params) {
+		return jdbc.sql(sql).params(params).query((rs, n) -> {
+			StringBuilder b = new StringBuilder();
+			for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+				b.append(i > 1 ? "|" : "").append(rs.getString(i));
+			}
+			return b.toString();
+		}).list();
+	}
+
+	private static long sum(List<String> rows, int column) {
+		return rows.stream().mapToLong(r -> Long.parseLong(r.split("\\|")[column])).sum();
+	}
+
+	private static double millis(Supplier<?> call) {
+		long t = System.nanoTime();
+		call.get();
+		return (System.nanoTime() - t) / 1e6;
+	}
+
+	private static double median(List<Double> values) {
+		List<Double> sorted = values.stream().sorted().toList();
+		return sorted.get(sorted.size() / 2);
 	}
 }

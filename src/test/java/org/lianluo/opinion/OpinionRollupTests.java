@@ -85,7 +85,7 @@ class OpinionRollupTests {
 		assertThat(rows(SUMMED)).filteredOn(row -> row.startsWith("(U,") && row.contains(f.unitId)).hasSize(1);
 
 		// Behind the application's back: a new category, another township, a month earlier; a row in and out again.
-		jdbc.sql("update opinion set category = 'DISPUTE', region_code = '451022100', received_at = received_at - interval '40 days' "
+		jdbc.sql("update opinion set category = 'DISPUTE', region_code = '451028100', received_at = received_at - interval '40 days' "
 				+ "where id = cast(? as uuid)").param(id).update();
 		jdbc.sql("""
 				do $$ begin
