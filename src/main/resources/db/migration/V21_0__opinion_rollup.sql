@@ -68,30 +68,34 @@ language sql immutable as $$
   from i where i.settled = 1 and o.fed_back_at is not null
 $$;
 
--- The statement that writes into `target` the signed rows of `source` summed per key; keys whose differences all
--- cancel out (most updates: a supervision step, a new deadline) write nothing. (A statement, not a function doing
--- it: a trigger's transition tables are visible to the trigger function's own statements only.)
-create function opinion_rollup_write(target text, source text) returns text language sql immutable as $$
-  select 'insert into ' || target || '
+-- The rows a statement inserted count +1, those it deleted -1 (both triggers name their rows `changed`), summed per
+-- key. Static statements, planned once per connection: a statement built and executed anew each time cost more
+-- to plan than the insert it follows.
+create function opinion_rollup_added() returns trigger language plpgsql as $$
+begin
+  insert into opinion_rollup_delta
   select r.dimension, r.region_code, r.month, r.key, sum(r.received), sum(r.assigned), sum(r.settled), sum(r.on_time),
          sum(r.rated), sum(r.satisfied), sum(r.replied), sum(r.resolved), sum(r.implemented), sum(r.closed),
          sum(r.closed_timed), sum(r.closed_days), sum(r.closed_resolved)
-  from (' || source || ') r
-  group by r.dimension, r.region_code, r.month, r.key
-  having sum(r.received) <> 0 or sum(r.assigned) <> 0 or sum(r.settled) <> 0 or sum(r.on_time) <> 0
-      or sum(r.rated) <> 0 or sum(r.satisfied) <> 0 or sum(r.replied) <> 0 or sum(r.resolved) <> 0
-      or sum(r.implemented) <> 0 or sum(r.closed) <> 0 or sum(r.closed_timed) <> 0 or sum(r.closed_days) <> 0
-      or sum(r.closed_resolved) <> 0'
-$$;
+  from changed o, opinion_rollup_rows(case tg_op when 'INSERT' then 1 else -1 end, o) r
+  group by r.dimension, r.region_code, r.month, r.key;
+  return null;
+end $$;
 
--- The rows a statement inserted count +1, those it deleted -1, an update both: the old rows out, the new in.
-create function opinion_rollup_changed() returns trigger language plpgsql as $$
+-- An update: the old rows out, the new in; keys whose differences all cancel out (most updates: a supervision step,
+-- a new deadline) write nothing.
+create function opinion_rollup_updated() returns trigger language plpgsql as $$
 begin
-  execute opinion_rollup_write('opinion_rollup_delta', case tg_op
-    when 'INSERT' then 'select r.* from new_rows o, opinion_rollup_rows(1, o) r'
-    when 'DELETE' then 'select r.* from old_rows o, opinion_rollup_rows(-1, o) r'
-    else 'select r.* from new_rows o, opinion_rollup_rows(1, o) r
-          union all select r.* from old_rows o, opinion_rollup_rows(-1, o) r' end);
+  insert into opinion_rollup_delta
+  select r.dimension, r.region_code, r.month, r.key, sum(r.received), sum(r.assigned), sum(r.settled), sum(r.on_time),
+         sum(r.rated), sum(r.satisfied), sum(r.replied), sum(r.resolved), sum(r.implemented), sum(r.closed),
+         sum(r.closed_timed), sum(r.closed_days), sum(r.closed_resolved)
+  from (select r.* from new_rows o, opinion_rollup_rows(1, o) r
+        union all select r.* from old_rows o, opinion_rollup_rows(-1, o) r) r
+  group by r.dimension, r.region_code, r.month, r.key
+  having (sum(r.received), sum(r.assigned), sum(r.settled), sum(r.on_time), sum(r.rated), sum(r.satisfied),
+          sum(r.replied), sum(r.resolved), sum(r.implemented), sum(r.closed), sum(r.closed_timed), sum(r.closed_days),
+          sum(r.closed_resolved)) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   return null;
 end $$;
 
@@ -101,12 +105,12 @@ begin
   return null;
 end $$;
 
-create trigger opinion_rollup_insert after insert on opinion referencing new table as new_rows
-  for each statement execute function opinion_rollup_changed();
+create trigger opinion_rollup_insert after insert on opinion referencing new table as changed
+  for each statement execute function opinion_rollup_added();
 create trigger opinion_rollup_update after update on opinion referencing old table as old_rows new table as new_rows
-  for each statement execute function opinion_rollup_changed();
-create trigger opinion_rollup_delete after delete on opinion referencing old table as old_rows
-  for each statement execute function opinion_rollup_changed();
+  for each statement execute function opinion_rollup_updated();
+create trigger opinion_rollup_delete after delete on opinion referencing old table as changed
+  for each statement execute function opinion_rollup_added();
 create trigger opinion_rollup_truncate after truncate on opinion
   for each statement execute function opinion_rollup_truncated();
 
@@ -116,7 +120,12 @@ create function opinion_rollup_rebuild() returns void language plpgsql as $$
 begin
   lock table opinion in share mode;
   truncate opinion_rollup, opinion_rollup_delta;
-  execute opinion_rollup_write('opinion_rollup', 'select r.* from opinion o, opinion_rollup_rows(1, o) r');
+  insert into opinion_rollup
+  select r.dimension, r.region_code, r.month, r.key, sum(r.received), sum(r.assigned), sum(r.settled), sum(r.on_time),
+         sum(r.rated), sum(r.satisfied), sum(r.replied), sum(r.resolved), sum(r.implemented), sum(r.closed),
+         sum(r.closed_timed), sum(r.closed_days), sum(r.closed_resolved)
+  from opinion o, opinion_rollup_rows(1, o) r
+  group by r.dimension, r.region_code, r.month, r.key;
 end $$;
 
 select opinion_rollup_rebuild();

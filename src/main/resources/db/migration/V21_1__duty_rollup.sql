@@ -1,6 +1,7 @@
 -- Deputy duty's figures summed by month, kept by PostgreSQL in the transaction of every change to activities and
 -- their attendance (the application, a bulk load, a restore), as for the opinions (V21_0). Activities are entered
--- at a human pace, so the sums are updated in place; each statement upserts its keys in key order, so two
+-- at a human pace, so the sums are updated in place (and the statements are built per call, a few milliseconds of
+-- planning each, which that pace affords); each statement upserts its keys in key order, so two
 -- statements never wait for each other in a circle.
 --
 -- duty_rollup: per region, month (Asia/Shanghai) of the start, type and whether it is thematic (a visit,

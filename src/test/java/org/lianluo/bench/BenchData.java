@@ -249,7 +249,7 @@ public final class BenchData {
 				+ " delete from handling_unit where name like '" + name + "承办单位%';"
 				+ " end $$").update();
 		// Triggers were off: the monthly sums are made again from the opinions and activities left.
-		jdbc.sql("select opinion_rollup_rebuild(), duty_rollup_rebuild()").query(String.class).list();
+		jdbc.sql("do $$ begin perform opinion_rollup_rebuild(); perform duty_rollup_rebuild(); end $$").update();
 	}
 
 	/**
