@@ -122,6 +122,13 @@ class ReportBenchmark {
 			naive.add(all);
 		}
 
+		Map<String, Double> dashboards = new LinkedHashMap<>();
+		for (String chart : List.of("trend", "map", "overdue", "categories")) {
+			String chartUrl = "/api/v1/reports/dashboard/" + chart + "?region=451000&year=2025";
+			assertThat(admin.get(chartUrl).status()).isEqualTo(200);
+			dashboards.put(chart, millis(() -> admin.get(chartUrl)));
+		}
+
 		// The report's figures are those of the naive queries.
 		var json = first.json();
 		List<String> activityRows = naiveAnswers.get("activities");
@@ -149,6 +156,7 @@ class ReportBenchmark {
 		System.out.printf("naive aggregation of the same figures (this year and last): median %.0f ms %s%n", median(naive), naive);
 		naiveParts.forEach((k, v) -> System.out.printf("  %-14s median %.0f ms%n", k, median(v)));
 		System.out.printf("GET /actuator/health/liveness: median %.1f ms%n", median(liveness));
+		dashboards.forEach((chart, ms) -> System.out.printf("dashboard %s (city, 2025, warm): %.0f ms%n", chart, ms));
 		System.out.printf("ratio naive / report: %.1f; report / liveness: %.1f%n%n", median(naive) / median(report),
 				median(report) / median(liveness));
 	}
