@@ -119,18 +119,10 @@ class ProposalOutOfOrderTests {
 		f.step(f.deputy, id, "submit", Map.of());
 		f.step(f.assessor, id, "register", Map.of());
 		f.step(f.assessor, id, "assign", Map.of("mode", "SEPARATE", "unitIds", List.of(f.unitId, f.otherUnitId)));
-		List<String[]> handling = List.<String[]>of(a("accept"));
-		List<String[]> replied = concat(handling, a("contact"), a("reply"));
 		Map<ProposalStatus, List<String[]>> paths = new EnumMap<>(ProposalStatus.class);
 		paths.put(ProposalStatus.ASSIGNED, List.of());
-		paths.put(ProposalStatus.HANDLING, handling);
-		paths.put(ProposalStatus.REPLIED, replied);
-		paths.put(ProposalStatus.RE_HANDLING, concat(replied, a("evaluate", "UNSATISFIED")));
-		paths.put(ProposalStatus.CLOSED, concat(replied, a("evaluate")));
-		for (String[] s : paths.get(state)) {
-			Step step = steps.get(s[0]);
-			f.step(step.who(), id, s[0], naming(f.unitId, s.length > 1 ? Map.of("grade", s[1]) : step.body()));
-		}
+		handlingPaths(paths, List.<String[]>of(a("accept")));
+		walk(id, paths.get(state), f.unitId);
 		return id;
 	}
 
@@ -138,8 +130,6 @@ class ProposalOutOfOrderTests {
 	String reach(ProposalStatus state) {
 		String id = f.draft("状态" + state + "的建议");
 		Map<ProposalStatus, List<String[]>> paths = new EnumMap<>(ProposalStatus.class);
-		List<String[]> handling = List.<String[]>of(a("submit"), a("register"), a("assign"), a("accept"));
-		List<String[]> replied = concat(handling, a("contact"), a("reply"));
 		paths.put(ProposalStatus.DRAFT, List.of());
 		paths.put(ProposalStatus.SUBMITTED, List.<String[]>of(a("submit")));
 		paths.put(ProposalStatus.WITHDRAWN, List.<String[]>of(a("withdraw")));
@@ -147,15 +137,27 @@ class ProposalOutOfOrderTests {
 		paths.put(ProposalStatus.NOT_REGISTERED, List.<String[]>of(a("submit"), a("not-register")));
 		paths.put(ProposalStatus.ASSIGNED, List.<String[]>of(a("submit"), a("register"), a("assign")));
 		paths.put(ProposalStatus.RETURNED, List.<String[]>of(a("submit"), a("register"), a("assign"), a("return")));
+		handlingPaths(paths, List.<String[]>of(a("submit"), a("register"), a("assign"), a("accept")));
+		walk(id, paths.get(state), null);
+		return id;
+	}
+
+	/** From the path to HANDLING, the paths on to REPLIED, RE_HANDLING (rated UNSATISFIED) and CLOSED. */
+	private static void handlingPaths(Map<ProposalStatus, List<String[]>> paths, List<String[]> handling) {
+		List<String[]> replied = concat(handling, a("contact"), a("reply"));
 		paths.put(ProposalStatus.HANDLING, handling);
 		paths.put(ProposalStatus.REPLIED, replied);
 		paths.put(ProposalStatus.RE_HANDLING, concat(replied, a("evaluate", "UNSATISFIED")));
 		paths.put(ProposalStatus.CLOSED, concat(replied, a("evaluate")));
-		for (String[] s : paths.get(state)) {
+	}
+
+	/** Takes the steps of a path; {@code unitId}, if any, names the unit's part in every body. */
+	private void walk(String id, List<String[]> path, String unitId) {
+		for (String[] s : path) {
 			Step step = steps.get(s[0]);
-			f.step(step.who(), id, s[0], s.length > 1 ? Map.of("grade", s[1]) : step.body());
+			Map<String, ?> body = s.length > 1 ? Map.of("grade", s[1]) : step.body();
+			f.step(step.who(), id, s[0], unitId == null ? body : naming(unitId, body));
 		}
-		return id;
 	}
 
 	private static String[] a(String... step) {

@@ -34,9 +34,6 @@ import tools.jackson.databind.JsonNode;
 @LianluoTest
 class ProposalSeparateUnitsTests {
 
-	static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-		.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
 	@LocalServerPort
 	int port;
 
@@ -53,22 +50,13 @@ class ProposalSeparateUnitsTests {
 		f = new ProposalFixture(port);
 	}
 
-	/** Submitted with the co-signer's confirmation, and registered. */
-	String registered(String title) {
-		String id = f.draft(title);
-		f.step(f.cosigner, id, "cosign", Map.of("confirm", true));
-		f.step(f.deputy, id, "submit", Map.of());
-		f.step(f.assessor, id, "register", Map.of());
-		return id;
-	}
-
 	JsonNode assignedToBoth(String id) {
 		return f.step(f.assessor, id, "assign", Map.of("mode", "SEPARATE", "unitIds", List.of(f.unitId, f.otherUnitId)));
 	}
 
 	@Test
 	void twoUnitsReplySeparatelyAndOnlyTheUnsatisfyingOneHandlesItAgain() throws Exception {
-		String id = registered("关于整治右江沿岸污染的建议");
+		String id = f.registered("关于整治右江沿岸污染的建议");
 		Response badUnit = f.assessor.post("/api/v1/proposals/" + id + "/assign",
 				Map.of("mode", "SEPARATE", "unitIds", List.of(f.unitId, UUID.randomUUID().toString())));
 		assertThat(badUnit.status()).isEqualTo(400);
@@ -143,7 +131,8 @@ class ProposalSeparateUnitsTests {
 		assertThat(oneReplied.get("status").asText()).as("the water unit has not replied").isEqualTo("HANDLING");
 		assertThat(oneReplied.get("repliedAt").isNull()).isTrue();
 		assertThat(part(oneReplied, f.unitId).get("status").asText()).isEqualTo("REPLIED");
-		Response upload = Staff.upload(water, "/api/v1/proposals/" + id + "/reply-documents", "水利局答复函.pdf", PDF);
+		Response upload = Staff.upload(water, "/api/v1/proposals/" + id + "/reply-documents", "水利局答复函.pdf",
+				ProposalReplyTests.PDF);
 		assertThat(upload.status()).as(upload.toString()).isEqualTo(201);
 		f.step(water, id, "contact", Map.of("method", "PHONE"));
 		JsonNode bothReplied = f.step(water, id, "reply", Map.of("replyClass", "C", "text", "受资金所限暂缓实施" + f.u));
@@ -220,7 +209,7 @@ class ProposalSeparateUnitsTests {
 
 	@Test
 	void eachUnitReturnsItsOwnPartAndTheLastReturnSendsTheProposalBackForAssignment() {
-		String id = registered("关于建设乡村污水处理站的建议");
+		String id = f.registered("关于建设乡村污水处理站的建议");
 		assignedToBoth(id);
 		JsonNode one = f.step(f.handler, id, "return", Map.of("reason", "不属本单位职责"));
 		assertThat(one.get("status").asText()).isEqualTo("ASSIGNED");
