@@ -156,14 +156,10 @@ public class Handling {
 		return false;
 	}
 
-	/** Supervision steps only go up, each once. */
-	boolean supervise(int level, Instant next) {
-		if (level <= supervisionLevel) {
-			return false;
-		}
+	/** The next supervision step reached; {@code next}: when the one after it falls due, or null. */
+	void supervise(int level, Instant next) {
 		supervisionLevel = level;
 		nextSupervisionAt = next;
-		return true;
 	}
 
 	void startSupervision(Instant first) {

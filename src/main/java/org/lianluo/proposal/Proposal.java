@@ -6,8 +6,10 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.lianluo.platform.Ids;
 import org.lianluo.platform.LianluoException;
@@ -374,11 +376,6 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 		return late.size();
 	}
 
-	/** Whether the lead unit recorded a contact with the deputy in this round of handling. */
-	public boolean contactedThisRound() {
-		return contactedThisRound(leadUnitId);
-	}
-
 	/** Whether the unit recorded a contact with the deputy in its current round of handling. */
 	public boolean contactedThisRound(UUID unit) {
 		int round = handlingOf(unit).getRehandlingCount();
@@ -437,11 +434,7 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 		return t.part == null ? id : t.part.id;
 	}
 
-	/** An approved extension whose written notice to the deputy is still to be recorded. */
-	public boolean extensionNoticeMissing() {
-		return extensionNoticeMissing(leadUnitId);
-	}
-
+	/** An approved extension of the unit's whose written notice to the deputy is still to be recorded. */
 	public boolean extensionNoticeMissing(UUID unit) {
 		Track t = find(unit);
 		return t != null && t.handling().isExtended() && t.handling().getExtensionNotice() == null
@@ -501,7 +494,9 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 	 */
 	public int superviseDue(Instant now, java.util.function.BiFunction<Instant, Integer, Instant> nextStep) {
 		int steps = 0;
-		for (Track t : separateUnits.isEmpty() ? List.of(new Track(null)) : activeParts().stream().map(Track::new).toList()) {
+		List<Track> tracks = separateUnits.isEmpty() ? List.of(new Track(null))
+				: activeParts().stream().map(Track::new).toList();
+		for (Track t : tracks) {
 			Handling h = t.handling();
 			while (t.status().isHandling() && h.getNextSupervisionAt() != null && !h.getNextSupervisionAt().isAfter(now)
 					&& h.getSupervisionLevel() < ProposalDeadlines.MAX_LEVEL) {
@@ -520,14 +515,10 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 
 	/** The next time the sweep has something to do for this proposal, or null. */
 	public Instant nextSupervisionTime() {
-		Instant next = assistingViewsWarningAt();
-		List<Instant> times = new ArrayList<>();
-		times.add(handling.getNextSupervisionAt());
-		activeParts().stream().filter(s -> s.status.isHandling()).forEach(s -> times.add(s.handling.getNextSupervisionAt()));
-		for (Instant t : times) {
-			next = t != null && (next == null || t.isBefore(next)) ? t : next;
-		}
-		return next;
+		Stream<Instant> deadlines = separateUnits.isEmpty() ? Stream.of(handling.getNextSupervisionAt())
+				: activeParts().stream().filter(u -> u.status.isHandling()).map(u -> u.handling.getNextSupervisionAt());
+		return Stream.concat(deadlines, Stream.of(assistingViewsWarningAt())).filter(Objects::nonNull)
+			.min(Comparator.naturalOrder()).orElse(null);
 	}
 
 	private void require(ProposalStatus... allowed) {

@@ -245,7 +245,8 @@ public class ProposalManagement {
 			throw LianluoException.invalidFields(problems);
 		}
 		if (several && a.leadUnitId() != null) {
-			separate = distinct(java.util.stream.Stream.concat(java.util.stream.Stream.of(a.leadUnitId()), separate.stream()).toList());
+			separate.add(0, a.leadUnitId());
+			separate = distinct(separate);
 		}
 		assign(p, a.mode(), several ? separate : List.of(a.leadUnitId()), assisting, user.username());
 		return save(p);

@@ -20,9 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Supervision (督) of proposals: the warning that a proposal made between sessions waits for assignment
  * past 5 working days, the warning to assisting units whose view (协办意见) is late, and the reminder,
- * overdue and escalation steps of the reply deadline, each separately replying unit's own. Each proposal is advanced in its own transaction
- * under the aggregate's version, so that with several nodes sweeping at once every step happens exactly
- * once: the loser of a race rolls back.
+ * overdue and escalation steps of the reply deadline (each separately replying unit's of its own). Each
+ * proposal is advanced in its own transaction under the aggregate's version, so that with several nodes
+ * sweeping at once every step happens exactly once: the loser of a race rolls back.
  */
 @Service
 public class ProposalSupervision {
