@@ -82,14 +82,17 @@ public class ProposalQueries {
 		List<Row> items = jdbc.sql("""
 				select p.id, p.session_id, p.number, p.title, coalesce(s.status, p.status), p.lead_deputy_id,
 				coalesce(s.unit_id, p.lead_unit_id), coalesce(s.deadline, p.deadline),
-				case when s.id is null then p.reply_class else s.reply_class end, p.key_supervised, p.created_at
+				case when s.id is null then p.reply_class else s.reply_class end, p.key_supervised, p.created_at,
+				coalesce((select array_agg(u.unit_id order by u.position) from proposal_separate_unit u
+				  where u.proposal_id = p.id and u.status <> 'RETURNED'), '{}')
 				from proposal p""" + where
 				+ " order by p.number nulls last, p.created_at desc, p.id limit ? offset ?")
 			.params(pageParams)
 			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), (Integer) rs.getObject(3),
 					rs.getString(4), ProposalStatus.valueOf(rs.getString(5)), rs.getObject(6, UUID.class),
 					rs.getObject(7, UUID.class), instant(rs.getObject(8, OffsetDateTime.class)),
-					rs.getString(9) == null ? null : ReplyClass.valueOf(rs.getString(9)), rs.getBoolean(10)))
+					rs.getString(9) == null ? null : ReplyClass.valueOf(rs.getString(9)), rs.getBoolean(10),
+					List.of((UUID[]) rs.getArray(12).getArray())))
 			.list();
 		return new Page<>(items, page, size, total);
 	}
@@ -179,8 +182,12 @@ public class ProposalQueries {
 	public record Filter(ProposalStatus status, UUID sessionId, String region, Boolean keySupervised, String q) {
 	}
 
-	/** One line of a list. */
+	/**
+	 * One line of a list; {@code separateUnitIds}: the units replying separately when there are several. A unit's
+	 * handler sees its own part: its unit as {@code leadUnitId}, its part's state, deadline and reply class.
+	 */
 	public record Row(UUID id, UUID sessionId, Integer number, String title, ProposalStatus status, UUID leadDeputyId,
-			UUID leadUnitId, java.time.Instant deadline, ReplyClass replyClass, boolean keySupervised) {
+			UUID leadUnitId, java.time.Instant deadline, ReplyClass replyClass, boolean keySupervised,
+			List<UUID> separateUnitIds) {
 	}
 }

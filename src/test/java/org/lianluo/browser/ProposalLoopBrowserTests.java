@@ -94,6 +94,8 @@ class ProposalLoopBrowserTests {
 			b.click("form.assign button[type=submit]");
 			assertThat(b.text("h1 .status")).isEqualTo("已交办");
 			assertThat(b.text("ul.separate-units")).contains("田东县交通运输局" + f.u, "田东县水利局" + f.u);
+			b.go("/proposals?q=右江支流");
+			assertThat(b.text("table.proposals tbody .separate-units")).isEqualTo("田东县交通运输局" + f.u + "、田东县水利局" + f.u);
 
 			signIn(b.signOut(), "water" + f.u).go("/proposals");
 			assertThat(b.text("table.proposals tbody")).contains("关于治理右江支流水质的建议");

@@ -90,6 +90,12 @@ class ProposalSeparateUnitsTests {
 		assertThat(part(accepted, f.unitId).get("status").asText()).isEqualTo("HANDLING");
 		assertThat(part(accepted, f.otherUnitId).get("status").asText()).isEqualTo("ASSIGNED");
 		assertThat(roads.post("/api/v1/proposals/" + id + "/accept", Map.of()).status()).isEqualTo(409);
+		String list = "/api/v1/proposals?session=" + f.sessionId;
+		assertThat(roads.get(list).json().get("items").get(0).get("status").asText()).as("its own part").isEqualTo("HANDLING");
+		assertThat(water.get(list).json().get("items").get(0).get("status").asText()).isEqualTo("ASSIGNED");
+		assertThat(water.get(list).json().get("items").get(0).get("leadUnitId").asText()).isEqualTo(f.otherUnitId);
+		assertThat(f.assessor.get(list).json().get("items").get(0).get("separateUnitIds").valueStream().map(JsonNode::asText))
+			.containsExactly(f.unitId, f.otherUnitId);
 		Response early = water.post("/api/v1/proposals/" + id + "/reply", Map.of("replyClass", "A", "text", "已办理。",
 				"confirmedWithoutContact", true));
 		assertThat(early.status()).as("the water unit's own part is only assigned").isEqualTo(409);

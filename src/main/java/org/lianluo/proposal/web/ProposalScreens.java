@@ -107,6 +107,7 @@ class ProposalScreens {
 			if (r.leadUnitId() != null) {
 				unitIds.add(r.leadUnitId());
 			}
+			unitIds.addAll(r.separateUnitIds());
 		});
 		model.addAttribute("page", rows);
 		model.addAttribute("deputyNames", views.deputyNames(deputyIds));
