@@ -1,7 +1,5 @@
 package org.lianluo.proposal;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -31,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Bulk assignment after a session's 交办会: a sheet of (number, mode, lead unit, assisting units), one line per
- * registered proposal of the session. Every line is checked first; with any bad line nothing is assigned and each
+ * registered proposal of the session; a SEPARATE line may name several units in the lead unit's column, each of
+ * which then replies on its own. Every line is checked first; with any bad line nothing is assigned and each
  * is named with its column and problem in Chinese; otherwise all are assigned in one transaction, each through the
  * aggregate with its deadline, timeline entry, event and timer as if assigned one by one.
  */
@@ -48,8 +47,6 @@ public class ProposalAssignmentSheets {
 
 	private final ProposalManagement management;
 
-	private final ProposalDeadlines deadlines;
-
 	private final Congresses congresses;
 
 	private final Units units;
@@ -58,25 +55,21 @@ public class ProposalAssignmentSheets {
 
 	private final JdbcClient jdbc;
 
-	private final Clock clock;
-
 	private final SheetLayout layout;
 
-	ProposalAssignmentSheets(Proposals proposals, ProposalManagement management, ProposalDeadlines deadlines,
-			Congresses congresses, Units units, Labels labels, JdbcClient jdbc, Clock clock) {
+	ProposalAssignmentSheets(Proposals proposals, ProposalManagement management, Congresses congresses, Units units,
+			Labels labels, JdbcClient jdbc) {
 		this.proposals = proposals;
 		this.management = management;
-		this.deadlines = deadlines;
 		this.congresses = congresses;
 		this.units = units;
 		this.labels = labels;
 		this.jdbc = jdbc;
-		this.clock = clock;
 		this.layout = new SheetLayout(labels, COLUMNS);
 	}
 
-	/** A line as checked: the proposal and where it goes. */
-	record Line(UUID proposalId, AssignmentMode mode, UUID leadUnitId, List<UUID> assistingUnitIds) {
+	/** A line as checked: the proposal and where it goes: its lead unit, or each unit replying separately. */
+	record Line(UUID proposalId, AssignmentMode mode, List<UUID> unitIds, List<UUID> assistingUnitIds) {
 	}
 
 	@Transactional
@@ -100,12 +93,9 @@ public class ProposalAssignmentSheets {
 		Set<Integer> seen = new HashSet<>();
 		String actor = user.username();
 		return ImportReport.run(lines, line -> check(line, byNumber, seen), false, good -> {
-			Instant now = clock.instant();
-			Instant deadline = deadlines.reply(now);
 			for (Line l : good) {
 				Proposal p = proposals.findById(l.proposalId()).orElseThrow();
-				p.assign(l.mode(), l.leadUnitId(), l.assistingUnitIds(), deadline, deadlines.stepAt(deadline, 1),
-						deadlines.assistingView(now), actor, now);
+				management.assign(p, l.mode(), l.unitIds(), l.assistingUnitIds(), actor);
 				management.save(p);
 			}
 		});
@@ -145,31 +135,35 @@ public class ProposalAssignmentSheets {
 		if (mode == null) {
 			errors.add(layout.problem("mode", "proposal.sheet.mode.invalid"));
 		}
-		UUID lead = null;
-		String leadName = layout.value(line, "leadUnit");
-		if (leadName == null) {
+		// SEPARATE names in the lead unit's column every unit that replies separately; LEAD names one lead unit.
+		List<UUID> lead = unitsNamed(line, "leadUnit", errors);
+		if (layout.value(line, "leadUnit") == null) {
 			errors.add(layout.problem("leadUnit", "proposal.text.required"));
 		}
-		else {
-			lead = units.findByName(leadName).map(HandlingUnit::id).orElse(null);
-			if (lead == null) {
-				errors.add(layout.problem("leadUnit", "proposal.sheet.unit.missing", leadName));
-			}
+		else if (mode == AssignmentMode.LEAD && lead.size() > 1) {
+			errors.add(layout.problem("leadUnit", "proposal.sheet.lead-unit.one"));
 		}
-		List<UUID> assisting = new ArrayList<>();
-		String assistingCell = layout.value(line, "assistingUnits");
-		if (assistingCell != null) {
-			for (String name : new LinkedHashSet<>(List.of(assistingCell.split("[、,，;；\\n]+")))) {
-				if (name.isBlank()) {
-					continue;
-				}
-				units.findByName(name.strip()).map(HandlingUnit::id).ifPresentOrElse(assisting::add,
-						() -> errors.add(layout.problem("assistingUnits", "proposal.sheet.unit.missing", name.strip())));
-			}
-			if (mode == AssignmentMode.SEPARATE && !assisting.isEmpty()) {
-				errors.add(layout.problem("assistingUnits", "proposal.assign.separate-alone"));
-			}
+		List<UUID> assisting = unitsNamed(line, "assistingUnits", errors);
+		if (mode == AssignmentMode.SEPARATE && !assisting.isEmpty()) {
+			errors.add(layout.problem("assistingUnits", "proposal.assign.separate-alone"));
 		}
 		return new ImportReport.Checked<>(new Line(proposalId, mode, lead, assisting), errors);
+	}
+
+	/** The units a cell names, separated by 、 or commas; each name not in the registry is a problem. */
+	private List<UUID> unitsNamed(Sheets.Line line, String column, List<String> errors) {
+		List<UUID> found = new ArrayList<>();
+		String cell = layout.value(line, column);
+		if (cell == null) {
+			return found;
+		}
+		for (String name : new LinkedHashSet<>(List.of(cell.split("[、,，;；\\n]+")))) {
+			if (name.isBlank()) {
+				continue;
+			}
+			units.findByName(name.strip()).map(HandlingUnit::id).ifPresentOrElse(found::add,
+					() -> errors.add(layout.problem(column, "proposal.sheet.unit.missing", name.strip())));
+		}
+		return found;
 	}
 }

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The overdue board of a session (逾期未办结): per lead unit, the proposals still held past their reply deadline,
- * most overdue first, and how many of the unit's replies came late. For the office and leaders in scope.
+ * most overdue first, and how many of the unit's replies came late. For the office and leaders in scope. Where
+ * several units reply separately, each unit's part stands in that unit's line with its own state and deadline.
  */
 @Service
 public class ProposalBoard {
@@ -56,9 +57,15 @@ public class ProposalBoard {
 		Instant now = clock.instant();
 		List<Late> late = jdbc.sql("""
 				select id, number, title, lead_unit_id, status, deadline, supervision_level, key_supervised
-				from proposal where session_id = ? and status in ('ASSIGNED', 'HANDLING', 'RE_HANDLING') and deadline < ?
-				order by deadline, number""")
-			.params(sessionId, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+				from proposal where session_id = :session and lead_unit_id is not null
+				  and status in ('ASSIGNED', 'HANDLING', 'RE_HANDLING') and deadline < :now
+				union all
+				select p.id, p.number, p.title, s.unit_id, s.status, s.deadline, s.supervision_level, p.key_supervised
+				from proposal_separate_unit s join proposal p on p.id = s.proposal_id where p.session_id = :session
+				  and s.status in ('ASSIGNED', 'HANDLING', 'RE_HANDLING') and s.deadline < :now
+				order by 6, 2""")
+			.param("session", sessionId)
+			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
 			.query((rs, n) -> {
 				Instant deadline = rs.getObject(6, OffsetDateTime.class).toInstant();
 				return new Late(rs.getObject(1, UUID.class), (Integer) rs.getObject(2), rs.getString(3),
@@ -69,9 +76,14 @@ public class ProposalBoard {
 			})
 			.list();
 		Map<UUID, Long> repliedLate = jdbc.sql("""
-				select lead_unit_id, count(*) from proposal
-				where session_id = ? and lead_unit_id is not null and replied_on_time = false group by lead_unit_id""")
-			.param(sessionId)
+				select unit_id, count(*) from (
+				  select lead_unit_id as unit_id from proposal
+				  where session_id = :session and lead_unit_id is not null and replied_on_time = false
+				  union all
+				  select s.unit_id from proposal_separate_unit s join proposal p on p.id = s.proposal_id
+				  where p.session_id = :session and s.status <> 'RETURNED' and s.replied_on_time = false) late
+				group by unit_id""")
+			.param("session", sessionId)
 			.query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2)))
 			.list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		Map<UUID, List<Late>> byUnit = new LinkedHashMap<>();
@@ -97,7 +109,7 @@ public class ProposalBoard {
 	public record UnitLine(UUID unitId, String unitName, int overdue, long repliedLate, List<Late> proposals) {
 	}
 
-	/** A proposal past its reply deadline, by how many calendar days. */
+	/** A proposal (or a unit's part of it) past its reply deadline, by how many calendar days. */
 	public record Late(UUID id, Integer number, String title, UUID leadUnitId, ProposalStatus status, Instant deadline,
 			long daysOverdue, int supervisionLevel, boolean keySupervised) {
 	}

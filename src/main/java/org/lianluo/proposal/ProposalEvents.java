@@ -15,21 +15,29 @@ public final class ProposalEvents {
 	public record ProposalAssigned(UUID proposalId, UUID leadUnitId, Instant deadline) {
 	}
 
-	public record ProposalReplied(UUID proposalId, UUID leadDeputyId, ReplyClass replyClass) {
+	/**
+	 * A unit replied: {@code separateUnitId} names the unit when it replied for its own part of a proposal assigned
+	 * SEPARATE to several units, else null; {@code round} 0 is the first reply, 1 the reply after re-handling.
+	 */
+	public record ProposalReplied(UUID proposalId, UUID leadDeputyId, ReplyClass replyClass, UUID separateUnitId,
+			int round) {
 	}
 
 	/**
 	 * A copy of the reply for each co-signer who confirmed (抄送附议代表); {@code round} 0 is the first reply, 1 the
-	 * reply after re-handling.
+	 * reply after re-handling; {@code separateUnitId} as for {@link ProposalReplied}.
 	 */
 	public record ProposalReplyCopied(UUID proposalId, Integer number, ReplyClass replyClass, int round,
-			java.util.List<UUID> cosignerDeputyIds) {
+			java.util.List<UUID> cosignerDeputyIds, UUID separateUnitId) {
 	}
 
 	public record ProposalClosed(UUID proposalId, Verdict verdict) {
 	}
 
-	/** A supervision step: 0 assignment late, 1 reminder, 2 overdue (催办), 3 escalated (督办), 4 key supervision. */
+	/**
+	 * A supervision step: 0 assignment late, 1 reminder, 2 overdue (催办), 3 escalated (督办), 4 key supervision;
+	 * {@code leadUnitId}: the unit whose deadline it is, a separately replying unit's for its own part.
+	 */
 	public record ProposalSupervised(UUID proposalId, UUID leadUnitId, int level, String regionCode) {
 	}
 

@@ -21,7 +21,9 @@ import org.springframework.stereotype.Service;
  * The figures of a session's proposals, in total and per lead unit: 办复率 replied / assigned, 按时办复率
  * replied by the deadline / assigned, 解决率 A+B / replied, 满意率 (basically) satisfied / rated, 见面沟通率
  * replied after an in-person contact / replied, and the shares of the reply classes. Each proposal counts
- * with its latest reply and rating.
+ * with its latest reply and rating. A proposal assigned SEPARATE to several units counts once per unit (件次), with
+ * that unit's own reply, rating and contacts, in the unit's line and in the total; a part its unit returned does not
+ * count. Only {@code registered} counts proposals as such.
  */
 @Service
 public class ProposalKpis {
@@ -46,18 +48,24 @@ public class ProposalKpis {
 		Session session = congresses.findSession(sessionId).orElseThrow(LianluoException::notFound);
 		user.scope().check(session.regionCode());
 		List<Figures> byUnit = jdbc.sql("""
-				select p.lead_unit_id, count(*),
-				  count(*) filter (where p.replied_at is not null),
-				  count(*) filter (where p.replied_on_time),
-				  count(*) filter (where p.reply_class = 'A'), count(*) filter (where p.reply_class = 'B'),
-				  count(*) filter (where p.reply_class = 'C'), count(*) filter (where p.reply_class = 'D'),
-				  count(*) filter (where p.grade is not null),
-				  count(*) filter (where p.grade in ('SATISFIED', 'BASICALLY_SATISFIED')),
-				  count(*) filter (where p.replied_at is not null and exists (select 1 from proposal_contact c
-				    where c.proposal_id = p.id and c.method <> 'PHONE'))
-				from proposal p where p.session_id = ? and p.lead_unit_id is not null
-				group by p.lead_unit_id""")
-			.param(sessionId)
+				with handled as (
+				  select p.id, p.lead_unit_id as unit_id, p.replied_at, p.replied_on_time, p.reply_class, p.grade
+				  from proposal p where p.session_id = :session and p.lead_unit_id is not null
+				  union all
+				  select p.id, s.unit_id, s.replied_at, s.replied_on_time, s.reply_class, s.grade
+				  from proposal_separate_unit s join proposal p on p.id = s.proposal_id
+				  where p.session_id = :session and s.status <> 'RETURNED')
+				select h.unit_id, count(*),
+				  count(*) filter (where h.replied_at is not null),
+				  count(*) filter (where h.replied_on_time),
+				  count(*) filter (where h.reply_class = 'A'), count(*) filter (where h.reply_class = 'B'),
+				  count(*) filter (where h.reply_class = 'C'), count(*) filter (where h.reply_class = 'D'),
+				  count(*) filter (where h.grade is not null),
+				  count(*) filter (where h.grade in ('SATISFIED', 'BASICALLY_SATISFIED')),
+				  count(*) filter (where h.replied_at is not null and exists (select 1 from proposal_contact c
+				    where c.proposal_id = h.id and c.unit_id = h.unit_id and c.method <> 'PHONE'))
+				from handled h group by h.unit_id""")
+			.param("session", sessionId)
 			.query((rs, n) -> new Figures(rs.getObject(1, UUID.class), null, rs.getLong(2), rs.getLong(3), rs.getLong(4),
 					rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)))
 			.list();

@@ -72,7 +72,10 @@ public class ProposalLetters {
 		this.clock = clock;
 	}
 
-	/** One line of the letter: a proposal the deputy led, and what became of it. */
+	/**
+	 * One line of the letter: a proposal the deputy led, and what became of it; a proposal several units handle
+	 * separately has a line per unit, with that unit's reply and the deputy's rating of it.
+	 */
 	public record Line(Integer number, String title, ProposalStatus status, String notRegisteredReason, UUID leadUnitId,
 			List<UUID> assistingUnitIds, ReplyClass replyClass, String replyText, Instant repliedAt, Verdict grade) {
 	}
@@ -97,12 +100,16 @@ public class ProposalLetters {
 		}
 		DeputySummary who = deputies.find(deputy).orElseThrow(LianluoException::notFound);
 		List<Line> lines = jdbc.sql("""
-				select p.number, p.title, p.status, p.not_registered_reason, p.lead_unit_id,
+				select p.number, p.title, coalesce(s.status, p.status), p.not_registered_reason,
+				  coalesce(s.unit_id, p.lead_unit_id),
 				  coalesce((select array_agg(a.unit_id) from proposal_assisting_unit a where a.proposal_id = p.id), '{}'),
-				  p.reply_class, p.reply_text, p.replied_at, p.grade
-				from proposal p where p.session_id = ? and p.lead_deputy_id = ?
-				  and p.status not in ('DRAFT', 'WITHDRAWN', 'SUBMITTED')
-				order by p.number nulls last, p.submitted_at""")
+				  case when s.id is null then p.reply_class else s.reply_class end,
+				  case when s.id is null then p.reply_text else s.reply_text end,
+				  case when s.id is null then p.replied_at else s.replied_at end,
+				  case when s.id is null then p.grade else s.grade end
+				from proposal p left join proposal_separate_unit s on s.proposal_id = p.id and s.status <> 'RETURNED'
+				where p.session_id = ? and p.lead_deputy_id = ? and p.status not in ('DRAFT', 'WITHDRAWN', 'SUBMITTED')
+				order by p.number nulls last, p.submitted_at, s.position""")
 			.params(sessionId, deputy)
 			.query((rs, n) -> new Line((Integer) rs.getObject(1), rs.getString(2), ProposalStatus.valueOf(rs.getString(3)),
 					rs.getString(4), rs.getObject(5, UUID.class), List.of((UUID[]) rs.getArray(6).getArray()),

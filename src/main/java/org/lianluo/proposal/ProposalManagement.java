@@ -218,28 +218,62 @@ public class ProposalManagement {
 	public Proposal assign(UUID id, Assignment a) {
 		CurrentUser user = requireRole(Role.ASSESSOR);
 		Proposal p = visible(id, user);
-		List<UUID> assisting = a.assistingUnitIds() == null ? new ArrayList<>() : new ArrayList<>(new LinkedHashSet<>(a.assistingUnitIds()));
+		List<UUID> assisting = distinct(a.assistingUnitIds());
+		List<UUID> separate = distinct(a.unitIds());
 		List<FieldProblem> problems = new ArrayList<>();
 		if (a.mode() == null) {
 			problems.add(new FieldProblem("mode", "proposal.mode.required"));
 		}
-		if (a.leadUnitId() == null || units.find(a.leadUnitId()).isEmpty()) {
+		boolean several = a.mode() == AssignmentMode.SEPARATE && !separate.isEmpty();
+		if (several ? a.leadUnitId() != null && units.find(a.leadUnitId()).isEmpty()
+				: a.leadUnitId() == null || units.find(a.leadUnitId()).isEmpty()) {
 			problems.add(new FieldProblem("leadUnitId", "proposal.unit.missing"));
 		}
-		if (assisting.contains(null) || units.findAll(new java.util.HashSet<>(assisting)).size() != assisting.size()) {
+		if (!allExist(assisting)) {
 			problems.add(new FieldProblem("assistingUnitIds", "proposal.unit.missing"));
 		}
 		else if (a.mode() == AssignmentMode.SEPARATE && !assisting.isEmpty()) {
 			problems.add(new FieldProblem("assistingUnitIds", "proposal.assign.separate-alone"));
 		}
+		if (!allExist(separate)) {
+			problems.add(new FieldProblem("unitIds", "proposal.unit.missing"));
+		}
+		else if (a.mode() == AssignmentMode.LEAD && !separate.isEmpty()) {
+			problems.add(new FieldProblem("unitIds", "proposal.assign.units-separate-only"));
+		}
 		if (!problems.isEmpty()) {
 			throw LianluoException.invalidFields(problems);
 		}
+		if (several && a.leadUnitId() != null) {
+			separate.add(0, a.leadUnitId());
+			separate = distinct(separate);
+		}
+		assign(p, a.mode(), several ? separate : List.of(a.leadUnitId()), assisting, user.username());
+		return save(p);
+	}
+
+	/**
+	 * Assigns one proposal (also from the bulk sheet): to its one unit (with any assisting units), or SEPARATE to each
+	 * of several units, with the deadlines of the day.
+	 */
+	void assign(Proposal p, AssignmentMode mode, List<UUID> unitIds, List<UUID> assisting, String actor) {
 		Instant now = clock.instant();
 		Instant deadline = deadlines.reply(now);
-		p.assign(a.mode(), a.leadUnitId(), assisting, deadline, deadlines.stepAt(deadline, 1), deadlines.assistingView(now),
-				user.username(), now);
-		return save(p);
+		if (unitIds.size() > 1) {
+			p.assignSeparately(unitIds, deadline, deadlines.stepAt(deadline, 1), actor, now);
+		}
+		else {
+			p.assign(mode, unitIds.get(0), assisting, deadline, deadlines.stepAt(deadline, 1), deadlines.assistingView(now),
+					actor, now);
+		}
+	}
+
+	private boolean allExist(List<UUID> ids) {
+		return !ids.contains(null) && units.findAll(new java.util.HashSet<>(ids)).size() == ids.size();
+	}
+
+	private static List<UUID> distinct(List<UUID> ids) {
+		return ids == null ? new ArrayList<>() : new ArrayList<>(new LinkedHashSet<>(ids));
 	}
 
 	// --- handling (办), by the lead unit
@@ -247,18 +281,19 @@ public class ProposalManagement {
 	@Transactional
 	public Proposal accept(UUID id) {
 		CurrentUser user = requireRole(Role.UNIT_HANDLER);
-		Proposal p = leadUnitOnly(id, user);
-		p.accept(user.username(), clock.instant());
+		Proposal p = heldByCallersUnit(id, user);
+		p.accept(user.unitId(), user.username(), clock.instant());
 		return save(p);
 	}
 
 	@Transactional
 	public Proposal returnForReassignment(UUID id, String reason) {
 		CurrentUser user = requireRole(Role.UNIT_HANDLER);
-		Proposal p = leadUnitOnly(id, user);
+		Proposal p = heldByCallersUnit(id, user);
 		Instant now = clock.instant();
 		String why = required("reason", reason, 1000);
-		p.returnForReassignment(why, p.getAssignedAt() == null ? now : deadlines.returnWindowEnd(p.getAssignedAt()),
+		Instant assignedAt = p.handlingOf(user.unitId()).getAssignedAt();
+		p.returnForReassignment(user.unitId(), why, assignedAt == null ? now : deadlines.returnWindowEnd(assignedAt),
 				user.username(), now);
 		return save(p);
 	}
@@ -266,7 +301,7 @@ public class ProposalManagement {
 	@Transactional
 	public Proposal recordContact(UUID id, ContactMethod method, String note) {
 		CurrentUser user = requireRole(Role.UNIT_HANDLER);
-		Proposal p = leadUnitOnly(id, user);
+		Proposal p = heldByCallersUnit(id, user);
 		if (method == null) {
 			throw LianluoException.invalidField("method", "proposal.contact.method.required");
 		}
@@ -299,23 +334,30 @@ public class ProposalManagement {
 	@Transactional
 	public Proposal requestExtension(UUID id, Integer months, String reason) {
 		CurrentUser user = requireRole(Role.UNIT_HANDLER);
-		Proposal p = leadUnitOnly(id, user);
+		Proposal p = heldByCallersUnit(id, user);
 		if (months == null || months < 1 || months > Proposal.MAX_EXTENSION_MONTHS) {
 			throw LianluoException.invalidField("months", "proposal.extension.months", Proposal.MAX_EXTENSION_MONTHS);
 		}
-		p.requestExtension(months, required("reason", reason, 1000), user.username(), clock.instant());
+		p.requestExtension(user.unitId(), months, required("reason", reason, 1000), user.username(), clock.instant());
 		return save(p);
 	}
 
 	@Transactional
 	public Proposal decideExtension(UUID id, Boolean approve, String note) {
+		return decideExtension(id, null, approve, note);
+	}
+
+	/** The office's decision on the extension a unit asked for; {@code unitId} names it when several reply separately. */
+	@Transactional
+	public Proposal decideExtension(UUID id, UUID unitId, Boolean approve, String note) {
 		CurrentUser user = requireRole(Role.ASSESSOR);
 		Proposal p = visible(id, user);
 		if (approve == null) {
 			throw LianluoException.invalidField("approve", "proposal.approve.required");
 		}
-		Instant newDeadline = deadlines.extend(p.getDeadline(), p.pendingExtensionMonths());
-		p.decideExtension(approve, newDeadline, deadlines.stepAt(newDeadline, 1), optional("note", note, 1000),
+		int months = p.pendingExtensionMonths(unitId);
+		Instant newDeadline = deadlines.extend(p.handlingOf(unitId).getDeadline(), months);
+		p.decideExtension(unitId, approve, newDeadline, deadlines.stepAt(newDeadline, 1), optional("note", note, 1000),
 				user.username(), clock.instant());
 		return save(p);
 	}
@@ -329,18 +371,20 @@ public class ProposalManagement {
 	@Transactional
 	public Proposal reply(UUID id, ReplyClass replyClass, String text, Boolean confirmedWithoutContact, Boolean publish) {
 		CurrentUser user = requireRole(Role.UNIT_HANDLER);
-		Proposal p = leadUnitOnly(id, user);
+		Proposal p = heldByCallersUnit(id, user);
 		if (replyClass == null) {
 			throw LianluoException.invalidField("replyClass", "proposal.reply.class.required");
 		}
-		p.reply(replyClass, required("text", text, MAX_CONTENT), Boolean.TRUE.equals(confirmedWithoutContact),
+		p.reply(user.unitId(), replyClass, required("text", text, MAX_CONTENT), Boolean.TRUE.equals(confirmedWithoutContact),
 				Boolean.TRUE.equals(publish), user.username(), clock.instant());
 		Proposal saved = save(p);
 		List<UUID> confirmed = saved.getCosigners().stream()
 			.filter(c -> c.answer() == Proposal.CosignAnswer.CONFIRMED).map(Proposal.Cosigner::deputyId).toList();
 		if (!confirmed.isEmpty()) {
+			Handling replied = saved.handlingOf(user.unitId());
 			events.publishEvent(new ProposalEvents.ProposalReplyCopied(saved.getId(), saved.getNumber(),
-					saved.getReplyClass(), saved.getRehandlingCount(), confirmed));
+					replied.getReplyClass(), replied.getRehandlingCount(), confirmed,
+					saved.getSeparateUnits().isEmpty() ? null : user.unitId()));
 		}
 		return saved;
 	}
@@ -349,11 +393,11 @@ public class ProposalManagement {
 	@Transactional
 	public Proposal followUp(UUID id, ReplyClass replyClass, String text) {
 		CurrentUser user = requireRole(Role.UNIT_HANDLER);
-		Proposal p = leadUnitOnly(id, user);
+		Proposal p = heldByCallersUnit(id, user);
 		if (replyClass == null) {
 			throw LianluoException.invalidField("replyClass", "proposal.reply.class.required");
 		}
-		p.followUp(replyClass, required("text", text, MAX_CONTENT), user.username(), clock.instant());
+		p.followUp(user.unitId(), replyClass, required("text", text, MAX_CONTENT), user.username(), clock.instant());
 		return save(p);
 	}
 
@@ -361,8 +405,8 @@ public class ProposalManagement {
 	@Transactional
 	public Proposal recordExtensionNotice(UUID id, String notice) {
 		CurrentUser user = requireRole(Role.UNIT_HANDLER);
-		Proposal p = leadUnitOnly(id, user);
-		p.recordExtensionNotice(required("notice", notice, 2000), user.username(), clock.instant());
+		Proposal p = heldByCallersUnit(id, user);
+		p.recordExtensionNotice(user.unitId(), required("notice", notice, 2000), user.username(), clock.instant());
 		return save(p);
 	}
 
@@ -370,7 +414,7 @@ public class ProposalManagement {
 	@Transactional
 	public Attachments.Attachment attachReplyDocument(UUID id, String filename, byte[] data) {
 		CurrentUser user = requireRole(Role.UNIT_HANDLER);
-		Proposal p = leadUnitOnly(id, user);
+		Proposal p = heldByCallersUnit(id, user);
 		if (data == null || data.length == 0) {
 			throw LianluoException.invalidField("file", "proposal.document.empty");
 		}
@@ -382,9 +426,9 @@ public class ProposalManagement {
 			throw LianluoException.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "proposal.document.pdf");
 		}
 		Instant now = clock.instant();
-		p.attachReplyDocument(filename == null ? "" : filename, user.username(), now);
+		p.attachReplyDocument(user.unitId(), filename == null ? "" : filename, user.username(), now);
 		save(p);
-		return attachments.store(REPLY_DOCUMENT, id, filename, data, user.username());
+		return attachments.store(REPLY_DOCUMENT, p.replyDocumentOwner(user.unitId()), filename, data, user.username());
 	}
 
 	/** The signed reply documents of a proposal the caller may see, oldest first. */
@@ -393,17 +437,31 @@ public class ProposalManagement {
 		return replyDocuments(visible(id, CurrentUser.get()));
 	}
 
-	/** The signed reply documents of a proposal already read (a unit that just returned it no longer sees it). */
+	/**
+	 * The signed reply documents of a proposal already read (a unit that just returned it no longer sees it), oldest
+	 * first: its lead unit's, or each separately replying unit's, kept under the unit's part.
+	 */
 	public List<Attachments.Attachment> replyDocuments(Proposal p) {
-		return attachments.of(REPLY_DOCUMENT, p.getId());
+		List<Attachments.Attachment> all = new ArrayList<>(attachments.of(REPLY_DOCUMENT, p.getId()));
+		p.getSeparateUnits().forEach(s -> all.addAll(attachments.of(REPLY_DOCUMENT, s.getId())));
+		all.sort(java.util.Comparator.comparing(Attachments.Attachment::createdAt));
+		return all;
+	}
+
+	/** Whose signed reply document it is: the proposal's lead unit or a separately replying unit, or null. */
+	public UUID replyDocumentUnit(Proposal p, Attachments.Attachment document) {
+		return p.getSeparateUnits().stream().filter(s -> s.getId().equals(document.ownerId()))
+			.map(Proposal.SeparateUnit::getUnitId).findFirst().orElse(p.getLeadUnitId());
 	}
 
 	/** One signed reply document of a proposal the caller may see, or 404. */
 	@Transactional(readOnly = true)
 	public Attachments.Attachment replyDocument(UUID id, UUID documentId) {
-		visible(id, CurrentUser.get());
+		Proposal p = visible(id, CurrentUser.get());
+		Set<UUID> owners = new java.util.HashSet<>(Set.of(id));
+		p.getSeparateUnits().forEach(s -> owners.add(s.getId()));
 		return attachments.find(documentId)
-			.filter(a -> REPLY_DOCUMENT.equals(a.ownerType()) && id.equals(a.ownerId()))
+			.filter(a -> REPLY_DOCUMENT.equals(a.ownerType()) && owners.contains(a.ownerId()))
 			.orElseThrow(LianluoException::notFound);
 	}
 
@@ -420,6 +478,12 @@ public class ProposalManagement {
 
 	@Transactional
 	public Proposal evaluate(UUID id, Verdict grade, String comment) {
+		return evaluate(id, null, grade, comment);
+	}
+
+	/** The lead deputy's rating of a reply; {@code unitId} names the unit when several reply separately. */
+	@Transactional
+	public Proposal evaluate(UUID id, UUID unitId, Verdict grade, String comment) {
 		CurrentUser user = requireRole(Role.DEPUTY);
 		Proposal p = leadDeputyOnly(id, user);
 		if (grade == null) {
@@ -427,7 +491,7 @@ public class ProposalManagement {
 		}
 		Instant now = clock.instant();
 		Instant rehandling = deadlines.rehandling(now);
-		p.evaluate(grade, optional("comment", comment, 1000), rehandling, deadlines.stepAt(rehandling, 1),
+		p.evaluate(unitId, grade, optional("comment", comment, 1000), rehandling, deadlines.stepAt(rehandling, 1),
 				user.username(), now);
 		return save(p);
 	}
@@ -458,7 +522,7 @@ public class ProposalManagement {
 		List<ProposalTimelineEntry> entries = p.takeNewEntries();
 		Proposal saved = proposals.save(p);
 		timeline.append(entries);
-		Instant next = earliest(saved.getNextSupervisionAt(), saved.assistingViewsWarningAt());
+		Instant next = saved.nextSupervisionTime();
 		if (next != null) {
 			timers.set(saved.getId(), next);
 		}
@@ -466,10 +530,6 @@ public class ProposalManagement {
 			timers.cancel(saved.getId());
 		}
 		return saved;
-	}
-
-	private static Instant earliest(Instant a, Instant b) {
-		return a == null ? b : b == null || a.isBefore(b) ? a : b;
 	}
 
 	/** Made between sessions (闭会期间) unless submitted while the session sits. */
@@ -504,14 +564,15 @@ public class ProposalManagement {
 		return p;
 	}
 
-	private Proposal leadUnitOnly(UUID id, CurrentUser user) {
+	/** A step of the unit holding the proposal, or holding a part of it when several units reply separately. */
+	private Proposal heldByCallersUnit(UUID id, CurrentUser user) {
 		Proposal p = proposals.findById(id).orElseThrow(LianluoException::notFound);
 		// Before assignment and after a return no unit holds it: a step by a unit of its region is out of order.
-		if (p.getLeadUnitId() == null && new Scope(user.regionCode(), null, null).covers(p.getRegionCode())) {
+		if (p.getHandlingUnitIds().isEmpty() && new Scope(user.regionCode(), null, null).covers(p.getRegionCode())) {
 			throw p.notAllowedNow();
 		}
 		p = visible(id, user);
-		if (user.unitId() == null || !user.unitId().equals(p.getLeadUnitId())) {
+		if (user.unitId() == null || !p.getHandlingUnitIds().contains(user.unitId())) {
 			throw LianluoException.forbidden();
 		}
 		return p;
@@ -552,7 +613,14 @@ public class ProposalManagement {
 	public record Draft(UUID sessionId, String title, String content, List<UUID> coSignerIds) {
 	}
 
-	/** {@code /assign}: SEPARATE with one unit, or LEAD with assisting units. */
-	public record Assignment(AssignmentMode mode, UUID leadUnitId, List<UUID> assistingUnitIds) {
+	/**
+	 * {@code /assign}: SEPARATE with one unit ({@code leadUnitId}), LEAD with assisting units, or SEPARATE with several
+	 * units that each reply on their own: {@code unitIds}, to which a {@code leadUnitId} given as well is added first.
+	 */
+	public record Assignment(AssignmentMode mode, UUID leadUnitId, List<UUID> assistingUnitIds, List<UUID> unitIds) {
+
+		public Assignment(AssignmentMode mode, UUID leadUnitId, List<UUID> assistingUnitIds) {
+			this(mode, leadUnitId, assistingUnitIds, null);
+		}
 	}
 }

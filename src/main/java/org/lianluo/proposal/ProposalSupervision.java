@@ -20,9 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Supervision (督) of proposals: the warning that a proposal made between sessions waits for assignment
  * past 5 working days, the warning to assisting units whose view (协办意见) is late, and the reminder,
- * overdue and escalation steps of the reply deadline. Each proposal is advanced in its own transaction
- * under the aggregate's version, so that with several nodes sweeping at once every step happens exactly
- * once: the loser of a race rolls back.
+ * overdue and escalation steps of the reply deadline (each separately replying unit's of its own). Each
+ * proposal is advanced in its own transaction under the aggregate's version, so that with several nodes
+ * sweeping at once every step happens exactly once: the loser of a race rolls back.
  */
 @Service
 public class ProposalSupervision {
@@ -76,9 +76,11 @@ public class ProposalSupervision {
 		return jdbc.sql("""
 				select id from proposal where ((next_supervision_at <= ?
 				and status in ('REGISTERED', 'RETURNED', 'ASSIGNED', 'HANDLING', 'RE_HANDLING'))
-				or (assisting_views_due < ? and not assisting_views_warned and status in ('ASSIGNED', 'HANDLING')))
+				or (assisting_views_due < ? and not assisting_views_warned and status in ('ASSIGNED', 'HANDLING'))
+				or exists (select 1 from proposal_separate_unit s where s.proposal_id = proposal.id
+				  and s.next_supervision_at <= ? and s.status in ('ASSIGNED', 'HANDLING', 'RE_HANDLING')))
 				and (cast(? as uuid) is null or id > ?) order by id limit ?""")
-			.params(at, at, after, after, BATCH)
+			.params(at, at, at, after, after, BATCH)
 			.query(UUID.class)
 			.list();
 	}
@@ -99,13 +101,7 @@ public class ProposalSupervision {
 				boolean viewsChecked = p.getAssistingViewsDue() != null && !p.isAssistingViewsWarned();
 				steps += p.warnAssistingViewsLate(now, this::unitName);
 				viewsChecked = viewsChecked && p.isAssistingViewsWarned();
-				while (p.getStatus().isHandling() && p.getNextSupervisionAt() != null
-						&& !p.getNextSupervisionAt().isAfter(now) && p.getSupervisionLevel() < ProposalDeadlines.MAX_LEVEL) {
-					int level = p.getSupervisionLevel() + 1;
-					if (p.supervise(level, deadlines.nextStepAt(p.getDeadline(), level), now)) {
-						steps++;
-					}
-				}
+				steps += p.superviseDue(now, deadlines::nextStepAt);
 				if (steps > 0 || viewsChecked) {
 					management.save(p);
 				}

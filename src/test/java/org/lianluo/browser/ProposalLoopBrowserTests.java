@@ -79,6 +79,38 @@ class ProposalLoopBrowserTests {
 		}
 	}
 
+	/** The office assigns a proposal SEPARATE to two units on its screen; the second unit replies for its own part. */
+	@Test
+	void assessorAssignsSeparatelyToTwoUnitsAndTheSecondUnitRepliesForItsPart() {
+		ProposalFixture f = new ProposalFixture(port);
+		String id = f.draft("关于治理右江支流水质的建议");
+		f.step(f.deputy, id, "submit", java.util.Map.of());
+		f.step(f.assessor, id, "register", java.util.Map.of());
+		String detail = "/proposals/" + id;
+		try (Browser b = Browser.open(port)) {
+			signIn(b, "assessor" + f.u).go(detail);
+			b.select("#mode", "SEPARATE").select("#unitIds", f.unitId).select("#unitIds", f.otherUnitId);
+			b.screenshot("41-assessor-assigns-separately");
+			b.click("form.assign button[type=submit]");
+			assertThat(b.text("h1 .status")).isEqualTo("已交办");
+			assertThat(b.text("ul.separate-units")).contains("田东县交通运输局" + f.u, "田东县水利局" + f.u);
+			b.go("/proposals?q=右江支流");
+			assertThat(b.text("table.proposals tbody .separate-units")).isEqualTo("田东县交通运输局" + f.u + "、田东县水利局" + f.u);
+
+			signIn(b.signOut(), "water" + f.u).go("/proposals");
+			assertThat(b.text("table.proposals tbody")).contains("关于治理右江支流水质的建议");
+			b.go(detail).click("form.accept button");
+			b.select("#method", "MEETING").type("#contactNote", "召开座谈会听取代表意见").click("form.contact button[type=submit]");
+			b.select("#replyClass", "B").type("#text", "已将支流治理列入明年水利计划。").click("form.reply button[type=submit]");
+			String water = "ul.separate-units li[data-unit='" + f.otherUnitId + "']";
+			assertThat(b.text(water)).contains("已答复", "已将支流治理列入明年水利计划。");
+			assertThat(b.text("ul.separate-units li[data-unit='" + f.unitId + "']")).contains("已交办");
+			assertThat(b.text("h1 .status")).as("the roads unit has not replied").isEqualTo("办理中");
+			assertThat(b.text("ol.timeline")).contains("田东县水利局" + f.u, "已答复");
+			b.screenshot("42-second-unit-replied-for-its-part");
+		}
+	}
+
 	/** Signs in and waits for the dashboard, so that the next page is asked for with the new session. */
 	private static Browser signIn(Browser b, String username) {
 		b.signIn(username, PASSWORD).find(".user-name");

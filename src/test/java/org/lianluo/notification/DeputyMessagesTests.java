@@ -145,7 +145,7 @@ class DeputyMessagesTests {
 		UUID leadDeputy = UUID.fromString(f.deputyId);
 		tx.executeWithoutResult(s -> {
 			events.publishEvent(new ProposalRegistered(proposal, session, number));
-			events.publishEvent(new ProposalReplied(proposal, leadDeputy, ReplyClass.B));
+			events.publishEvent(new ProposalReplied(proposal, leadDeputy, ReplyClass.B, null, 0));
 		});
 		assertThat(messages(f.deputy, "PROPOSAL_REGISTERED")).hasSize(1);
 		assertThat(messages(f.cosigner, "PROPOSAL_REGISTERED")).hasSize(1);

@@ -43,15 +43,17 @@ class ProposalBulkAssignmentTests {
 				List.of("1", "主办协办", "田东县交通运输局" + f.u, "田东县水利局" + f.u),
 				List.of("第002号", "分别办理", "田东县不存在局" + f.u, "田东县水利局" + f.u),
 				List.of("9", "交给他们", "田东县水利局" + f.u, ""),
-				List.of("001", "分别办理", "田东县水利局" + f.u, "")));
+				List.of("001", "分别办理", "田东县水利局" + f.u, ""),
+				List.of("3", "主办协办", "田东县交通运输局" + f.u + "、田东县水利局" + f.u, "")));
 		Response r = Staff.upload(f.assessor, "/api/v1/proposals/assignments?session=" + f.sessionId, "交办表.xlsx", sheet);
 		assertThat(r.status()).as(r.toString()).isEqualTo(200);
 		JsonNode report = r.json();
 		assertThat(report.get("imported").asInt()).isZero();
-		assertThat(report.get("rejected").valueStream().map(x -> x.get("row").asInt())).containsExactly(3, 4, 5);
+		assertThat(report.get("rejected").valueStream().map(x -> x.get("row").asInt())).containsExactly(3, 4, 5, 6);
 		assertThat(report.get("rejected").get(0).toString()).contains("「主办单位」", "田东县不存在局" + f.u, "「协办单位」", "分别办理");
 		assertThat(report.get("rejected").get(1).toString()).contains("第009号", "「交办方式」");
 		assertThat(report.get("rejected").get(2).toString()).contains("第001号", "不止一次");
+		assertThat(report.get("rejected").get(3).toString()).contains("「主办单位」", "只能有一个主办单位");
 		for (String id : ids) {
 			assertThat(f.assessor.get("/api/v1/proposals/" + id).json().get("status").asText()).isEqualTo("REGISTERED");
 		}
@@ -62,7 +64,7 @@ class ProposalBulkAssignmentTests {
 		byte[] sheet = sheet(List.of(
 				List.of("1", "主办协办", "田东县交通运输局" + f.u, "田东县水利局" + f.u),
 				List.of("第002号", "分别办理", "田东县水利局" + f.u, ""),
-				List.of("003", "LEAD", "田东县交通运输局" + f.u, "")));
+				List.of("003", "SEPARATE", "田东县交通运输局" + f.u + "、田东县水利局" + f.u, "")));
 		assertThat(Staff.upload(f.handler, "/api/v1/proposals/assignments?session=" + f.sessionId, "a.xlsx", sheet).status())
 			.isEqualTo(403);
 		assertThat(Staff.upload(f.jingxiAssessor, "/api/v1/proposals/assignments?session=" + f.sessionId, "a.xlsx", sheet)
@@ -79,6 +81,9 @@ class ProposalBulkAssignmentTests {
 		JsonNode second = f.otherHandler.get("/api/v1/proposals/" + ids.get(1)).json();
 		assertThat(second.get("mode").asText()).isEqualTo("SEPARATE");
 		assertThat(f.step(f.otherHandler, ids.get(1), "accept", Map.of()).get("status").asText()).isEqualTo("HANDLING");
+		JsonNode third = f.assessor.get("/api/v1/proposals/" + ids.get(2)).json();
+		assertThat(third.get("separateUnits").valueStream().map(u -> u.get("unit").get("id").asText()))
+			.as("each unit named replies separately").containsExactly(f.unitId, f.otherUnitId);
 
 		Response again = Staff.upload(f.assessor, "/api/v1/proposals/assignments?session=" + f.sessionId, "交办表.xlsx",
 				sheet(List.of(List.of("3", "分别办理", "田东县水利局" + f.u, ""))));

@@ -110,9 +110,11 @@ class ProposalDeadlineTests {
 	void aUnitMayReturnOnTheSeventhWorkingDayAcrossTheFestivalButNotAfter() {
 		Instant assignedAt = at("2026-02-11T10:00");
 		Instant window = deadlines.returnWindowEnd(assignedAt);
-		assignedProposal(assignedAt).returnForReassignment("不属本单位职责", window, "handler", at("2026-02-27T17:00"));
+		Proposal inTime = assignedProposal(assignedAt);
+		inTime.returnForReassignment(inTime.getLeadUnitId(), "不属本单位职责", window, "handler", at("2026-02-27T17:00"));
 		Proposal late = assignedProposal(assignedAt);
-		assertThatThrownBy(() -> late.returnForReassignment("不属本单位职责", window, "handler", at("2026-02-28T09:00")))
+		assertThatThrownBy(() -> late.returnForReassignment(late.getLeadUnitId(), "不属本单位职责", window, "handler",
+				at("2026-02-28T09:00")))
 			.isInstanceOfSatisfying(LianluoException.class, e -> assertThat(e.messageKey()).isEqualTo("proposal.return.too-late"));
 	}
 

@@ -117,6 +117,15 @@ public final class ProposalFixture {
 				"田东县祥周镇至林逢镇公路路面破损严重，雨季通行困难，建议列入明年县道改造计划并安排资金。", "coSignerIds", List.of(cosignerId))));
 	}
 
+	/** A new draft with the co-signer's confirmation, submitted and registered. */
+	public String registered(String title) {
+		String id = draft(title);
+		step(cosigner, id, "cosign", Map.of("confirm", true));
+		step(deputy, id, "submit", Map.of());
+		step(assessor, id, "register", Map.of());
+		return id;
+	}
+
 	public JsonNode step(Api who, String id, String step, Map<String, ?> body) {
 		Response r = who.post("/api/v1/proposals/" + id + "/" + step, body);
 		assertThat(r.status()).as(step + " " + r).isEqualTo(200);

@@ -78,12 +78,58 @@ class ProposalOutOfOrderTests {
 		assertThat(f.deputy.get("/api/v1/proposals/" + id).json().get("status").asText()).isEqualTo(state.name());
 	}
 
+	/**
+	 * The steps a unit takes on its own part of a proposal assigned SEPARATE to two units, and the office's and the
+	 * deputy's steps on that part (naming the unit), tried in every state of the part that does not allow them: 409,
+	 * and neither that part nor the other unit's moves.
+	 */
+	@ParameterizedTest(name = "a unit's own part {0}")
+	@EnumSource(value = ProposalStatus.class, names = { "ASSIGNED", "HANDLING", "REPLIED", "RE_HANDLING", "CLOSED" })
+	void everyStepOutOfOrderOnAUnitsOwnPartIsA409(ProposalStatus state) {
+		String id = reachPart(state);
+		SoftAssertions soft = new SoftAssertions();
+		UNIT_STEPS.forEach(name -> {
+			Step step = steps.get(name);
+			if (!step.allowedIn().contains(state)) {
+				Response r = step.who().post("/api/v1/proposals/" + id + "/" + name, naming(f.unitId, step.body()));
+				soft.assertThat(r.status()).as("part " + state + " × " + name + ": " + r).isEqualTo(409);
+				soft.assertThat(r.body()).as("part " + state + " × " + name).doesNotContain("系统出现问题");
+			}
+		});
+		soft.assertAll();
+		tools.jackson.databind.JsonNode after = f.deputy.get("/api/v1/proposals/" + id).json();
+		assertThat(after.get("separateUnits").valueStream().map(u -> u.get("status").asText()))
+			.containsExactly(state.name(), "ASSIGNED");
+	}
+
+	/** The steps on one unit's handling. */
+	static final List<String> UNIT_STEPS = List.of("accept", "return", "contact", "extension", "extension/decision",
+			"reply", "follow-up", "extension/notice", "evaluate");
+
+	/** The office and the deputy say which unit's part they mean. */
+	private static Map<String, Object> naming(String unitId, Map<String, ?> body) {
+		Map<String, Object> named = new java.util.HashMap<>(body);
+		named.put("unitId", unitId);
+		return named;
+	}
+
+	/** A proposal assigned SEPARATE to both units, the first unit's part driven to {@code state}, the other's left. */
+	String reachPart(ProposalStatus state) {
+		String id = f.draft("分别办理" + state + "的建议");
+		f.step(f.deputy, id, "submit", Map.of());
+		f.step(f.assessor, id, "register", Map.of());
+		f.step(f.assessor, id, "assign", Map.of("mode", "SEPARATE", "unitIds", List.of(f.unitId, f.otherUnitId)));
+		Map<ProposalStatus, List<String[]>> paths = new EnumMap<>(ProposalStatus.class);
+		paths.put(ProposalStatus.ASSIGNED, List.of());
+		handlingPaths(paths, List.<String[]>of(a("accept")));
+		walk(id, paths.get(state), f.unitId);
+		return id;
+	}
+
 	/** A new proposal driven through the loop to {@code state}. */
 	String reach(ProposalStatus state) {
 		String id = f.draft("状态" + state + "的建议");
 		Map<ProposalStatus, List<String[]>> paths = new EnumMap<>(ProposalStatus.class);
-		List<String[]> handling = List.<String[]>of(a("submit"), a("register"), a("assign"), a("accept"));
-		List<String[]> replied = concat(handling, a("contact"), a("reply"));
 		paths.put(ProposalStatus.DRAFT, List.of());
 		paths.put(ProposalStatus.SUBMITTED, List.<String[]>of(a("submit")));
 		paths.put(ProposalStatus.WITHDRAWN, List.<String[]>of(a("withdraw")));
@@ -91,15 +137,27 @@ class ProposalOutOfOrderTests {
 		paths.put(ProposalStatus.NOT_REGISTERED, List.<String[]>of(a("submit"), a("not-register")));
 		paths.put(ProposalStatus.ASSIGNED, List.<String[]>of(a("submit"), a("register"), a("assign")));
 		paths.put(ProposalStatus.RETURNED, List.<String[]>of(a("submit"), a("register"), a("assign"), a("return")));
+		handlingPaths(paths, List.<String[]>of(a("submit"), a("register"), a("assign"), a("accept")));
+		walk(id, paths.get(state), null);
+		return id;
+	}
+
+	/** From the path to HANDLING, the paths on to REPLIED, RE_HANDLING (rated UNSATISFIED) and CLOSED. */
+	private static void handlingPaths(Map<ProposalStatus, List<String[]>> paths, List<String[]> handling) {
+		List<String[]> replied = concat(handling, a("contact"), a("reply"));
 		paths.put(ProposalStatus.HANDLING, handling);
 		paths.put(ProposalStatus.REPLIED, replied);
 		paths.put(ProposalStatus.RE_HANDLING, concat(replied, a("evaluate", "UNSATISFIED")));
 		paths.put(ProposalStatus.CLOSED, concat(replied, a("evaluate")));
-		for (String[] s : paths.get(state)) {
+	}
+
+	/** Takes the steps of a path; {@code unitId}, if any, names the unit's part in every body. */
+	private void walk(String id, List<String[]> path, String unitId) {
+		for (String[] s : path) {
 			Step step = steps.get(s[0]);
-			f.step(step.who(), id, s[0], s.length > 1 ? Map.of("grade", s[1]) : step.body());
+			Map<String, ?> body = s.length > 1 ? Map.of("grade", s[1]) : step.body();
+			f.step(step.who(), id, s[0], unitId == null ? body : naming(unitId, body));
 		}
-		return id;
 	}
 
 	private static String[] a(String... step) {

@@ -46,10 +46,7 @@ class ProposalReplyTests {
 	}
 
 	String handling(String title) {
-		String id = f.draft(title);
-		f.step(f.cosigner, id, "cosign", Map.of("confirm", true));
-		f.step(f.deputy, id, "submit", Map.of());
-		f.step(f.assessor, id, "register", Map.of());
+		String id = f.registered(title);
 		f.step(f.assessor, id, "assign", Map.of("mode", "LEAD", "leadUnitId", f.unitId));
 		f.step(f.handler, id, "accept", Map.of());
 		f.step(f.handler, id, "contact", Map.of("method", "PHONE", "note", "电话联系黄代表"));

@@ -84,8 +84,8 @@ class ProposalNotifications {
 		Map<String, String> params = new LinkedHashMap<>();
 		params.put("number", String.valueOf(p.getNumber()));
 		params.put("title", p.getTitle());
-		toDeputy(event.leadDeputyId(), "p-replied:" + p.getId() + ":" + p.getRehandlingCount(), "REPLY_TO_RATE",
-				"proposal-replied", params, p);
+		toDeputy(event.leadDeputyId(), "p-replied:" + p.getId() + unitKey(event.separateUnitId()) + ":" + event.round(),
+				"REPLY_TO_RATE", "proposal-replied", params, p);
 	}
 
 	@EventListener
@@ -104,8 +104,10 @@ class ProposalNotifications {
 			return;
 		}
 		Proposal p = load(event.proposalId());
-		Map<String, String> params = unitParams(p, p.getDeadline());
-		String key = "p-supervised:" + p.getId() + ":" + p.getDeadline() + ":" + event.level();
+		Instant deadline = p.handlingOf(event.leadUnitId()).getDeadline();
+		Map<String, String> params = unitParams(p, deadline);
+		UUID separate = p.getSeparateUnits().isEmpty() ? null : event.leadUnitId();
+		String key = "p-supervised:" + p.getId() + unitKey(separate) + ":" + deadline + ":" + event.level();
 		directory.handlersOf(event.leadUnitId())
 			.forEach(user -> staff.send(key, user, "SUPERVISION_" + event.level(),
 					"proposal-supervised-" + event.level(), params, link(p)));
@@ -125,6 +127,11 @@ class ProposalNotifications {
 	private void toDeputy(UUID deputyId, String key, String kind, String template, Map<String, String> params,
 			Proposal p) {
 		directory.usersOfDeputy(deputyId).forEach(user -> staff.send(key, user, kind, template, params, link(p)));
+	}
+
+	/** Several units replying separately each get their messages: the unit is part of the key; nothing for one unit. */
+	private static String unitKey(UUID separateUnitId) {
+		return separateUnitId == null ? "" : ":" + separateUnitId;
 	}
 
 	private Proposal load(UUID id) {

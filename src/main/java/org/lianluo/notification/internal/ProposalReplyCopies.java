@@ -28,7 +28,8 @@ class ProposalReplyCopies {
 
 	@EventListener
 	void on(ProposalReplyCopied event) {
-		String key = "proposal-reply-copy:" + event.proposalId() + ":" + event.round();
+		String key = "proposal-reply-copy:" + event.proposalId()
+				+ (event.separateUnitId() == null ? "" : ":" + event.separateUnitId()) + ":" + event.round();
 		Map<String, String> params = new LinkedHashMap<>();
 		params.put("number", event.number() == null ? "" : String.format("%03d", event.number()));
 		params.put("class", event.replyClass().name());

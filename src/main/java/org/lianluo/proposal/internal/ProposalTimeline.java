@@ -29,8 +29,8 @@ public class ProposalTimeline {
 			return;
 		}
 		template.batchUpdate("""
-				insert into proposal_event (id, proposal_id, at, actor, kind, from_status, to_status, note)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""", entries, entries.size(), (ps, e) -> {
+				insert into proposal_event (id, proposal_id, at, actor, kind, from_status, to_status, note, unit_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", entries, entries.size(), (ps, e) -> {
 			ps.setObject(1, e.id());
 			ps.setObject(2, e.proposalId());
 			ps.setTimestamp(3, Timestamp.from(e.at()));
@@ -39,18 +39,19 @@ public class ProposalTimeline {
 			ps.setString(6, e.fromStatus() == null ? null : e.fromStatus().name());
 			ps.setString(7, e.toStatus() == null ? null : e.toStatus().name());
 			ps.setString(8, e.note());
+			ps.setObject(9, e.unitId());
 		});
 	}
 
 	public List<ProposalTimelineEntry> of(UUID proposalId) {
 		return jdbc.sql("""
-				select id, proposal_id, at, actor, kind, from_status, to_status, note
+				select id, proposal_id, at, actor, kind, from_status, to_status, note, unit_id
 				from proposal_event where proposal_id = ? order by at, id""")
 			.param(proposalId)
 			.query((rs, n) -> new ProposalTimelineEntry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4),
 					ProposalTimelineEntry.Kind.valueOf(rs.getString(5)), status(rs.getString(6)), status(rs.getString(7)),
-					rs.getString(8)))
+					rs.getString(8), rs.getObject(9, UUID.class)))
 			.list();
 	}
 

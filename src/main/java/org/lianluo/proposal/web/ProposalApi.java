@@ -166,6 +166,10 @@ class ProposalApi {
 		return views.of(proposals.refuseRegistration(id, body.reason()));
 	}
 
+	/**
+	 * {@code {mode, leadUnitId, assistingUnitIds?}} as API.md says; SEPARATE to several units, each replying on its own:
+	 * {@code {mode: SEPARATE, unitIds: [...]}} (a {@code leadUnitId} given too is the first of them).
+	 */
 	@PostMapping("/{id}/assign")
 	ProposalView assign(@PathVariable UUID id, @RequestBody Assignment body) {
 		return views.of(proposals.assign(id, body));
@@ -198,7 +202,7 @@ class ProposalApi {
 
 	@PostMapping("/{id}/extension/decision")
 	ProposalView decideExtension(@PathVariable UUID id, @RequestBody Decision body) {
-		return views.of(proposals.decideExtension(id, body.approve(), body.note()));
+		return views.of(proposals.decideExtension(id, body.unitId(), body.approve(), body.note()));
 	}
 
 	@PostMapping("/{id}/reply")
@@ -235,7 +239,7 @@ class ProposalApi {
 
 	@PostMapping("/{id}/evaluate")
 	ProposalView evaluate(@PathVariable UUID id, @RequestBody Evaluation body) {
-		return views.of(proposals.evaluate(id, body.grade(), body.comment()));
+		return views.of(proposals.evaluate(id, body.unitId(), body.grade(), body.comment()));
 	}
 
 	@PostMapping("/{id}/key-supervision")
@@ -264,7 +268,8 @@ class ProposalApi {
 	record Extension(Integer months, String reason) {
 	}
 
-	record Decision(Boolean approve, String note) {
+	/** {@code unitId}: whose extension, required when several units reply separately. */
+	record Decision(Boolean approve, String note, UUID unitId) {
 	}
 
 	record Reply(ReplyClass replyClass, String text, Boolean confirmedWithoutContact, Boolean publish) {
@@ -276,7 +281,8 @@ class ProposalApi {
 	record Notice(String notice) {
 	}
 
-	record Evaluation(Verdict grade, String comment) {
+	/** {@code unitId}: whose reply is rated, required when several units reply separately. */
+	record Evaluation(Verdict grade, String comment, UUID unitId) {
 	}
 
 	record KeySupervision(String topic) {

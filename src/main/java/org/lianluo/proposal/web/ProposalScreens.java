@@ -107,6 +107,7 @@ class ProposalScreens {
 			if (r.leadUnitId() != null) {
 				unitIds.add(r.leadUnitId());
 			}
+			unitIds.addAll(r.separateUnitIds());
 		});
 		model.addAttribute("page", rows);
 		model.addAttribute("deputyNames", views.deputyNames(deputyIds));
@@ -229,7 +230,11 @@ class ProposalScreens {
 	String detail(@PathVariable UUID id, Model model) {
 		CurrentUser user = CurrentUser.get();
 		Proposal p = proposals.get(id);
-		model.addAttribute("p", views.of(p));
+		ProposalView view = views.of(p);
+		model.addAttribute("p", view);
+		// Whose handling the office decides on and the deputy rates: each separately replying unit's, or the lead unit's.
+		model.addAttribute("handlings", !view.separateUnits().isEmpty() ? view.separateUnits()
+				: p.getLeadUnitId() == null ? List.of() : List.of(views.handlingOf(p, p.getLeadUnitId())));
 		model.addAttribute("sessionName", congresses.findSession(p.getSessionId()).map(this::sessionName).orElse(""));
 		model.addAttribute("isLeadDeputy", user.deputyId() != null && user.deputyId().equals(p.getLeadDeputyId()));
 		model.addAttribute("isPendingCosigner", user.deputyId() != null && p.getCosigners().stream()
@@ -237,15 +242,15 @@ class ProposalScreens {
 		model.addAttribute("isAssessor", user.has(Role.ASSESSOR));
 		model.addAttribute("officeMaySubmit", user.has(Role.ASSESSOR) && !user.has(Role.DEPUTY) && p.getDraftedBy() != null);
 		model.addAttribute("isLeader", user.has(Role.LEADER));
-		model.addAttribute("isLeadHandler", user.has(Role.UNIT_HANDLER) && user.unitId() != null
-				&& user.unitId().equals(p.getLeadUnitId()));
-		model.addAttribute("contactedThisRound", p.contactedThisRound());
+		// A handler acts on the handling their unit holds: the proposal's own, or their unit's part of it.
+		boolean holder = user.has(Role.UNIT_HANDLER) && p.getHandlingUnitIds().contains(user.unitId());
+		model.addAttribute("isLeadHandler", holder);
+		model.addAttribute("mine", holder ? views.handlingOf(p, user.unitId()) : null);
+		model.addAttribute("contactedThisRound", holder && p.contactedThisRound(user.unitId()));
 		model.addAttribute("assistingViewOpen", user.has(Role.UNIT_HANDLER) && user.unitId() != null
 				&& (p.getStatus() == ProposalStatus.ASSIGNED || p.getStatus() == ProposalStatus.HANDLING)
 				&& p.assistingViewsMissing().contains(user.unitId()));
-		model.addAttribute("noticeMissing", p.extensionNoticeMissing());
-		model.addAttribute("followUpOpen", (p.getStatus() == ProposalStatus.REPLIED || p.getStatus() == ProposalStatus.CLOSED)
-				&& (p.getReplyClass() == ReplyClass.B || p.getReplyClass() == ReplyClass.C));
+		model.addAttribute("noticeMissing", holder && p.extensionNoticeMissing(user.unitId()));
 		model.addAttribute("units", user.has(Role.ASSESSOR) ? units.list(null, null, 0, 200).items() : List.of());
 		model.addAttribute("modes", AssignmentMode.values());
 		model.addAttribute("methods", ContactMethod.values());
@@ -282,8 +287,8 @@ class ProposalScreens {
 	@PostMapping("/{id}/assign")
 	String assign(@PathVariable UUID id, @RequestParam(required = false) AssignmentMode mode,
 			@RequestParam(required = false) UUID leadUnitId, @RequestParam(required = false) List<UUID> assistingUnitIds,
-			RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.assign(id, new Assignment(mode, leadUnitId, assistingUnitIds)));
+			@RequestParam(required = false) List<UUID> unitIds, RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.assign(id, new Assignment(mode, leadUnitId, assistingUnitIds, unitIds)));
 	}
 
 	@PostMapping("/{id}/accept")
@@ -315,8 +320,8 @@ class ProposalScreens {
 
 	@PostMapping("/{id}/extension/decision")
 	String decision(@PathVariable UUID id, @RequestParam boolean approve, @RequestParam(required = false) String note,
-			RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.decideExtension(id, approve, note));
+			@RequestParam(required = false) UUID unitId, RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.decideExtension(id, unitId, approve, note));
 	}
 
 	@PostMapping("/{id}/reply")
@@ -359,8 +364,9 @@ class ProposalScreens {
 
 	@PostMapping("/{id}/evaluate")
 	String evaluate(@PathVariable UUID id, @RequestParam(required = false) Verdict grade,
-			@RequestParam(required = false) String comment, RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.evaluate(id, grade, comment));
+			@RequestParam(required = false) String comment, @RequestParam(required = false) UUID unitId,
+			RedirectAttributes flash) {
+		return act(id, flash, () -> proposals.evaluate(id, unitId, grade, comment));
 	}
 
 	@PostMapping("/{id}/key-supervision")

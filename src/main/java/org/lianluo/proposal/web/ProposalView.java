@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.lianluo.proposal.AssignmentMode;
 import org.lianluo.proposal.ContactMethod;
+import org.lianluo.proposal.Handling;
 import org.lianluo.proposal.Proposal;
 import org.lianluo.proposal.ProposalStatus;
 import org.lianluo.proposal.ProposalTimelineEntry;
@@ -24,14 +25,34 @@ public record ProposalView(UUID id, UUID sessionId, String sessionName, Integer 
 		List<Entry> timeline, boolean replyPublic, String extensionNotice, Instant extensionNoticedAt,
 		List<ReplyView> replies, List<DocumentView> replyDocuments, String draftedBy,
 		List<AssistingViewView> assistingViews, List<Named> assistingViewsMissing, Instant assistingViewsDue,
-		boolean assistingViewsWarned) {
+		boolean assistingViewsWarned, List<UnitHandlingView> separateUnits) {
+
+	/**
+	 * One unit's handling: each separately replying unit's part in {@code separateUnits} (empty unless the proposal is
+	 * assigned SEPARATE to several units), or, on the screens, the lead unit's own.
+	 */
+	public record UnitHandlingView(Named unit, ProposalStatus status, Instant assignedAt, Instant deadline,
+			Integer extensionMonthsRequested, String extensionReason, boolean extended, String extensionNotice,
+			Instant extensionNoticedAt, ReplyClass replyClass, String replyText, Instant repliedAt,
+			boolean repliedWithoutContact, Boolean repliedOnTime, boolean replyPublic, Verdict grade, String gradeComment,
+			int rehandlingCount, Instant closedAt, int supervisionLevel) {
+
+		static UnitHandlingView of(Named unit, ProposalStatus status, Handling h) {
+			return new UnitHandlingView(unit, status, h.getAssignedAt(), h.getDeadline(), h.getExtensionMonths(),
+					h.getExtensionReason(), h.isExtended(), h.getExtensionNotice(), h.getExtensionNoticedAt(),
+					h.getReplyClass(), h.getReplyText(), h.getRepliedAt(), h.isRepliedWithoutContact(), h.getRepliedOnTime(),
+					h.isReplyPublic(), h.getGrade(), h.getGradeComment(), h.getRehandlingCount(), h.getClosedAt(),
+					h.getSupervisionLevel());
+		}
+	}
 
 	/** An assisting unit's view (协办意见) for the lead unit. */
 	public record AssistingViewView(Named unit, String text, Instant at, int round) {
 	}
 
 	/** One reply of the history: a round's reply or a follow-up. */
-	public record ReplyView(Proposal.ReplyKind kind, ReplyClass replyClass, String text, Instant at, int round) {
+	public record ReplyView(Proposal.ReplyKind kind, ReplyClass replyClass, String text, Instant at, int round,
+			String unit) {
 	}
 
 	/** A signed reply document, downloadable at {@code /api/v1/proposals/{id}/reply-documents/{documentId}}. */
@@ -48,7 +69,8 @@ public record ProposalView(UUID id, UUID sessionId, String sessionName, Integer 
 	public record ContactView(String unit, ContactMethod method, String note, Instant at, int round) {
 	}
 
+	/** {@code unit}: the separately replying unit whose part the entry is about, if any. */
 	public record Entry(Instant at, String actor, ProposalTimelineEntry.Kind kind, ProposalStatus from,
-			ProposalStatus status, String note) {
+			ProposalStatus status, String note, String unit) {
 	}
 }

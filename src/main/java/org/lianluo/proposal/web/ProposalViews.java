@@ -54,6 +54,7 @@ class ProposalViews {
 		Set<UUID> unitIds = new HashSet<>(p.getAssistingUnitIds());
 		p.getContacts().forEach(c -> unitIds.add(c.unitId()));
 		p.getAssistingViews().forEach(v -> unitIds.add(v.unitId()));
+		p.getSeparateUnits().forEach(u -> unitIds.add(u.getUnitId()));
 		if (p.getLeadUnitId() != null) {
 			unitIds.add(p.getLeadUnitId());
 		}
@@ -72,10 +73,10 @@ class ProposalViews {
 				p.getGrade(), p.getGradeComment(), p.getRehandlingCount(), p.getClosedAt(), p.isKeySupervised(),
 				p.getKeyTopic(), p.getKeyLeader(), p.getSupervisionLevel(), p.isAssignmentWarned(),
 				proposals.timeline(p.getId()).stream().map(e -> new ProposalView.Entry(e.at(), e.actor(), e.kind(),
-						e.fromStatus(), e.toStatus(), e.note())).toList(),
+						e.fromStatus(), e.toStatus(), e.note(), e.unitId() == null ? null : unitNames.get(e.unitId()))).toList(),
 				p.isReplyPublic(), p.getExtensionNotice(), p.getExtensionNoticedAt(),
-				p.getReplies().stream().map(r -> new ProposalView.ReplyView(r.kind(), r.replyClass(), r.text(), r.at(), r.round()))
-					.toList(),
+				p.getReplies().stream().map(r -> new ProposalView.ReplyView(r.kind(), r.replyClass(), r.text(), r.at(), r.round(),
+						r.unitId() == null ? null : unitNames.get(r.unitId()))).toList(),
 				proposals.replyDocuments(p).stream()
 					.map(a -> new ProposalView.DocumentView(a.id(), a.filename(), a.size(), a.createdAt())).toList(),
 				p.getDraftedBy(),
@@ -83,7 +84,17 @@ class ProposalViews {
 						v.text(), v.at(), v.round())).toList(),
 				p.assistingViewsMissing().stream().map(u -> named(u, unitNames))
 					.sorted(java.util.Comparator.comparing(n -> String.valueOf(n.name()))).toList(),
-				p.getAssistingViewsDue(), p.isAssistingViewsWarned());
+				p.getAssistingViewsDue(), p.isAssistingViewsWarned(),
+				p.getSeparateUnits().stream().map(u -> ProposalView.UnitHandlingView.of(named(u.getUnitId(), unitNames),
+						u.getStatus(), u.getHandling())).toList());
+	}
+
+	/** The handling the unit holds: its part of the proposal, or the lead unit's handling (the proposal's own). */
+	ProposalView.UnitHandlingView handlingOf(Proposal p, java.util.UUID unitId) {
+		return p.getSeparateUnits().stream().filter(u -> u.getUnitId().equals(unitId)).findFirst()
+			.map(u -> ProposalView.UnitHandlingView.of(new ProposalView.Named(unitId, null), u.getStatus(), u.getHandling()))
+			.orElseGet(() -> ProposalView.UnitHandlingView.of(new ProposalView.Named(p.getLeadUnitId(), null), p.getStatus(),
+					p.handlingOf(p.getLeadUnitId())));
 	}
 
 	Page<PublicProposalApi.PublicReplyView> publicReplies(Page<ProposalQueries.PublicReply> page) {
