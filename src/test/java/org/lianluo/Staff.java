@@ -6,7 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -33,11 +37,32 @@ public final class Staff {
 	}
 
 	public static Api user(int port, String region, String role) {
-		String name = unique("u");
+		return user(port, unique("u"), region, role);
+	}
+
+	/** A new user called {@code name}, whose password is {@code password-123}. */
+	public static Api user(int port, String name, String region, String role) {
 		Api.Response r = admin(port).post("/api/v1/users", Map.of("username", name, "displayName", "测试", "password",
 				"password-123", "roles", List.of(role), "regionCode", region));
 		assertThat(r.status()).as(r.toString()).isEqualTo(201);
 		return new Api(port).as(name, "password-123");
+	}
+
+	/** The HTML of a screen as {@code username} sees it, signed in through the login form. */
+	public static String screen(int port, String username, String password, String path) {
+		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String base = "http://localhost:" + port;
+		String login = send(http, HttpRequest.newBuilder(URI.create(base + "/login")), HttpResponse.BodyHandlers.ofString()).body();
+		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
+		assertThat(csrf.find()).as(login).isTrue();
+		String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+		send(http, HttpRequest.newBuilder(URI.create(base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)), HttpResponse.BodyHandlers.discarding());
+		HttpResponse<String> r = send(http, HttpRequest.newBuilder(URI.create(base + path)), HttpResponse.BodyHandlers.ofString());
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+		return r.body();
 	}
 
 	/** Posts {@code content} as the multipart field {@code file}. */
@@ -77,8 +102,12 @@ public final class Staff {
 	}
 
 	private static <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
+		return send(HttpClient.newHttpClient(), request, handler);
+	}
+
+	private static <T> HttpResponse<T> send(HttpClient http, HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
 		try {
-			return HttpClient.newHttpClient().send(request.build(), handler);
+			return http.send(request.build(), handler);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -26,6 +26,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class OpinionQueries {
 
+	/** How far {@link #list} counts its matches: when more match, its total is this and says it is capped. */
+	public static final int TOTAL_CAP = 10_000;
+
 	private static final java.util.regex.Pattern TRACKING_CODE = java.util.regex.Pattern.compile("[0-9A-HJKMNP-TV-Z]{13}");
 
 	private final JdbcClient jdbc;
@@ -52,13 +55,18 @@ public class OpinionQueries {
 		return scope.covers(regionCode);
 	}
 
+	/**
+	 * A page of the opinions in the caller's scope that match {@code f}. Its total is exact up to {@link #TOTAL_CAP};
+	 * beyond it the total is the cap and says so ({@link Page#totalCapped()}), so that a page of a county with a
+	 * million opinions reads the page and at most the cap's worth of index entries, not every opinion of the county.
+	 */
 	public Page<Row> list(Filter f, int page, int size) {
 		CurrentUser user = CurrentUser.get();
 		Scope scope = user.scope();
 		Instant now = clock.instant();
-		StringBuilder where = new StringBuilder(" where o.region_code like ?");
+		StringBuilder where = new StringBuilder(" where");
 		List<Object> params = new ArrayList<>();
-		params.add(scope.narrow(f.region()));
+		regionClause(scope.narrow(f.region()), where, params);
 		if (scope.unitId() != null) {
 			where.append(" and (o.lead_unit_id = ? or exists (select 1 from opinion_assisting_unit a where a.opinion_id = o.id and a.unit_id = ?))");
 			params.add(scope.unitId());
@@ -93,7 +101,7 @@ public class OpinionQueries {
 			}
 		}
 		String order = switch (f.order() == null ? Order.NEWEST : f.order()) {
-			case NEWEST -> " order by o.received_at desc, o.id";
+			case NEWEST -> " order by o.received_at desc, o.id desc";
 			case OLDEST -> " order by o.received_at, o.id";
 			case DEADLINE -> " order by o.deadline nulls last, o.id";
 		};
@@ -106,8 +114,38 @@ public class OpinionQueries {
 			.params(pageParams)
 			.query((rs, n) -> row(rs, now))
 			.list();
-		long total = jdbc.sql("select count(*) from opinion o" + where).params(params).query(Long.class).single();
-		return new Page<>(items, page, size, total);
+		long before = (long) page * size;
+		if (items.size() < size && (page == 0 || !items.isEmpty())) {
+			// The last page: what came before it and what it holds are all there is.
+			return new Page<>(items, page, size, before + items.size());
+		}
+		List<Object> countParams = new ArrayList<>(params);
+		countParams.add(TOTAL_CAP + 1);
+		long counted = jdbc.sql("select count(*) from (select 1 from opinion o" + where + " limit ?) matching")
+			.params(countParams)
+			.query(Long.class)
+			.single();
+		return counted > TOTAL_CAP ? new Page<>(items, page, size, TOTAL_CAP, true) : new Page<>(items, page, size, counted);
+	}
+
+	/**
+	 * The caller's region as the indexes of V22_0 can walk it in time order: a county, and a township or village
+	 * within it, by the county's code (the first 6 digits, {@code opinion_county_received_idx}), a township or village
+	 * also by its own prefix; a city or the province by its prefix alone, over {@code opinion_received_idx}.
+	 */
+	private static void regionClause(String pattern, StringBuilder where, List<Object> params) {
+		String prefix = pattern.endsWith("%") ? pattern.substring(0, pattern.length() - 1) : null;
+		if (prefix == null || prefix.length() < 6) {
+			where.append(" o.region_code like ?");
+			params.add(pattern);
+			return;
+		}
+		where.append(" left(o.region_code, 6) = ?");
+		params.add(prefix.substring(0, 6));
+		if (prefix.length() > 6) {
+			where.append(" and o.region_code like ?");
+			params.add(pattern);
+		}
 	}
 
 	/** Earlier opinions from the same phone, for triage; never shows the phone itself. */

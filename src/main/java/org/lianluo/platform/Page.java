@@ -3,13 +3,22 @@ package org.lianluo.platform;
 import java.util.List;
 import java.util.function.Function;
 
-/** One page of a list, in the shape API.md promises: {@code {items, page, size, total}}. */
-public record Page<T>(List<T> items, int page, int size, long total) {
+/**
+ * One page of a list, in the shape API.md promises: {@code {items, page, size, total}}, plus {@code totalCapped}. A
+ * list that would have to count a great many rows for each page counts its matches only up to a cap: when more match,
+ * {@code total} is the cap and {@code totalCapped} is true; otherwise {@code total} is exact.
+ */
+public record Page<T>(List<T> items, int page, int size, long total, boolean totalCapped) {
 
 	public static final int MAX_SIZE = 200;
 
+	/** A page whose total is exact. */
+	public Page(List<T> items, int page, int size, long total) {
+		this(items, page, size, total, false);
+	}
+
 	public <R> Page<R> map(Function<T, R> mapper) {
-		return new Page<>(items.stream().map(mapper).toList(), page, size, total);
+		return new Page<>(items.stream().map(mapper).toList(), page, size, total, totalCapped);
 	}
 
 	public int pages() {

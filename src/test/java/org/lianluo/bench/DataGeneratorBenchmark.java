@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.lianluo.Api;
 import org.lianluo.LianluoTest;
 import org.lianluo.Staff;
+import org.lianluo.opinion.OpinionQueries;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,18 +51,22 @@ class DataGeneratorBenchmark {
 			long inCounty = jdbc.sql("select count(*) from opinion where region_code like ?").param(county + "%").query(Long.class).single();
 			Api assessor = Staff.user(port, county, "ASSESSOR");
 			Api anonymous = new Api(port);
-			System.out.printf("%nstaff opinion list of county %s (%,d opinions), 30 calls each after 5 to warm up:%n", county, inCounty);
+			System.out.printf("%nstaff opinion list of county %s (%,d opinions), 30 calls each after 5 to warm up (load average %s):%n",
+					county, inCounty, load());
 			time("GET /actuator/health/liveness (the trivial endpoint)", () -> anonymous.get("/actuator/health/liveness"));
 			time("GET /api/v1/opinions (first page of 20)", () -> assessor.get("/api/v1/opinions"));
 			time("GET /api/v1/opinions?status=ACCEPTED", () -> assessor.get("/api/v1/opinions?status=ACCEPTED"));
 			time("GET /api/v1/opinions?light=RED (overdue board)", () -> assessor.get("/api/v1/opinions?light=RED"));
 			time("GET /api/v1/opinions?page=500", () -> assessor.get("/api/v1/opinions?page=500"));
-			// What the list costs in the database: its page of 20 and its total, as OpinionQueries.list asks them.
-			String pattern = county + "%";
-			sql("  SQL: the page (20 newest of the county)", () -> jdbc.sql("select o.id from opinion o where o.region_code like ?"
-					+ " order by o.received_at desc, o.id limit 20").param(pattern).query(String.class).list());
-			sql("  SQL: its total (count(*) of the county)", () -> jdbc.sql("select count(*) from opinion o where o.region_code like ?")
-				.param(pattern).query(Long.class).single());
+			// What the list costs in the database: its page of 20 and its total, as OpinionQueries.list asks them of a county.
+			String page = "select o.id from opinion o where left(o.region_code, 6) = ? order by o.received_at desc, o.id desc limit 20";
+			String total = "select count(*) from (select 1 from opinion o where left(o.region_code, 6) = ? limit "
+					+ (OpinionQueries.TOTAL_CAP + 1) + ") matching";
+			sql("  SQL: the page (20 newest of the county)", () -> jdbc.sql(page).param(county).query(String.class).list());
+			sql("  SQL: its total (counted up to the cap)", () -> jdbc.sql(total).param(county).query(Long.class).single());
+			plan(page, county);
+			plan(total, county);
+			System.out.printf("  load average afterwards: %s%n", load());
 			System.out.println();
 		}
 		finally {
@@ -69,6 +74,22 @@ class DataGeneratorBenchmark {
 				data.delete();
 			}
 		}
+	}
+
+	/** The machine's load average over 1, 5 and 15 minutes, as /proc/loadavg gives it. */
+	private static String load() {
+		try {
+			return String.join(" ", java.util.Arrays.copyOf(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" "), 3));
+		}
+		catch (java.io.IOException ex) {
+			return "unknown (" + ex.getMessage() + ")";
+		}
+	}
+
+	private void plan(String sql, String county) {
+		System.out.printf("  plan of %s%n", sql);
+		jdbc.sql("explain (analyze, costs off, timing off) " + sql).param(county).query(String.class).list()
+			.forEach(line -> System.out.printf("    %s%n", line));
 	}
 
 	private static void sql(String what, Runnable query) {

@@ -5,15 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +26,6 @@ import org.lianluo.proposal.ReplyClass;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -40,13 +35,11 @@ import tools.jackson.databind.JsonNode;
  * reply to rate. The lead unit hears of the proposal's assignment. Handling one event twice writes nothing new.
  */
 @LianluoTest
-@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
-		"lianluo.notification.email.from=lianluo@rd.baise.example.cn",
-		"lianluo.notification.email.base-url=https://lianluo.example.cn/" })
+@TestMailServer.Configured
 class DeputyMessagesTests {
 
 	@RegisterExtension
-	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+	static TestMailServer smtp = new TestMailServer();
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -97,7 +90,7 @@ class DeputyMessagesTests {
 
 		sender.sendDue();
 		sender.sendDue();
-		List<MimeMessage> mails = to(email);
+		List<MimeMessage> mails = smtp.to(email);
 		assertThat(mails).hasSize(1);
 		assertThat((String) mails.get(0).getContent()).contains(code);
 		assertThat(messages(rosterUser, "STATION_OPINION")).hasSize(1);
@@ -153,7 +146,7 @@ class DeputyMessagesTests {
 
 		sender.sendDue();
 		sender.sendDue();
-		List<MimeMessage> mails = to(email);
+		List<MimeMessage> mails = smtp.to(email);
 		assertThat(mails).as("registered and reply to rate, each once").hasSize(2);
 		List<String> bodies = new ArrayList<>();
 		for (MimeMessage m : mails) {
@@ -198,16 +191,5 @@ class DeputyMessagesTests {
 				"password-123", "roles", List.of("DEPUTY"), "regionCode", "451022", "deputyId", deputyId));
 		assertThat(admin.post("/api/v1/users", body).status()).isEqualTo(201);
 		return new Api(port).as(name, "password-123");
-	}
-
-	private static List<MimeMessage> to(String email) {
-		return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-			try {
-				return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(email));
-			}
-			catch (jakarta.mail.MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
 	}
 }

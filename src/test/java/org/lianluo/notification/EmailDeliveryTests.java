@@ -12,16 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,17 +28,14 @@ import org.lianluo.platform.PersonalData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /** E-mail copies of staff messages through SMTP, against GreenMail: once, with its links; and the opt-out link. */
 @LianluoTest
-@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
-		"lianluo.notification.email.from=lianluo@rd.baise.example.cn",
-		"lianluo.notification.email.base-url=https://lianluo.example.cn/" })
+@TestMailServer.Configured
 class EmailDeliveryTests {
 
 	@RegisterExtension
-	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+	static TestMailServer smtp = new TestMailServer();
 
 	@LocalServerPort
 	int port;
@@ -62,7 +55,7 @@ class EmailDeliveryTests {
 	@Test
 	void aHandlerWhoGaveAnAddressGetsEachMessageOnceByEmailUntilOptingOut() throws Exception {
 		NotificationFixture f = new NotificationFixture(port);
-		String email = "handler-" + UUID.randomUUID().toString().substring(0, 8) + "@slj.tiandong.example.cn";
+		String email = NotificationFixture.uniqueHandlerEmail();
 		assertThat(f.handler.put("/api/v1/inbox/preferences", Map.of("email", "not-an-address", "emailEnabled", true))
 			.status()).isEqualTo(400);
 		assertThat(f.handler.put("/api/v1/inbox/preferences", Map.of("email", email, "emailEnabled", true)).json()
@@ -74,7 +67,7 @@ class EmailDeliveryTests {
 		sender.sendDue();
 		sender.sendDue();
 
-		List<MimeMessage> received = to(email);
+		List<MimeMessage> received = smtp.to(email);
 		assertThat(received).hasSize(1);
 		MimeMessage mail = received.get(0);
 		String body = (String) mail.getContent();
@@ -94,7 +87,7 @@ class EmailDeliveryTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> f.handler.get("/api/v1/inbox").json().get("total").asInt() == 5);
 		sender.sendDue();
 		assertThat(rows(email)).isEqualTo(1);
-		assertThat(to(email)).hasSize(1);
+		assertThat(smtp.to(email)).hasSize(1);
 	}
 
 	/** What the recipient's browser does with the link: opens the page, then confirms with its form. */
@@ -120,16 +113,5 @@ class EmailDeliveryTests {
 			.param(personalData.searchHash(email))
 			.query(Long.class)
 			.single();
-	}
-
-	private static List<MimeMessage> to(String email) {
-		return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-			try {
-				return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(email));
-			}
-			catch (jakarta.mail.MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
 	}
 }

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +17,6 @@ import org.lianluo.notification.internal.DeliverySender;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,15 +25,13 @@ import tools.jackson.databind.JsonNode;
  * from the next message on, in the inbox and in e-mail (through GreenMail, links kept); back to the default.
  */
 @LianluoTest
-@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
-		"lianluo.notification.email.from=lianluo@rd.baise.example.cn",
-		"lianluo.notification.email.base-url=https://lianluo.example.cn/" })
+@TestMailServer.Configured
 class MessageTemplateTests {
 
 	private static final String PATH = "/api/v1/admin/notification-templates";
 
 	@RegisterExtension
-	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+	static TestMailServer smtp = new TestMailServer();
 
 	@LocalServerPort
 	int port;
@@ -94,7 +86,7 @@ class MessageTemplateTests {
 	@Test
 	void theOfficesWordingIsPreviewedAndUsedFromTheNextMessageOnUntilPutBack() throws Exception {
 		NotificationFixture f = new NotificationFixture(port);
-		String email = "handler-" + UUID.randomUUID().toString().substring(0, 8) + "@slj.tiandong.example.cn";
+		String email = NotificationFixture.uniqueHandlerEmail();
 		f.handler.put("/api/v1/inbox/preferences", Map.of("email", email, "emailEnabled", true));
 		String[] before = f.submit(null, "COMPLAINT");
 		f.assign(before[0]);
@@ -122,7 +114,7 @@ class MessageTemplateTests {
 		f.assign(after[0]);
 		await().atMost(Duration.ofSeconds(20)).until(() -> f.handler.get("/api/v1/inbox").json().get("total").asInt() == 2);
 		sender.sendDue();
-		List<MimeMessage> mails = to(email);
+		List<MimeMessage> mails = smtp.to(email);
 		assertThat(mails).hasSize(2);
 		MimeMessage first = mails.stream().filter(m -> subject(m).contains(before[1])).findFirst().orElseThrow();
 		MimeMessage second = mails.stream().filter(m -> subject(m).contains(after[1])).findFirst().orElseThrow();
@@ -150,16 +142,5 @@ class MessageTemplateTests {
 		catch (jakarta.mail.MessagingException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static List<MimeMessage> to(String email) {
-		return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-			try {
-				return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(email));
-			}
-			catch (jakarta.mail.MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
 	}
 }

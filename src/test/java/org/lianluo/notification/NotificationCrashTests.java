@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +91,7 @@ class NotificationCrashTests {
 
 		// 2. An e-mail: the SMTP server stores it and its answer is held; the application dies waiting for it.
 		NotificationFixture g = new NotificationFixture(port);
-		String email = "handler-" + UUID.randomUUID().toString().substring(0, 8) + "@slj.tiandong.example.cn";
+		String email = NotificationFixture.uniqueHandlerEmail();
 		assertThat(g.handler.put("/api/v1/inbox/preferences", Map.of("email", email, "emailEnabled", true)).status())
 			.isEqualTo(200);
 		relay.hold = true;
@@ -103,13 +101,13 @@ class NotificationCrashTests {
 		assertThat(relay.held.await(60, TimeUnit.SECONDS)).as("the SMTP server accepted the e-mail").isTrue();
 		kill();
 		relay.hold = false;
-		assertThat(to(email)).hasSize(1);
+		assertThat(TestMailServer.to(greenMail, email)).hasSize(1);
 
 		app = start(port);
 		awaitSent("EMAIL", 1);
 		Delivery mail = deliveries("EMAIL").get(0);
 		assertThat(mail.attempts()).isEqualTo(2);
-		List<MimeMessage> copies = to(email);
+		List<MimeMessage> copies = TestMailServer.to(greenMail, email);
 		assertThat(copies).as("SMTP has no out-id: accepted once before the kill and once after").hasSize(2);
 		assertThat(copies).extracting(m -> m.getHeader("Message-ID")[0]).containsOnly("<" + mail.id() + "@lianluo>");
 		assertThat((String) copies.get(1).getContent()).contains(second[1]);
@@ -141,17 +139,6 @@ class NotificationCrashTests {
 			}
 			return rows;
 		}
-	}
-
-	private List<MimeMessage> to(String email) {
-		return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-			try {
-				return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(email));
-			}
-			catch (jakarta.mail.MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
 	}
 
 	/** SIGKILL: no shutdown hook, no goodbye; then its PostgreSQL, as a power cut would. */

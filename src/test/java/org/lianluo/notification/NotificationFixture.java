@@ -48,6 +48,11 @@ final class NotificationFixture {
 		return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
 	}
 
+	/** An e-mail address no other test gives, at the handler's unit. */
+	static String uniqueHandlerEmail() {
+		return "handler-" + UUID.randomUUID().toString().substring(0, 8) + "@slj.tiandong.example.cn";
+	}
+
 	/** Submits on the portal; returns the opinion's id and tracking code. */
 	String[] submit(String phone, String kind) {
 		return submit(phone, kind, "451022108");

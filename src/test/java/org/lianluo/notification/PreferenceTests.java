@@ -5,14 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,7 +20,6 @@ import org.lianluo.platform.PersonalData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,13 +27,11 @@ import tools.jackson.databind.JsonNode;
  * channel) only for the kinds the user chose; a wrong number or an unknown kind refused in Chinese, nothing saved.
  */
 @LianluoTest
-@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
-		"lianluo.notification.email.from=lianluo@rd.baise.example.cn",
-		"lianluo.notification.email.base-url=https://lianluo.example.cn/" })
+@TestMailServer.Configured
 class PreferenceTests {
 
 	@RegisterExtension
-	static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+	static TestMailServer smtp = new TestMailServer();
 
 	@LocalServerPort
 	int port;
@@ -58,7 +51,7 @@ class PreferenceTests {
 	@Test
 	void eachKindReachesTheChannelsItsRecipientChoseAndTheInboxAlways() throws Exception {
 		NotificationFixture f = new NotificationFixture(port);
-		String email = "handler-" + UUID.randomUUID().toString().substring(0, 8) + "@slj.tiandong.example.cn";
+		String email = NotificationFixture.uniqueHandlerEmail();
 		String phone = NotificationFixture.uniquePhone();
 		JsonNode defaults = f.handler.get("/api/v1/inbox/preferences").json();
 		assertThat(defaults.get("kinds").get("ASSIGNED").get("email").asBoolean()).isTrue();
@@ -92,7 +85,7 @@ class PreferenceTests {
 		assertThat(templates(phone, "SMS")).containsExactlyInAnyOrder("opinion-assigned", "opinion-supervised-4");
 		assertThat(statuses(email)).containsOnly("SENT");
 		// (whether the SMS went out already depends on the hour: quiet hours are SmsDeliveryTests' business)
-		List<MimeMessage> mails = to(email);
+		List<MimeMessage> mails = smtp.to(email);
 		assertThat(mails).hasSize(3);
 		assertThat(mails).noneSatisfy(m -> assertThat((String) m.getContent()).contains("提醒"));
 		assertThat(f.secondHandler.get("/api/v1/inbox").json().get("total").asInt()).as("the inbox always").isEqualTo(5);
@@ -117,16 +110,5 @@ class PreferenceTests {
 			.param(personalData.searchHash(recipient))
 			.query(String.class)
 			.list();
-	}
-
-	private static List<MimeMessage> to(String email) {
-		return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-			try {
-				return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(email));
-			}
-			catch (jakarta.mail.MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
 	}
 }

@@ -21,14 +21,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lianluo.LianluoApplication;
 import org.lianluo.LianluoTest;
+import org.lianluo.SecondNode;
 import org.lianluo.notification.FakeSmsGateway.Mode;
 import org.lianluo.notification.internal.DeliverySender;
 import org.lianluo.platform.PersonalData;
 import org.lianluo.region.WorkingCalendar;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -274,15 +273,12 @@ class SmsDeliveryTests {
 		gateway.mode(Mode.HANG);
 		gateway.accepted = new java.util.concurrent.CountDownLatch(1);
 		gateway.release = new java.util.concurrent.CountDownLatch(1);
-		ConfigurableApplicationContext doomed = new SpringApplicationBuilder(LianluoApplication.class).profiles("test")
-			.properties("spring.main.banner-mode=off", "lianluo.notification.sms.url=" + gateway.url(),
-					"lianluo.notification.sms.access-key=test-key", "lianluo.notification.sms.secret=test-secret",
-					"lianluo.notification.sms.sign-name=百色人大", "lianluo.notification.sms.timeout=PT60S",
-					"lianluo.notification.sms.per-phone-per-hour=3")
-			// As arguments, which win over the configuration files: a port of its own, and no quiet hours on the
-			// real time of day it runs on (the evening CI run would otherwise hold the text until morning).
-			.run("--server.port=0", "--lianluo.notification.sms.quiet-from=00:00",
-					"--lianluo.notification.sms.quiet-until=00:00");
+		// No quiet hours on the real time of day it runs on (the evening CI run would otherwise hold the text until morning).
+		ConfigurableApplicationContext doomed = SecondNode.start("lianluo.notification.sms.url=" + gateway.url(),
+				"lianluo.notification.sms.access-key=test-key", "lianluo.notification.sms.secret=test-secret",
+				"lianluo.notification.sms.sign-name=百色人大", "lianluo.notification.sms.timeout=PT60S",
+				"lianluo.notification.sms.per-phone-per-hour=3", "lianluo.notification.sms.quiet-from=00:00",
+				"lianluo.notification.sms.quiet-until=00:00");
 		// The doomed node's clock is the system's; ours must be at its time for its claim to be judged by it.
 		clock.set(Instant.now());
 		ExecutorService thread = Executors.newSingleThreadExecutor();

@@ -16,10 +16,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lianluo.Api;
-import org.lianluo.LianluoApplication;
 import org.lianluo.LianluoTest;
+import org.lianluo.SecondNode;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +42,7 @@ class TwoNodeSupervisionTests {
 	void stopSecondNode() {
 		if (second != null) {
 			second.close();
+			second = null;
 		}
 	}
 
@@ -60,9 +60,8 @@ class TwoNodeSupervisionTests {
 			}
 			ids.add(id);
 		}
-		second = new SpringApplicationBuilder(LianluoApplication.class).profiles("test")
-			.properties("server.port=0", "spring.main.banner-mode=off")
-			.run();
+		second = SecondNode.start();
+		assertThat(SecondNode.port(second)).isNotEqualTo(port).isNotEqualTo(8080);
 		Supervision nodeTwo = second.getBean(Supervision.class);
 
 		Instant later = Instant.now().plus(Duration.ofDays(60));

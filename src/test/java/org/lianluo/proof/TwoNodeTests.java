@@ -29,13 +29,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lianluo.Api;
-import org.lianluo.LianluoApplication;
 import org.lianluo.LianluoTest;
+import org.lianluo.SecondNode;
 import org.lianluo.Staff;
 import org.lianluo.notification.FakeSmsGateway;
 import org.lianluo.notification.internal.DeliverySender;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,22 +88,22 @@ class TwoNodeTests {
 		if (second != null) {
 			return;
 		}
-		List<String> properties = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off"));
-		gatewaySettings().forEach((k, v) -> properties.add(k + "=" + v));
-		second = new SpringApplicationBuilder(LianluoApplication.class).profiles("test")
-			.properties(properties.toArray(String[]::new))
-			.run();
-		two = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
-		assertThat(two).isNotEqualTo(one);
+		second = SecondNode.start(gatewaySettings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+		two = SecondNode.port(second);
+		assertThat(two).isNotEqualTo(one).isNotEqualTo(8080);
 	}
 
 	@AfterAll
 	static void stopSecondNodeAndGateway() {
-		if (second != null) {
-			second.close();
-			second = null;
+		try {
+			if (second != null) {
+				second.close();
+				second = null;
+			}
 		}
-		gateway.close();
+		finally {
+			gateway.close();
+		}
 	}
 
 	@Test

@@ -2,27 +2,19 @@ package org.lianluo.proposal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lianluo.Api;
 import org.lianluo.Api.Response;
 import org.lianluo.LianluoTest;
+import org.lianluo.Staff;
 import org.lianluo.region.WorkingCalendar;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -146,26 +138,7 @@ class ProposalAssistingViewTests {
 
 	/** A screen as the fixture's user {@code prefix} sees it, signed in through the login form. */
 	private String screen(String prefix, String path) {
-		try {
-			HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-			String base = "http://localhost:" + port;
-			String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-					HttpResponse.BodyHandlers.ofString()).body();
-			Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
-			assertThat(csrf.find()).isTrue();
-			String form = "username=" + prefix + f.u + "&password=password-123&_csrf="
-					+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-			http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			assertThat(r.statusCode()).isEqualTo(200);
-			return r.body();
-		}
-		catch (java.io.IOException | InterruptedException ex) {
-			throw new AssertionError(ex);
-		}
+		return Staff.screen(port, prefix + f.u, "password-123", path);
 	}
 
 	private List<JsonNode> warnings(Api who, String id) {

@@ -66,12 +66,13 @@ public class LeaderDigest {
 		int key = 0;
 		Page<Row> page;
 		int n = 0;
+		// Counted page by page, not from the page's total: the list counts only up to a cap.
 		do {
 			page = queries.list(new Filter(null, null, null, Light.RED, null, Order.DEADLINE), n++, Page.MAX_SIZE);
-			overdue = (int) page.total();
+			overdue += page.items().size();
 			key += (int) page.items().stream().filter(r -> r.supervisionLevel() >= 4).count();
 		}
-		while ((long) n * Page.MAX_SIZE < page.total());
+		while (page.items().size() == Page.MAX_SIZE);
 		return new int[] { overdue, key };
 	}
 }

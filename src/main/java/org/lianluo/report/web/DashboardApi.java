@@ -6,15 +6,13 @@ import org.lianluo.report.CountyFigures;
 import org.lianluo.report.DashboardSheets;
 import org.lianluo.report.Dashboards;
 import org.lianluo.report.MapKpi;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * The JSON behind each chart of the dashboards, and each as an .xlsx. Filters: {@code region} (blank: the caller's
- * own; outside the caller's scope: 404), {@code from} and {@code to} as {@code yyyy-MM}, or a {@code year}.
- */
+/** The JSON behind each chart of the dashboards, and each as an .xlsx; the filters are a {@link DashboardQuery}. */
 @RestController
 class DashboardApi {
 
@@ -28,61 +26,47 @@ class DashboardApi {
 	}
 
 	@GetMapping("/api/v1/reports/dashboard/trend")
-	Dashboards.Trend trend(@RequestParam(required = false) String region, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String year) {
-		return dashboards.trend(dashboards.filter(region, from, to, year));
+	Dashboards.Trend trend(@ParameterObject DashboardQuery query) {
+		return dashboards.trend(query.filter(dashboards));
 	}
 
 	@GetMapping("/api/v1/reports/dashboard/trend.xlsx")
-	ResponseEntity<byte[]> trendXlsx(@RequestParam(required = false) String region,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String year) {
-		Dashboards.Trend t = trend(region, from, to, year);
+	ResponseEntity<byte[]> trendXlsx(@ParameterObject DashboardQuery query) {
+		Dashboards.Trend t = trend(query);
 		return Downloads.xlsx(filename("trend", t.filter()), sheets.trend(t));
 	}
 
 	@GetMapping("/api/v1/reports/dashboard/map")
-	CountyFigures map(@RequestParam(required = false) String region, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String year,
-			@RequestParam(required = false) String kpi) {
-		Dashboards.Filter filter = dashboards.filter(region, from, to, year);
+	CountyFigures map(@ParameterObject DashboardQuery query, @RequestParam(required = false) String kpi) {
+		Dashboards.Filter filter = query.filter(dashboards);
 		return dashboards.map(filter, kpi(kpi));
 	}
 
 	@GetMapping("/api/v1/reports/dashboard/map.xlsx")
-	ResponseEntity<byte[]> mapXlsx(@RequestParam(required = false) String region, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String year,
-			@RequestParam(required = false) String kpi) {
-		CountyFigures m = map(region, from, to, year, kpi);
+	ResponseEntity<byte[]> mapXlsx(@ParameterObject DashboardQuery query, @RequestParam(required = false) String kpi) {
+		CountyFigures m = map(query, kpi);
 		return Downloads.xlsx(filename("map", m.filter()), sheets.map(m));
 	}
 
 	@GetMapping("/api/v1/reports/dashboard/overdue")
-	Dashboards.Overdue overdue(@RequestParam(required = false) String region, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String year) {
-		return dashboards.overdue(dashboards.filter(region, from, to, year));
+	Dashboards.Overdue overdue(@ParameterObject DashboardQuery query) {
+		return dashboards.overdue(query.filter(dashboards));
 	}
 
 	@GetMapping("/api/v1/reports/dashboard/overdue.xlsx")
-	ResponseEntity<byte[]> overdueXlsx(@RequestParam(required = false) String region,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String year) {
-		Dashboards.Overdue o = overdue(region, from, to, year);
+	ResponseEntity<byte[]> overdueXlsx(@ParameterObject DashboardQuery query) {
+		Dashboards.Overdue o = overdue(query);
 		return Downloads.xlsx(filename("overdue", o.filter()), sheets.overdue(o));
 	}
 
 	@GetMapping("/api/v1/reports/dashboard/categories")
-	Dashboards.Categories categories(@RequestParam(required = false) String region,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String year) {
-		return dashboards.categories(dashboards.filter(region, from, to, year));
+	Dashboards.Categories categories(@ParameterObject DashboardQuery query) {
+		return dashboards.categories(query.filter(dashboards));
 	}
 
 	@GetMapping("/api/v1/reports/dashboard/categories.xlsx")
-	ResponseEntity<byte[]> categoriesXlsx(@RequestParam(required = false) String region,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String year) {
-		Dashboards.Categories c = categories(region, from, to, year);
+	ResponseEntity<byte[]> categoriesXlsx(@ParameterObject DashboardQuery query) {
+		Dashboards.Categories c = categories(query);
 		return Downloads.xlsx(filename("categories", c.filter()), sheets.categories(c));
 	}
 

@@ -17,6 +17,7 @@ import org.lianluo.report.CountyFigures;
 import org.lianluo.report.DashboardSheets;
 import org.lianluo.report.Dashboards;
 import org.lianluo.report.MapKpi;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -53,11 +54,9 @@ class ReportDashboardScreens {
 	}
 
 	@GetMapping("/reports/dashboard")
-	String dashboard(@RequestParam(required = false) String region, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String year,
-			@RequestParam(required = false) String kpi,
+	String dashboard(@ParameterObject DashboardQuery query, @RequestParam(required = false) String kpi,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		Dashboards.Filter filter = dashboards.filter(region, from, to, year);
+		Dashboards.Filter filter = query.filter(dashboards);
 		MapKpi chosen = DashboardApi.kpi(kpi);
 		model.addAttribute("filter", filter);
 		mapModel(model, dashboards.map(filter, chosen));
@@ -87,35 +86,27 @@ class ReportDashboardScreens {
 	}
 
 	@GetMapping("/reports/dashboard/trend.xlsx")
-	ResponseEntity<byte[]> trendXlsx(@RequestParam(required = false) String region,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String year) {
-		Dashboards.Trend t = dashboards.trend(dashboards.filter(region, from, to, year));
+	ResponseEntity<byte[]> trendXlsx(@ParameterObject DashboardQuery query) {
+		Dashboards.Trend t = dashboards.trend(query.filter(dashboards));
 		return Downloads.xlsx(DashboardApi.filename("trend", t.filter()), sheets.trend(t));
 	}
 
 	@GetMapping("/reports/dashboard/map.xlsx")
-	ResponseEntity<byte[]> mapXlsx(@RequestParam(required = false) String region, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String year,
-			@RequestParam(required = false) String kpi) {
-		Dashboards.Filter filter = dashboards.filter(region, from, to, year);
+	ResponseEntity<byte[]> mapXlsx(@ParameterObject DashboardQuery query, @RequestParam(required = false) String kpi) {
+		Dashboards.Filter filter = query.filter(dashboards);
 		CountyFigures m = dashboards.map(filter, DashboardApi.kpi(kpi));
 		return Downloads.xlsx(DashboardApi.filename("map", filter), sheets.map(m));
 	}
 
 	@GetMapping("/reports/dashboard/overdue.xlsx")
-	ResponseEntity<byte[]> overdueXlsx(@RequestParam(required = false) String region,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String year) {
-		Dashboards.Overdue o = dashboards.overdue(dashboards.filter(region, from, to, year));
+	ResponseEntity<byte[]> overdueXlsx(@ParameterObject DashboardQuery query) {
+		Dashboards.Overdue o = dashboards.overdue(query.filter(dashboards));
 		return Downloads.xlsx(DashboardApi.filename("overdue", o.filter()), sheets.overdue(o));
 	}
 
 	@GetMapping("/reports/dashboard/categories.xlsx")
-	ResponseEntity<byte[]> categoriesXlsx(@RequestParam(required = false) String region,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String year) {
-		Dashboards.Categories c = dashboards.categories(dashboards.filter(region, from, to, year));
+	ResponseEntity<byte[]> categoriesXlsx(@ParameterObject DashboardQuery query) {
+		Dashboards.Categories c = dashboards.categories(query.filter(dashboards));
 		return Downloads.xlsx(DashboardApi.filename("categories", c.filter()), sheets.categories(c));
 	}
 
