@@ -225,15 +225,12 @@ public class AnnualReports {
 		List<OpinionKpis.Figures> byCategory = new ArrayList<>();
 		OpinionKpis.Figures[] total = new OpinionKpis.Figures[1];
 		double[] disputes = new double[2];
-		String where = " from (select r.*, PART as part from " + OpinionKpis.ROLLUP + " r where r.dimension = 'KIND'"
-				+ " and r.region_code like :pattern and r.month >= :fromDate and r.month < :toDate) r";
-		jdbc.sql(("select grouping(r.part, r.key) as mask, r.part, r.key, " + OpinionKpis.SUMS + """
+		jdbc.sql("select grouping(r.part, r.key) as mask, r.part, r.key, " + OpinionKpis.SUMS + """
 				, coalesce(sum(r.closed_resolved) filter (where r.key = 'DISPUTE'), 0) as disputes_resolved,
 				coalesce(sum(r.closed) filter (where r.key = 'DISPUTE'), 0) as disputes_closed,
 				coalesce(sum(r.closed_days) filter (where r.key = 'DISPUTE')
 				  / nullif(sum(r.closed_timed) filter (where r.key = 'DISPUTE'), 0), 0) as dispute_days
-				""" + where + " group by grouping sets ((r.part), (r.key), ())")
-			.replace("PART", p.child("r.region_code")).replace("KIND", "C"))
+				""" + summed("C", p.child("r.region_code")) + " group by grouping sets ((r.part), (r.key), ())")
 			.params(p.params())
 			.query((rs, n) -> {
 				switch (rs.getInt("mask")) {
@@ -252,8 +249,8 @@ public class AnnualReports {
 				return null;
 			})
 			.list();
-		List<OpinionKpis.Figures> byUnit = new ArrayList<>(jdbc.sql(("select r.key, " + OpinionKpis.SUMS + where
-				+ " group by r.key having sum(r.received) > 0").replace("PART", "''").replace("KIND", "U"))
+		List<OpinionKpis.Figures> byUnit = new ArrayList<>(jdbc.sql("select r.key, " + OpinionKpis.SUMS + summed("U", "''")
+				+ " group by r.key having sum(r.received) > 0")
 			.params(p.params())
 			.query((rs, n) -> OpinionKpis.figures(rs, rs.getString("key")))
 			.list());
@@ -265,6 +262,12 @@ public class AnnualReports {
 		OpinionKpis.Report kpis = new OpinionKpis.Report(p.prefix + "%", p.year, total[0],
 				byUnit.subList(0, Math.min(byUnit.size(), 100)), byCategory);
 		return new OpinionPass(counts, kpis, (long) disputes[0], disputes[1]);
+	}
+
+	/** The opinions' sums of one dimension in the region and year, each row with the region below the report's. */
+	private static String summed(String dimension, String part) {
+		return " from (select r.*, " + part + " as part from " + OpinionKpis.ROLLUP + " r where r.dimension = '" + dimension
+				+ "' and r.region_code like :pattern and r.month >= :fromDate and r.month < :toDate) r";
 	}
 
 	private record OpinionPass(Map<Figure, Map<String, Long>> counts, OpinionKpis.Report kpis, long disputesClosed,
