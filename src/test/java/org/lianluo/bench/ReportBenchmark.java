@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.lianluo.Api;
 import org.lianluo.LianluoTest;
 import org.lianluo.Staff;
+import org.lianluo.opinion.internal.RollupFolding;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +40,9 @@ class ReportBenchmark {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RollupFolding folding;
 
 	/** The naive queries: every figure the sums now give, counted from the records of a year. */
 	private static final Map<String, String> NAIVE = new LinkedHashMap<>();
@@ -83,6 +87,9 @@ class ReportBenchmark {
 		BenchData.Generated generated = data.generate(BenchData.Spec.of(opinions).inYear(2025));
 		System.out.printf("%n=== ReportBenchmark: generated ===%n%s", generated);
 		long activities = generated.rows().get("duty_activity");
+		// As the application stands between its folds: the differences of the last statements folded in.
+		int folded = folding.fold();
+		System.out.printf("folded %,d differences of the last statements%n", folded);
 		Map<String, Long> sizes = new LinkedHashMap<>();
 		for (String table : List.of("opinion", "opinion_rollup", "opinion_rollup_delta", "duty_activity", "duty_activity_deputy",
 				"duty_rollup", "station_reception", "deputy", "station", "station_deputy")) {
