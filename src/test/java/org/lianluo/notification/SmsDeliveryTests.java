@@ -283,7 +283,7 @@ class SmsDeliveryTests {
 		clock.set(Instant.now());
 		ExecutorService thread = Executors.newSingleThreadExecutor();
 		Future<Integer> doomedSend = thread.submit(() -> doomed.getBean(DeliverySender.class).sendDue());
-		boolean accepted = gateway.accepted.await(30, TimeUnit.SECONDS);
+		boolean accepted = gateway.accepted.await(90, TimeUnit.SECONDS);
 		doomed.close();
 		assertThat(accepted).as("the doomed node sent the text").isTrue();
 		gateway.release.countDown();
