@@ -267,6 +267,11 @@ class SmsDeliveryTests {
 
 	@Test
 	void aNodeStoppedWhileTheGatewayAnswersIsReplacedByAnotherThatSendsUnderTheSameOutId() throws Exception {
+		// The doomed node runs on the real clock: before 10:00 in 百色 this morning's text is not due for it yet, so the
+		// opinion comes in at yesterday's 10:00 (outside quiet hours either way).
+		if (MORNING.isAfter(Instant.now())) {
+			clock.set(MORNING.minus(Duration.ofDays(1)));
+		}
 		String phone = NotificationFixture.uniquePhone();
 		f.submit(phone, "COMPLAINT");
 		UUID id = awaitRows(phone, 1).get(0).id();
