@@ -54,7 +54,7 @@ public class Dashboards {
 		.withResolverStyle(ResolverStyle.STRICT);
 
 	/** The opinion module's sums by region, month received and category within the filter. */
-	private static final String BY_MONTH = " from " + OpinionKpis.ROLLUP + " r where r.dimension = 'C'"
+	private static final String SUMMED_OPINIONS = " from " + OpinionKpis.ROLLUP + " r where r.dimension = 'C'"
 			+ " and r.region_code like :pattern and r.month >= :fromDate and r.month < :toDate";
 
 	private static final String OVERDUE_OPINION = "o.status in ('ASSIGNED','ACCEPTED','REOPENED') and o.deadline < :now";
@@ -149,7 +149,7 @@ public class Dashboards {
 	@Transactional(readOnly = true)
 	public CountyFigures map(Filter f, MapKpi kpi) {
 		Map<String, long[]> counts = new HashMap<>();
-		jdbc.sql("select substr(r.region_code, 1, 6) as county, " + OpinionKpis.SUMS + BY_MONTH + " group by 1")
+		jdbc.sql("select substr(r.region_code, 1, 6) as county, " + OpinionKpis.SUMS + SUMMED_OPINIONS + " group by 1")
 			.params(f.params())
 			.query((rs, n) -> counts.put(rs.getString("county"), new long[] { rs.getLong("received"),
 					rs.getLong("assigned"), rs.getLong("settled"), rs.getLong("on_time"), rs.getLong("rated"),
@@ -276,7 +276,7 @@ public class Dashboards {
 	@Transactional(readOnly = true)
 	public Categories categories(Filter f) {
 		// All twelve categories in one pass: their sum is the total, the first ten are shown.
-		List<Categories.Category> list = jdbc.sql("select r.key, " + OpinionKpis.SUMS + BY_MONTH
+		List<Categories.Category> list = jdbc.sql("select r.key, " + OpinionKpis.SUMS + SUMMED_OPINIONS
 				+ " group by 1 having sum(r.received) > 0 order by 2 desc, 1")
 			.params(f.params())
 			.query((rs, n) -> new Categories.Category(rs.getString("key"), rs.getLong("received"), rs.getLong("assigned"),

@@ -23,8 +23,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class RollupFolding {
 
-	private static final String COUNTS = "received, assigned, settled, on_time, rated, satisfied, replied, resolved, "
-			+ "implemented, closed, closed_timed, closed_days, closed_resolved";
+	private static final java.util.List<String> COUNTS = java.util.List.of("received", "assigned", "settled", "on_time",
+			"rated", "satisfied", "replied", "resolved", "implemented", "closed", "closed_timed", "closed_days",
+			"closed_resolved");
+
+	/** One statement: take the differences, sum them per key, add the sums to the rollup, answer how many there were. */
+	private static final String FOLD = "with d as (delete from opinion_rollup_delta returning *), "
+			+ "n as (select count(*) as n from d), "
+			+ "f as (insert into opinion_rollup select dimension, region_code, month, key, "
+			+ String.join(", ", COUNTS.stream().map(c -> "sum(" + c + ")").toList())
+			+ " from d group by dimension, region_code, month, key"
+			+ " on conflict (dimension, month, region_code, key) do update set "
+			+ String.join(", ", COUNTS.stream().map(c -> c + " = opinion_rollup." + c + " + excluded." + c).toList())
+			+ ") select n from n";
 
 	private final JdbcClient jdbc;
 
@@ -35,18 +46,7 @@ public class RollupFolding {
 	/** Answers how many differences were folded. */
 	@Transactional
 	public int fold() {
-		String sums = String.join(", ", java.util.Arrays.stream(COUNTS.split(", ")).map(c -> "sum(" + c + ")").toList());
-		String add = String.join(", ", java.util.Arrays.stream(COUNTS.split(", "))
-			.map(c -> c + " = opinion_rollup." + c + " + excluded." + c)
-			.toList());
-		return jdbc.sql("with d as (delete from opinion_rollup_delta returning *), "
-				+ "n as (select count(*) as n from d), "
-				+ "f as (insert into opinion_rollup select dimension, region_code, month, key, " + sums
-				+ " from d group by dimension, region_code, month, key"
-				+ " on conflict (dimension, month, region_code, key) do update set " + add + ") "
-				+ "select n from n")
-			.query(Integer.class)
-			.single();
+		return jdbc.sql(FOLD).query(Integer.class).single();
 	}
 
 	@Configuration(proxyBeanMethods = false)
