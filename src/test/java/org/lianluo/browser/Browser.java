@@ -147,6 +147,10 @@ public final class Browser implements AutoCloseable {
 
 	public Browser signIn(String username, String password) {
 		go("/login").type("#username", username).type("#password", password).click("form.stack button[type=submit]");
+		// Wait for the answer to the sign-in (the page it leads to, or the form again with an error): a page asked for
+		// before it arrives would be replaced by it.
+		new WebDriverWait(driver, Duration.ofSeconds(20))
+			.until(d -> !d.getCurrentUrl().endsWith("/login"));
 		return this;
 	}
 
