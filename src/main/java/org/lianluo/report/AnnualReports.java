@@ -88,21 +88,21 @@ public class AnnualReports {
 		Period before = new Period(request.region(), request.year() - 1);
 		Map<String, Map<String, Number>> parts = new TreeMap<>();
 		Map<Figure, Long> totals = new EnumMap<>(Figure.class);
-		OpinionPass opinions = opinions(now);
+		OpinionPass opinions = opinions(now, true);
 		Map<Figure, Map<String, Long>> counts = counts(now);
 		counts.putAll(opinions.counts());
 		counts.forEach((f, byPart) -> {
 			byPart.forEach((part, n) -> parts.computeIfAbsent(part, k -> new LinkedHashMap<>()).put(f.key(), n));
 			totals.put(f, byPart.values().stream().mapToLong(Long::longValue).sum());
 		});
-		Map<String, Participation> participation = participation(now);
-		participation.forEach((part, p) -> parts.computeIfAbsent(part, k -> new LinkedHashMap<>())
+		Participations participation = participation(now);
+		participation.byPart().forEach((part, p) -> parts.computeIfAbsent(part, k -> new LinkedHashMap<>())
 			.put("stationParticipationRate", p.rate()));
-		double rate = participationTotal(now).rate();
+		double rate = participation.total().rate();
 		OpinionKpis.Report kpis = opinions.kpis();
 		AnnualReport current = build(now, totals, rate, opinionLoop(opinions), proposalLoop(now),
 				byRegion(now, parts), byCategory(kpis), byUnit(kpis), Map.of(), Map.of());
-		AnnualReport previous = lastYear(before);
+		AnnualReport previous = lastYear(before, participation.totalYearBefore().rate());
 		Map<String, Number> was = Figures.of(previous);
 		Map<String, Double> change = new LinkedHashMap<>();
 		Figures.of(current).forEach((key, value) -> change.put(key, change(value, was.get(key))));
@@ -131,13 +131,14 @@ public class AnnualReports {
 		return regions.fullName(code);
 	}
 
-	private AnnualReport lastYear(Period before) {
+	/** The totals of the year before, for the changes: no breakdowns. */
+	private AnnualReport lastYear(Period before, double participationRate) {
 		Map<Figure, Long> totals = new EnumMap<>(Figure.class);
-		OpinionPass opinions = opinions(before);
+		OpinionPass opinions = opinions(before, false);
 		Map<Figure, Map<String, Long>> counts = counts(before);
 		counts.putAll(opinions.counts());
 		counts.forEach((f, byPart) -> totals.put(f, byPart.values().stream().mapToLong(Long::longValue).sum()));
-		return build(before, totals, participationTotal(before).rate(), opinionLoop(opinions),
+		return build(before, totals, participationRate, opinionLoop(opinions),
 				proposalLoop(before), List.of(), List.of(), List.of(), Map.of(), Map.of());
 	}
 
@@ -188,37 +189,61 @@ public class AnnualReports {
 	/**
 	 * 进站履职参与率 by the definition of {@link org.lianluo.duty.DutyStatistics#stationParticipationRate}: deputies on
 	 * the rosters of the region's active stations who signed in at a RECEPTION at a station whose roster they are on,
-	 * in the period, over the deputies on those rosters; in one query per breakdown instead of one per station, from
-	 * the duty module's receptions per station, deputy and month (migration V21_1).
+	 * in the period, over the deputies on those rosters. One pass over the rosters gives it per region directly below
+	 * the report's and in total, for the year and the year before, from the duty module's receptions per station,
+	 * deputy and month (migration V21_1): first each rostered deputy's two answers per region, then the counts.
 	 */
-	private Map<String, Participation> participation(Period p) {
-		Map<String, Participation> m = new HashMap<>();
-		jdbc.sql("select " + p.child("s.region_code") + ", " + PARTICIPATION + " group by 1")
-			.params(p.params())
-			.query((rs, n) -> m.put(rs.getString(1), new Participation(rs.getLong(2), rs.getLong(3))))
+	private Participations participation(Period p) {
+		Map<String, Object> params = new HashMap<>(p.params());
+		params.put("beforeDate", LocalDate.of(p.year - 1, 1, 1));
+		Map<String, Participation> byPart = new HashMap<>();
+		Participation[] total = new Participation[2];
+		jdbc.sql("""
+				with took as (
+				  select x.station_id, x.deputy_id, bool_or(x.month >= :fromDate) as this_year,
+				    bool_or(x.month < :fromDate) as year_before
+				  from station_reception x
+				  where x.month >= :beforeDate and x.month < :toDate and x.signed_in > 0
+				  group by 1, 2),
+				rostered as (
+				  select PART as part, r.deputy_id, coalesce(bool_or(t.this_year), false) as this_year,
+				    coalesce(bool_or(t.year_before), false) as year_before
+				  from station_deputy r join station s on s.id = r.station_id
+				  left join took t on t.station_id = r.station_id and t.deputy_id = r.deputy_id
+				  where s.status = 'ACTIVE' and s.region_code like :pattern
+				  group by 1, 2)
+				select part, count(*), count(*) filter (where this_year), count(*) filter (where year_before)
+				from rostered group by part
+				union all
+				select null, count(*), count(*) filter (where this_year), count(*) filter (where year_before)
+				from (select deputy_id, bool_or(this_year) as this_year, bool_or(year_before) as year_before
+				      from rostered group by deputy_id) d""".replace("PART", p.child("s.region_code")))
+			.params(params)
+			.query((rs, n) -> {
+				String part = rs.getString(1);
+				if (part == null) {
+					total[0] = new Participation(rs.getLong(2), rs.getLong(3));
+					total[1] = new Participation(rs.getLong(2), rs.getLong(4));
+				}
+				else {
+					byPart.put(part, new Participation(rs.getLong(2), rs.getLong(3)));
+				}
+				return part;
+			})
 			.list();
-		return m;
+		return new Participations(byPart, total[0], total[1]);
 	}
 
-	private Participation participationTotal(Period p) {
-		return jdbc.sql("select " + PARTICIPATION).params(p.params())
-			.query((rs, n) -> new Participation(rs.getLong(1), rs.getLong(2)))
-			.single();
+	/** This year's participation per region and in total, and last year's total (on today's rosters). */
+	private record Participations(Map<String, Participation> byPart, Participation total, Participation totalYearBefore) {
 	}
-
-	private static final String PARTICIPATION = """
-			count(distinct r.deputy_id), count(distinct r.deputy_id) filter (where exists (
-			  select 1 from station_reception x where x.station_id = r.station_id and x.deputy_id = r.deputy_id
-			  and x.month >= :fromDate and x.month < :toDate and x.signed_in > 0))
-			from station_deputy r join station s on s.id = r.station_id
-			where s.status = 'ACTIVE' and s.region_code like :pattern""";
 
 	/**
 	 * The opinions' figures of a period from the opinion module's monthly sums ({@link OpinionKpis#ROLLUP}, exactly
 	 * OpinionKpis' conditions): per region below the report's, per category and in total from the sums by category,
-	 * with the closed disputes; per lead unit from the sums by unit.
+	 * with the closed disputes; per lead unit from the sums by unit, when {@code byUnits}.
 	 */
-	private OpinionPass opinions(Period p) {
+	private OpinionPass opinions(Period p, boolean byUnits) {
 		Map<Figure, Map<String, Long>> counts = new EnumMap<>(Figure.class);
 		List.of(Figure.OPINIONS_COLLECTED, Figure.OPINIONS_IMPLEMENTED, Figure.DISPUTES_RESOLVED)
 			.forEach(f -> counts.put(f, new HashMap<>()));
@@ -249,11 +274,11 @@ public class AnnualReports {
 				return null;
 			})
 			.list();
-		List<OpinionKpis.Figures> byUnit = new ArrayList<>(jdbc.sql("select r.key, " + OpinionKpis.SUMS + summed("U", "''")
-				+ " group by r.key having sum(r.received) > 0")
-			.params(p.params())
-			.query((rs, n) -> OpinionKpis.figures(rs, rs.getString("key")))
-			.list());
+		List<OpinionKpis.Figures> byUnit = new ArrayList<>(!byUnits ? List.of()
+				: jdbc.sql("select r.key, " + OpinionKpis.SUMS + summed("U", "''") + " group by r.key having sum(r.received) > 0")
+					.params(p.params())
+					.query((rs, n) -> OpinionKpis.figures(rs, rs.getString("key")))
+					.list());
 		Comparator<OpinionKpis.Figures> largest = Comparator.comparingLong(OpinionKpis.Figures::received).reversed()
 			.thenComparing(OpinionKpis.Figures::key);
 		byUnit.sort(largest);

@@ -205,17 +205,11 @@ public class Dashboards {
 		params.put("now", now);
 		String opinions = "from opinion o where o.region_code like :pattern and " + OVERDUE_OPINION;
 		String proposals = "from proposal p where p.region_code like :pattern and " + OVERDUE_PROPOSAL;
+		String prefix = new RegionCode(f.region()).subtreePrefix();
 		Map<UUID, long[]> byUnit = new LinkedHashMap<>();
-		jdbc.sql("select o.lead_unit_id, count(*), count(*) filter (where o.supervision_level >= 3), "
-				+ "count(*) filter (where o.supervision_level >= 4) " + opinions + " group by 1")
-			.params(params)
-			.query((rs, n) -> add(byUnit, rs.getObject(1, UUID.class), rs.getLong(2), 0, rs.getLong(3), rs.getLong(4)))
-			.list();
-		jdbc.sql("select p.lead_unit_id, count(*), count(*) filter (where p.supervision_level >= 3), "
-				+ "count(*) filter (where p.key_supervised) " + proposals + " group by 1")
-			.params(params)
-			.query((rs, n) -> add(byUnit, rs.getObject(1, UUID.class), 0, rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-			.list();
+		Map<String, long[]> byRegion = new LinkedHashMap<>();
+		overdueGroups("o", "o.supervision_level >= 4", opinions, prefix, params, false, byUnit, byRegion);
+		overdueGroups("p", "p.key_supervised", proposals, prefix, params, true, byUnit, byRegion);
 		Map<UUID, String> unitNames = unitNames(byUnit.keySet());
 		List<Overdue.Group> units = byUnit.entrySet().stream()
 			.map(e -> new Overdue.Group(e.getKey() == null ? null : e.getKey().toString(),
@@ -223,21 +217,6 @@ public class Dashboards {
 					e.getValue()[1], e.getValue()[2], e.getValue()[3]))
 			.sorted(Overdue.Group.LARGEST_FIRST)
 			.toList();
-
-		String prefix = new RegionCode(f.region()).subtreePrefix();
-		Map<String, long[]> byRegion = new LinkedHashMap<>();
-		jdbc.sql("select " + AnnualReports.Period.child(prefix, "o.region_code") + ", count(*), "
-				+ "count(*) filter (where o.supervision_level >= 3), count(*) filter (where o.supervision_level >= 4) "
-				+ opinions + " group by 1")
-			.params(params)
-			.query((rs, n) -> add(byRegion, rs.getString(1), rs.getLong(2), 0, rs.getLong(3), rs.getLong(4)))
-			.list();
-		jdbc.sql("select " + AnnualReports.Period.child(prefix, "p.region_code") + ", count(*), "
-				+ "count(*) filter (where p.supervision_level >= 3), count(*) filter (where p.key_supervised) "
-				+ proposals + " group by 1")
-			.params(params)
-			.query((rs, n) -> add(byRegion, rs.getString(1), 0, rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-			.list();
 		Map<String, String> names = regions.fullNames();
 		List<Overdue.Group> places = byRegion.entrySet().stream()
 			.map(e -> new Overdue.Group(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue()[0],
@@ -285,6 +264,27 @@ public class Dashboards {
 			.list();
 		long total = list.stream().mapToLong(Categories.Category::received).sum();
 		return new Categories(f, total, list.subList(0, Math.min(list.size(), 10)));
+	}
+
+	/**
+	 * One pass over a table's overdue records counts them by lead unit and by region directly below the filter's:
+	 * all, escalated (level 3 and up) and those under the key condition, as opinions or as proposals.
+	 */
+	private void overdueGroups(String alias, String key, String from, String prefix, Map<String, Object> params,
+			boolean proposal, Map<UUID, long[]> byUnit, Map<String, long[]> byRegion) {
+		String unit = alias + ".lead_unit_id";
+		String region = AnnualReports.Period.child(prefix, alias + ".region_code");
+		jdbc.sql("select grouping(" + unit + "), " + unit + ", " + region + ", count(*), count(*) filter (where " + alias
+				+ ".supervision_level >= 3), count(*) filter (where " + key + ") " + from + " group by grouping sets ((" + unit
+				+ "), (" + region + "))")
+			.params(params)
+			.query((rs, n) -> {
+				long count = rs.getLong(4);
+				return rs.getInt(1) == 0
+						? add(byUnit, rs.getObject(2, UUID.class), proposal ? 0 : count, proposal ? count : 0, rs.getLong(5), rs.getLong(6))
+						: add(byRegion, rs.getString(3), proposal ? 0 : count, proposal ? count : 0, rs.getLong(5), rs.getLong(6));
+			})
+			.list();
 	}
 
 	private static boolean add(Map<?, long[]> map, Object key, long opinions, long proposals, long escalated, long key4) {

@@ -186,8 +186,8 @@ public final class BenchData {
 			int end = Math.min(spec.opinions(), start + CHUNK - 1);
 			int first = start;
 			timed("opinion", rows, seconds, () -> jdbc.sql(OPINIONS)
-				.params(prefix, span, spec.opinions(), fromEpoch, dueEvery, first, end, towns, clauses, stationIds, unitIds,
-						townCounty, spec.counties().size())
+				.params(prefix, span, spec.opinions(), fromEpoch, dueEvery, towns, clauses, stationIds, unitIds, townCounty,
+						spec.counties().size(), first, end)
 				.update());
 		}
 		String codes = prefix + "%";
@@ -207,13 +207,14 @@ public final class BenchData {
 			int end = Math.min(spec.activities(), start + CHUNK - 1);
 			int first = start;
 			timed("duty_activity", rows, seconds, () -> jdbc.sql("""
+					with x as materialized (select cast(? as text[]) as t, cast(? as uuid[]) as s)
 					insert into duty_activity (id, type, title, start_at, end_at, region_code, station_id, voters_received,
 					  mixed_level, disputes_resolved, created_by, created_at)
 					select gen_random_uuid(), (array['VISIT','RECEPTION','RESEARCH','INSPECTION','PUBLIC_MEETING','TRAINING'])[1 + g % 6],
 					  ? || '活动' || g, to_timestamp(? + (g * 7919::bigint) % ?), to_timestamp(? + (g * 7919::bigint) % ? + 7200),
 					  t[1 + g % cardinality(t)], s[1 + g % cardinality(s)], g % 20, g % 7 = 0, g % 3, 'bench', now()
-					from generate_series(?, ?) g, (select cast(? as text[]) as t, cast(? as uuid[]) as s) x""")
-				.params(name, fromEpoch, span, fromEpoch, span, first, end, towns, stationIds)
+					from generate_series(?, ?) g, x""")
+				.params(towns, stationIds, name, fromEpoch, span, fromEpoch, span, first, end)
 				.update());
 		}
 		timed("duty_activity_deputy", rows, seconds, () -> jdbc.sql("""
@@ -258,11 +259,18 @@ public final class BenchData {
 
 	/**
 	 * One chunk of opinions. Parameters: prefix, seconds of the period, total, its start (epoch seconds), every
-	 * how many an overdue one (0: none), the chunk's first and last number, townships, clauses, station and unit ids,
-	 * each township's county (its position in the spec's list) and the number of counties. Unit {@code j} (from 1)
+	 * how many an overdue one (0: none), townships, clauses, station and unit ids, each township's county (its
+	 * position in the spec's list), the number of counties, and the chunk's first and last number. The constants
+	 * are a materialized CTE, made once per statement: inlined, the casts of the id arrays ran for every row once
+	 * PostgreSQL switched the repeated statement to a generic plan (from the tenth chunk on), parsing all 21,000
+	 * ids of the province per opinion. Unit {@code j} (from 1)
 	 * is of county {@code (j - 1) % counties}, so an opinion's unit is one of its own county's, as in life.
 	 */
 	private static final String OPINIONS = """
+			with x as materialized (
+			  select cast(? as text) as p, cast(? as bigint) as span, cast(? as int) as total, cast(? as bigint) as f,
+			    cast(? as int) as due, cast(? as text[]) as t, cast(? as text[]) as c, cast(? as uuid[]) as s,
+			    cast(? as uuid[]) as u, cast(? as int[]) as k, cast(? as int) as nc)
 			insert into opinion (id, tracking_code, status, kind, category, channel, content, region_code, station_id,
 			  anonymous, received_at, lead_unit_id, assigned_at, deadline, supervision_level, next_supervision_at,
 			  reply_result, reply_text, replied_at, fed_back_at, grade, rated_at, answer, reject_reason, implemented,
@@ -302,11 +310,7 @@ public final class BenchData {
 			        'ASSIGNED','ASSIGNED','REPLIED','FED_BACK','REJECTED','ANSWERED','RECEIVED','RECEIVED','RECEIVED','RECEIVED'])[1 + g % 20]
 			    end as st
 			  from (select g, case when due > 0 then g % due = 0 else false end as overdue, p, span, total, f, t, c, s, u, k, nc
-			        from (select cast(? as text) as p, cast(? as bigint) as span, cast(? as int) as total, cast(? as bigint) as f,
-			                     cast(? as int) as due) k,
-			             generate_series(cast(? as int), cast(? as int)) g,
-			             (select cast(? as text[]) as t, cast(? as text[]) as c, cast(? as uuid[]) as s, cast(? as uuid[]) as u,
-			                     cast(? as int[]) as k, cast(? as int) as nc) x) y
+			        from x, generate_series(cast(? as int), cast(? as int)) g) y
 			) z""";
 
 	private UUID cityCongress() {
