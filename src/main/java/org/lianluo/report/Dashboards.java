@@ -224,13 +224,14 @@ public class Dashboards {
 			.sorted(Overdue.Group.LARGEST_FIRST)
 			.toList();
 
+		// The oldest of each kind first (opinion_open_deadline_idx gives them in order), then the oldest of both.
 		List<Overdue.Item> items = jdbc.sql("""
 				select * from (
-				  select 'OPINION' k, o.id, o.tracking_code label, o.category, o.region_code, o.lead_unit_id, o.deadline,
-				    o.supervision_level OPINIONS
+				  (select 'OPINION' k, o.id, o.tracking_code label, o.category, o.region_code, o.lead_unit_id, o.deadline,
+				    o.supervision_level OPINIONS order by o.deadline, o.id limit :limit)
 				  union all
-				  select 'PROPOSAL', p.id, p.title, null, p.region_code, p.lead_unit_id, p.deadline,
-				    p.supervision_level PROPOSALS) t
+				  (select 'PROPOSAL', p.id, p.title, null, p.region_code, p.lead_unit_id, p.deadline,
+				    p.supervision_level PROPOSALS order by p.deadline, p.id limit :limit)) t
 				order by deadline, id limit :limit""".replace("OPINIONS", opinions).replace("PROPOSALS", proposals))
 			.params(params)
 			.param("limit", OVERDUE_ITEMS)
