@@ -38,6 +38,12 @@ class PlatformTests {
 	}
 
 	@Test
+	void theEmbeddedDatabaseTakesItsSettingsFromTheConfiguration() {
+		// application-test.yml: lianluo.embedded-db.settings.max-locks-per-transaction: 128 (PostgreSQL's default is 64)
+		assertThat(jdbc.sql("show max_locks_per_transaction").query(String.class).single()).isEqualTo("128");
+	}
+
+	@Test
 	void identifiersAreTimeOrderedVersion7() throws InterruptedException {
 		var first = Ids.newId();
 		Thread.sleep(2);
