@@ -25,10 +25,28 @@ public class OpinionKpis {
 	/**
 	 * The sums of migration V21_0 as one relation: those folded by {@code RollupFolding} and the differences not
 	 * folded yet, so that it is exact at any moment. Its rows are per {@code dimension} ('C': region, month received,
-	 * category; 'U': region, month received, lead unit; 'S': region, month reported back), {@code region_code},
+	 * category; 'U': county, month received, lead unit; 'S': region, month reported back), {@code region_code},
 	 * {@code month} (the first day, Asia/Shanghai) and {@code key}.
 	 */
 	public static final String ROLLUP = "(select * from opinion_rollup union all select * from opinion_rollup_delta)";
+
+	/**
+	 * The sums by lead unit of the opinions received in a region's subtree (its {@code prefix}, the named parameter
+	 * {@code :pattern} its LIKE pattern) from {@code :fromDate} to {@code :toDate}, as {@code " from (…) r"} with the
+	 * columns of {@link #ROLLUP}. The monthly sums hold them per county (migration V24_0), which serves a county and
+	 * every region above it; a township or a village counts its own opinions by the same definitions
+	 * ({@code opinion_rollup_rows}) instead.
+	 */
+	public static String unitSums(String prefix) {
+		if (prefix.length() <= 6) {
+			return " from (select r.* from " + ROLLUP + " r where r.dimension = 'U' and r.region_code like :pattern"
+					+ " and r.month >= :fromDate and r.month < :toDate) r";
+		}
+		return " from (select r.* from opinion o, opinion_rollup_rows(1, o) r where r.dimension = 'U'"
+				+ " and o.region_code like :pattern"
+				+ " and o.received_at >= cast(:fromDate as timestamp) at time zone 'Asia/Shanghai'"
+				+ " and o.received_at < cast(:toDate as timestamp) at time zone 'Asia/Shanghai') r";
+	}
 
 	/** The loop's figures as sums over rows {@code r} of {@link #ROLLUP}, the columns that {@link #figures} reads. */
 	public static final String SUMS = """
@@ -59,9 +77,11 @@ public class OpinionKpis {
 		Figures total = jdbc.sql("select " + SUMS + where + " and r.dimension = 'C'").params(pattern, first, next)
 			.query((rs, n) -> figures(rs, null))
 			.single();
-		List<Figures> byUnit = jdbc.sql("select r.key as k, " + SUMS + where
-				+ " and r.dimension = 'U' group by r.key having sum(r.received) > 0 order by 2 desc, 1 limit 100")
-			.params(pattern, first, next)
+		List<Figures> byUnit = jdbc.sql("select r.key as k, " + SUMS + unitSums(pattern.substring(0, pattern.length() - 1))
+				+ " group by r.key having sum(r.received) > 0 order by 2 desc, 1 limit 100")
+			.param("pattern", pattern)
+			.param("fromDate", first)
+			.param("toDate", next)
 			.query((rs, n) -> figures(rs, rs.getString("k")))
 			.list();
 		List<Figures> byCategory = jdbc.sql("select r.key as k, " + SUMS + where

@@ -241,7 +241,7 @@ public class AnnualReports {
 	/**
 	 * The opinions' figures of a period from the opinion module's monthly sums ({@link OpinionKpis#ROLLUP}, exactly
 	 * OpinionKpis' conditions): per region below the report's, per category and in total from the sums by category,
-	 * with the closed disputes; per lead unit from the sums by unit, when {@code byUnits}.
+	 * with the closed disputes; per lead unit ({@link OpinionKpis#unitSums}), when {@code byUnits}.
 	 */
 	private OpinionPass opinions(Period p, boolean byUnits) {
 		Map<Figure, Map<String, Long>> counts = new EnumMap<>(Figure.class);
@@ -275,7 +275,7 @@ public class AnnualReports {
 			})
 			.list();
 		List<OpinionKpis.Figures> byUnit = new ArrayList<>(!byUnits ? List.of()
-				: jdbc.sql("select r.key, " + OpinionKpis.SUMS + summed("U", "''") + " group by r.key having sum(r.received) > 0")
+				: jdbc.sql("select r.key, " + OpinionKpis.SUMS + OpinionKpis.unitSums(p.prefix) + " group by r.key having sum(r.received) > 0")
 					.params(p.params())
 					.query((rs, n) -> OpinionKpis.figures(rs, rs.getString("key")))
 					.list());

@@ -263,8 +263,8 @@ public final class BenchData {
 	 * position in the spec's list), the number of counties, and the chunk's first and last number. The constants
 	 * are a materialized CTE, made once per statement: inlined, the casts of the id arrays ran for every row once
 	 * PostgreSQL switched the repeated statement to a generic plan (from the tenth chunk on), parsing all 21,000
-	 * ids of the province per opinion. Unit {@code j} (from 1)
-	 * is of county {@code (j - 1) % counties}, so an opinion's unit is one of its own county's, as in life.
+	 * ids of the province per opinion. Unit {@code j} (from 1) is of county {@code (j - 1) % counties}, so an
+	 * opinion's unit is one of its own county's, as in life.
 	 */
 	private static final String OPINIONS = """
 			with x as materialized (

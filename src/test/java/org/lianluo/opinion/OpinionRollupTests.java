@@ -30,9 +30,9 @@ class OpinionRollupTests {
 	@Autowired
 	RollupFolding folding;
 
-	/** Each kind of sum per region, month and key, from the opinion table directly. */
+	/** Each kind of sum per region (the county for the sums by unit), month and key, from the opinion table directly. */
 	private static final String DIRECT = """
-			select dimension, region_code, month, key, count(*) filter (where dimension <> 'S') as received,
+			select dimension, place as region_code, month, key, count(*) filter (where dimension <> 'S') as received,
 			  count(*) filter (where dimension <> 'S' and status in ('ASSIGNED','ACCEPTED','REPLIED','FED_BACK','REOPENED','CLOSED')),
 			  count(*) filter (where status in ('FED_BACK','CLOSED') and reply_result is not null),
 			  count(*) filter (where dimension <> 'S' and status in ('FED_BACK','CLOSED') and reply_result is not null and replied_at <= deadline),
@@ -47,14 +47,14 @@ class OpinionRollupTests {
 			  count(*) filter (where dimension <> 'S' and status = 'CLOSED' and reply_result = 'RESOLVED')
 			from (
 			  select 'C' as dimension, o.*, cast(date_trunc('month', received_at at time zone 'Asia/Shanghai') as date) as month,
-			    cast(category as varchar) as key from opinion o
+			    cast(category as varchar) as key, region_code as place from opinion o
 			  union all
 			  select 'U', o.*, cast(date_trunc('month', received_at at time zone 'Asia/Shanghai') as date),
-			    cast(lead_unit_id as varchar) from opinion o where lead_unit_id is not null
+			    cast(lead_unit_id as varchar), left(region_code, 6) from opinion o where lead_unit_id is not null
 			  union all
-			  select 'S', o.*, cast(date_trunc('month', fed_back_at at time zone 'Asia/Shanghai') as date), '' from opinion o
-			  where fed_back_at is not null and status in ('FED_BACK','CLOSED') and reply_result is not null) t
-			group by dimension, region_code, month, key""";
+			  select 'S', o.*, cast(date_trunc('month', fed_back_at at time zone 'Asia/Shanghai') as date), '', region_code
+			  from opinion o where fed_back_at is not null and status in ('FED_BACK','CLOSED') and reply_result is not null) t
+			group by dimension, place, month, key""";
 
 	private static final String SUMMED = """
 			select dimension, region_code, month, key, sum(received), sum(assigned), sum(settled), sum(on_time), sum(rated),

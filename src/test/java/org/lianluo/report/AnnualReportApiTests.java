@@ -270,6 +270,11 @@ class AnnualReportApiTests {
 		JsonNode town = ok(city.get("/api/v1/reports/annual?region=" + TOWN + "&year=" + Y));
 		assertThat(town.get("activities").asLong()).isEqualTo(5);
 		assertThat(town.get("draftComments").asLong()).as("the one gathered at its station").isEqualTo(1);
+		// A township's figures by unit come from its own opinions (the monthly sums by unit are per county).
+		assertThat(town.get("byUnit")).hasSize(1);
+		assertThat(town.get("byUnit").get(0).get("assigned").asLong()).as("o1, o2, o7; o3 is the county's").isEqualTo(3);
+		assertThat(town.get("byUnit").get(0).get("received").asLong()).isEqualTo(3);
+		assertThat(town.get("byUnit").get(0).get("closureRate").asDouble()).as("o1, o2 of three").isCloseTo(0.667, within(0.001));
 
 		JsonNode cityReport = ok(city.get("/api/v1/reports/annual?region=451000&year=" + Y));
 		JsonNode naPo = cityReport.get("byRegion").valueStream().filter(p -> p.get("region").asText().equals(COUNTY))
