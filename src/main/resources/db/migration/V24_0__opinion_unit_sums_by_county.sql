@@ -1,10 +1,10 @@
--- The sums by lead unit ('U') per county instead of per township or village: each county's opinions go to many of
--- its units, so per township there were as many rows as townships x units x months (132,000 a year at the
--- province's 10,000,000 opinions) and the annual report read them all to group them by unit. Per county there are a
--- tenth of them. A county and every region above it read these sums; a township or a village counts its own
--- opinions by the same definitions (this function) instead (OpinionKpis.unitSums).
+-- The sums by lead unit once more per county ('K'), beside those per the opinion's own region ('U'). Each county's
+-- opinions go to many of its units, so the 'U' rows number townships x units x months (132,000 a year at the
+-- province's 10,000,000 opinions), and the annual report of a city read them all to group them by unit; per county
+-- there are a tenth of them. A county and every region above it read 'K', a township or a village 'U'
+-- (OpinionKpis.unitSums).
 --
--- The function as in V21_0 but for the region of the 'U' rows; then the sums are made again from the opinions.
+-- The function as in V21_0 with the 'K' rows; then the sums are made again from the opinions.
 create or replace function opinion_rollup_rows(sign int, o opinion) returns setof opinion_rollup
 language sql immutable as $$
   with i as (
@@ -22,10 +22,12 @@ language sql immutable as $$
                 then extract(epoch from (o.closed_at - o.received_at)) / 86400.0 else 0 end as closed_days,
            coalesce(o.status = 'CLOSED' and o.reply_result = 'RESOLVED', false)::int as closed_resolved,
            cast(date_trunc('month', o.received_at at time zone 'Asia/Shanghai') as date) as month)
-  select k.dimension, case k.dimension when 'U' then left(o.region_code, 6) else o.region_code end, i.month, k.key, sign::bigint, sign * i.assigned, sign * i.settled, sign * i.on_time,
+  select k.dimension, k.region_code, i.month, k.key, sign::bigint, sign * i.assigned, sign * i.settled, sign * i.on_time,
          sign * i.rated, sign * i.satisfied, sign * i.replied, sign * i.resolved, sign * i.implemented, sign * i.closed,
          sign * i.closed_timed, sign * i.closed_days, sign * i.closed_resolved
-  from i, (values ('C', cast(o.category as varchar(40))), ('U', cast(o.lead_unit_id as varchar(40)))) k(dimension, key)
+  from i, (values ('C', cast(o.category as varchar(40)), o.region_code),
+                 ('U', cast(o.lead_unit_id as varchar(40)), o.region_code),
+                 ('K', cast(o.lead_unit_id as varchar(40)), cast(left(o.region_code, 6) as varchar(12)))) k(dimension, key, region_code)
   where k.key is not null
   union all
   select 'S', o.region_code, cast(date_trunc('month', o.fed_back_at at time zone 'Asia/Shanghai') as date), '',

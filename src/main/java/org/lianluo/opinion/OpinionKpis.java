@@ -23,29 +23,22 @@ import org.springframework.stereotype.Service;
 public class OpinionKpis {
 
 	/**
-	 * The sums of migration V21_0 as one relation: those folded by {@code RollupFolding} and the differences not
-	 * folded yet, so that it is exact at any moment. Its rows are per {@code dimension} ('C': region, month received,
-	 * category; 'U': county, month received, lead unit; 'S': region, month reported back), {@code region_code},
-	 * {@code month} (the first day, Asia/Shanghai) and {@code key}.
+	 * The sums of migrations V21_0 and V24_0 as one relation: those folded by {@code RollupFolding} and the
+	 * differences not folded yet, so that it is exact at any moment. Its rows are per {@code dimension} ('C': region,
+	 * month received, category; 'U': region, month received, lead unit; 'K': the same per county; 'S': region, month
+	 * reported back), {@code region_code}, {@code month} (the first day, Asia/Shanghai) and {@code key}.
 	 */
 	public static final String ROLLUP = "(select * from opinion_rollup union all select * from opinion_rollup_delta)";
 
 	/**
 	 * The sums by lead unit of the opinions received in a region's subtree (its {@code prefix}, the named parameter
 	 * {@code :pattern} its LIKE pattern) from {@code :fromDate} to {@code :toDate}, as {@code " from (…) r"} with the
-	 * columns of {@link #ROLLUP}. The monthly sums hold them per county (migration V24_0), which serves a county and
-	 * every region above it; a township or a village counts its own opinions by the same definitions
-	 * ({@code opinion_rollup_rows}) instead.
+	 * columns of {@link #ROLLUP}: per county ('K', migration V24_0) for a county and every region above it, a tenth
+	 * of the rows; per the opinions' own regions ('U') for a township or a village.
 	 */
 	public static String unitSums(String prefix) {
-		if (prefix.length() <= 6) {
-			return " from (select r.* from " + ROLLUP + " r where r.dimension = 'U' and r.region_code like :pattern"
-					+ " and r.month >= :fromDate and r.month < :toDate) r";
-		}
-		return " from (select r.* from opinion o, opinion_rollup_rows(1, o) r where r.dimension = 'U'"
-				+ " and o.region_code like :pattern"
-				+ " and o.received_at >= cast(:fromDate as timestamp) at time zone 'Asia/Shanghai'"
-				+ " and o.received_at < cast(:toDate as timestamp) at time zone 'Asia/Shanghai') r";
+		return " from (select r.* from " + ROLLUP + " r where r.dimension = '" + (prefix.length() <= 6 ? "K" : "U")
+				+ "' and r.region_code like :pattern and r.month >= :fromDate and r.month < :toDate) r";
 	}
 
 	/** The loop's figures as sums over rows {@code r} of {@link #ROLLUP}, the columns that {@link #figures} reads. */

@@ -30,7 +30,7 @@ class OpinionRollupTests {
 	@Autowired
 	RollupFolding folding;
 
-	/** Each kind of sum per region (the county for the sums by unit), month and key, from the opinion table directly. */
+	/** Each kind of sum per region (the county for 'K'), month and key, from the opinion table directly. */
 	private static final String DIRECT = """
 			select dimension, place as region_code, month, key, count(*) filter (where dimension <> 'S') as received,
 			  count(*) filter (where dimension <> 'S' and status in ('ASSIGNED','ACCEPTED','REPLIED','FED_BACK','REOPENED','CLOSED')),
@@ -50,6 +50,9 @@ class OpinionRollupTests {
 			    cast(category as varchar) as key, region_code as place from opinion o
 			  union all
 			  select 'U', o.*, cast(date_trunc('month', received_at at time zone 'Asia/Shanghai') as date),
+			    cast(lead_unit_id as varchar), region_code from opinion o where lead_unit_id is not null
+			  union all
+			  select 'K', o.*, cast(date_trunc('month', received_at at time zone 'Asia/Shanghai') as date),
 			    cast(lead_unit_id as varchar), left(region_code, 6) from opinion o where lead_unit_id is not null
 			  union all
 			  select 'S', o.*, cast(date_trunc('month', fed_back_at at time zone 'Asia/Shanghai') as date), '', region_code

@@ -270,7 +270,7 @@ class AnnualReportApiTests {
 		JsonNode town = ok(city.get("/api/v1/reports/annual?region=" + TOWN + "&year=" + Y));
 		assertThat(town.get("activities").asLong()).isEqualTo(5);
 		assertThat(town.get("draftComments").asLong()).as("the one gathered at its station").isEqualTo(1);
-		// A township's figures by unit come from its own opinions (the monthly sums by unit are per county).
+		// A township's figures by unit come from the sums per the opinions' own regions, a county's from those per county.
 		assertThat(town.get("byUnit")).hasSize(1);
 		assertThat(town.get("byUnit").get(0).get("assigned").asLong()).as("o1, o2, o7; o3 is the county's").isEqualTo(3);
 		assertThat(town.get("byUnit").get(0).get("received").asLong()).isEqualTo(3);
