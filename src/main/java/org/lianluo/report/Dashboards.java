@@ -280,10 +280,11 @@ public class Dashboards {
 				+ "), (" + region + "))")
 			.params(params)
 			.query((rs, n) -> {
-				long count = rs.getLong(4);
+				long opinions = proposal ? 0 : rs.getLong(4);
+				long proposals = proposal ? rs.getLong(4) : 0;
 				return rs.getInt(1) == 0
-						? add(byUnit, rs.getObject(2, UUID.class), proposal ? 0 : count, proposal ? count : 0, rs.getLong(5), rs.getLong(6))
-						: add(byRegion, rs.getString(3), proposal ? 0 : count, proposal ? count : 0, rs.getLong(5), rs.getLong(6));
+						? add(byUnit, rs.getObject(2, UUID.class), opinions, proposals, rs.getLong(5), rs.getLong(6))
+						: add(byRegion, rs.getString(3), opinions, proposals, rs.getLong(5), rs.getLong(6));
 			})
 			.list();
 	}
