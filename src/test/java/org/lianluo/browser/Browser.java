@@ -130,6 +130,18 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Clicks what loads another page (a link, a form without htmx) and waits until the page it was on is gone: the
+	 * click may return before the browser starts to navigate, and the old page can hold the very element the next
+	 * step reads.
+	 */
+	public Browser clickThrough(String css) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		click(css);
+		new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+		return this;
+	}
+
 	public Browser select(String css, String value) {
 		new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
 		return this;

@@ -103,7 +103,7 @@ class PortalBrowserTests {
 			b.click("form.filters button[type=submit]");
 			assertThat(b.text(".reply-text")).isEqualTo("已安排驻站法官周三接待并解答。");
 			check.page("36-" + size + "-track-replied");
-			b.click("input[value=BASICALLY_SATISFIED]").click("form.rating button[type=submit]");
+			b.click("input[value=BASICALLY_SATISFIED]").clickThrough("form.rating button[type=submit]");
 			assertThat(b.text(".public-status")).isEqualTo("已办结");
 			check.page("37-" + size + "-rated");
 
