@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -28,6 +29,24 @@ public final class Browser implements AutoCloseable {
 	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+	/** Whether clicking the element loads another page into this window. */
+	private static final String LOADS_A_PAGE = """
+			const e = arguments[0];
+			const htmx = el => el && ['hx-get', 'hx-post', 'hx-put', 'hx-delete', 'hx-patch'].some(a => el.hasAttribute(a));
+			const link = e.closest('a[href]');
+			if (link) {
+			  const href = link.getAttribute('href');
+			  return !href.startsWith('#') && !href.startsWith('javascript:') && !link.getAttribute('target') && !link.hasAttribute('download')
+			    && !htmx(link) && !/[.](xlsx|docx|pdf|csv)([?]|$)/.test(link.pathname);
+			}
+			const button = e.closest('button, input[type=submit], input[type=image]');
+			if (!button || button.type !== 'submit' || !button.form || button.disabled) {
+			  return false;
+			}
+			const form = button.form;
+			return !htmx(form) && !htmx(button) && !form.getAttribute('target') && (button.formNoValidate || form.noValidate || form.checkValidity());
+			""";
 
 	private final WebDriver driver;
 
@@ -124,21 +143,30 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Clicks, and when the click loads another page (a link, a form submitted without htmx), waits until the page it
+	 * was on is gone: Chromium may answer the click before it starts to navigate, and the old page can hold the very
+	 * element the next step reads (a status, a form to type into).
+	 */
 	public Browser click(String css) {
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)))
-			.click();
-		return this;
+		return click(new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))));
 	}
 
-	/**
-	 * Clicks what loads another page (a link, a form without htmx) and waits until the page it was on is gone: the
-	 * click may return before the browser starts to navigate, and the old page can hold the very element the next
-	 * step reads.
-	 */
-	public Browser clickThrough(String css) {
-		WebElement page = driver.findElement(By.tagName("html"));
-		click(css);
-		new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+	/** {@link #click(String)} on the link with this text. */
+	public Browser clickLink(String text) {
+		return click(new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.elementToBeClickable(By.linkText(text))));
+	}
+
+	private Browser click(WebElement target) {
+		boolean loads = Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(LOADS_A_PAGE, target));
+		WebElement page = loads ? driver.findElement(By.tagName("html")) : null;
+		target.click();
+		if (page != null) {
+			new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage("the click did not load another page")
+				.until(ExpectedConditions.stalenessOf(page));
+		}
 		return this;
 	}
 

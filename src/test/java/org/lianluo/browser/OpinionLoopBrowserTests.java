@@ -37,7 +37,7 @@ class OpinionLoopBrowserTests {
 			assertThat(b.text(".facts")).contains("田东县").doesNotContain("451022108");
 			b.select("#route", "ASSIGN").select("#leadUnitId", f.unitId);
 			b.screenshot("13-assessor-triage");
-			b.clickThrough("form.triage button[type=submit]");
+			b.click("form.triage button[type=submit]");
 			assertThat(b.text("h1 .status")).isEqualTo("已交办");
 			assertThat(b.text(".lead-unit")).startsWith("田东县住建局");
 			String detail = b.driver().getCurrentUrl();
@@ -48,14 +48,14 @@ class OpinionLoopBrowserTests {
 			b.signOut().go("/track?code=" + code);
 			assertThat(b.text(".reply-text")).isEqualTo("已列入本月道路抢修计划。");
 			b.screenshot("16-citizen-reads-reply");
-			b.click("input[value=UNSATISFIED]").type("#comment", "还没有修好").clickThrough("form.rating button[type=submit]");
+			b.click("input[value=UNSATISFIED]").type("#comment", "还没有修好").click("form.rating button[type=submit]");
 			assertThat(b.text(".public-status")).isEqualTo("重新办理");
 
 			handlerReplies(b, f, detail, "RESOLVED", "道路已修复通车。");
 			assessorApproves(b, f, detail);
 
 			b.signOut().go("/track?code=" + code);
-			b.click("input[value=SATISFIED]").clickThrough("form.rating button[type=submit]");
+			b.click("input[value=SATISFIED]").click("form.rating button[type=submit]");
 			assertThat(b.text(".public-status")).isEqualTo("已办结");
 			assertThat(b.driver().getPageSource()).doesNotContain("黄大伟", "13812345678", f.handlerName, f.assessorName);
 			b.screenshot("17-citizen-closed");
@@ -71,18 +71,18 @@ class OpinionLoopBrowserTests {
 
 	private void handlerReplies(Browser b, LoopFixture f, String detail, String result, String text) {
 		b.signOut().signIn(f.handlerName, "password-123").go(detail.replace("http://localhost:" + port, ""));
-		b.clickThrough("form.accept button");
+		b.click("form.accept button");
 		assertThat(b.text("h1 .status")).isEqualTo("办理中");
 		b.select("#result", result).type("#text", text);
 		b.screenshot("14-handler-replies");
-		b.clickThrough("form.reply button[type=submit]");
+		b.click("form.reply button[type=submit]");
 		assertThat(b.text("h1 .status")).isEqualTo("已答复待审核");
 	}
 
 	private void assessorApproves(Browser b, LoopFixture f, String detail) {
 		b.signOut().signIn(f.assessorName, "password-123").go(detail.replace("http://localhost:" + port, ""));
 		b.screenshot("15-assessor-reviews");
-		b.clickThrough("form.review button.approve");
+		b.click("form.review button.approve");
 		assertThat(b.text("h1 .status")).isEqualTo("已反馈待评价");
 	}
 }

@@ -67,7 +67,7 @@ class PortalBrowserTests {
 			b.click("svg.county-map a[href$='region=451022']");
 			b.type("#q", "法律诉讼").click("form.stack button[type=submit]");
 			check.page("32-" + size + "-tiandong-legal");
-			b.driver().findElement(By.linkText(name)).click();
+			b.clickLink(name);
 			assertThat(b.text("h1")).isEqualTo(name);
 			assertThat(b.text(".tag")).isEqualTo("联络站+法律诉讼服务");
 			assertThat(b.text(".on-duty")).contains(LocalDate.now().plusDays(2).toString()).contains("农秀兰");
@@ -103,7 +103,7 @@ class PortalBrowserTests {
 			b.click("form.filters button[type=submit]");
 			assertThat(b.text(".reply-text")).isEqualTo("已安排驻站法官周三接待并解答。");
 			check.page("36-" + size + "-track-replied");
-			b.click("input[value=BASICALLY_SATISFIED]").clickThrough("form.rating button[type=submit]");
+			b.click("input[value=BASICALLY_SATISFIED]").click("form.rating button[type=submit]");
 			assertThat(b.text(".public-status")).isEqualTo("已办结");
 			check.page("37-" + size + "-rated");
 
@@ -132,7 +132,7 @@ class PortalBrowserTests {
 			PortalChecks check = new PortalChecks(b);
 			b.go("/consultations");
 			check.page("40-" + size + "-consultations");
-			b.driver().findElement(By.linkText(title)).click();
+			b.clickLink(title);
 			b.click("#article-3 summary");
 			// refused (a phone that is no mobile number): what was typed stays
 			b.type("#text-3", "建议写明村规民约报乡镇备案。").type("#name-3", "韦先生").type("#phone-3", "12345");

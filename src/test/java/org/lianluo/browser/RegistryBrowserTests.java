@@ -73,7 +73,7 @@ class RegistryBrowserTests {
 			assertThat(table).contains(yao, "瑶族", "县级人大", "田东县思林镇", "138****5544").doesNotContain(zhuang, yaoElsewhere, "13877665544");
 			browser.screenshot("registries-01-deputies-tiandong-yao");
 
-			browser.driver().findElement(By.linkText(yao)).click();
+			browser.clickLink(yao);
 			assertThat(browser.text("h1")).isEqualTo(yao);
 			assertThat(browser.text("#phone .masked")).isEqualTo("138****5544");
 			browser.screenshot("registries-02-deputy-masked");

@@ -63,13 +63,13 @@ class SearchBrowserTests {
 			b.signIn(f.assessorName, "password-123").go("/opinions/" + duplicateId);
 			b.find(".candidates .candidate");
 			b.screenshot("61-triage-candidates");
-			b.clickThrough(".candidate form.merge-into input[value='" + primaryId + "'] ~ button");
+			b.click(".candidate form.merge-into input[value='" + primaryId + "'] ~ button");
 			assertThat(b.text(".tag.status")).isEqualTo("已合并办理");
 			b.go("/opinions/" + primaryId);
 			assertThat(b.text(".people-reporting")).isEqualTo("2 位群众反映同一问题");
 			b.screenshot("62-people-reporting");
 
-			b.type("#header-q", "泗城 食堂").clickThrough(".header-search button");
+			b.type("#header-q", "泗城 食堂").click(".header-search button");
 			b.find(".search-hit");
 			assertThat(b.driver().findElements(By.cssSelector(".search-hit mark")).stream().map(e -> e.getText()))
 				.contains("食堂");
