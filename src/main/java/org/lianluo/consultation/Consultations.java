@@ -125,15 +125,21 @@ public class Consultations {
 		return new Page<>(ids.stream().map(i -> load(i).orElseThrow()).toList(), page, size, total);
 	}
 
-	/** Published consultations, open ones first. */
+	/** Published consultations, open ones first: the first hundred, for the screens. */
 	public List<Consultation> published() {
-		return jdbc.sql("select id from consultation where status = 'PUBLISHED' order by closes_on >= ? desc, opens_on desc limit 100")
-			.param(today())
+		return published(0, 100).items();
+	}
+
+	/** A page of the published consultations, open ones first. */
+	public Page<Consultation> published(int page, int size) {
+		List<UUID> ids = jdbc.sql("""
+				select id from consultation where status = 'PUBLISHED' order by closes_on >= ? desc, opens_on desc, id
+				limit ? offset ?""")
+			.params(today(), size, (long) page * size)
 			.query(UUID.class)
-			.list()
-			.stream()
-			.map(i -> load(i).orElseThrow())
-			.toList();
+			.list();
+		long total = jdbc.sql("select count(*) from consultation where status = 'PUBLISHED'").query(Long.class).single();
+		return new Page<>(ids.stream().map(i -> load(i).orElseThrow()).toList(), page, size, total);
 	}
 
 	public Consultation publicGet(UUID id) {

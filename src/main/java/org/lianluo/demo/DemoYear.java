@@ -514,11 +514,11 @@ class DemoYear {
 				else if (route < 0.055 && primaries.containsKey(key)) {
 					UUID primary = primaries.get(key);
 					triage(o, t, new OpinionManagement.Triage(TriageRoute.MERGE, null, null, primary, null, null, null, null,
-							null, null, null, null));
+							null, null, null, null, null));
 				}
 				else if (route < 0.085) {
 					triage(o, t, new OpinionManagement.Triage(TriageRoute.REJECT, null, null, null, words.get("reject"),
-							words.get("referral"), null, null, null, null, null, null));
+							words.get("referral"), null, null, null, null, null, null, null));
 				}
 				else if (route < 0.11 && !received.isEmpty()) {
 					toProposal(o, t, received.get(0));
@@ -526,12 +526,12 @@ class DemoYear {
 				else if (route < 0.15 && open != null) {
 					int article = words.between(1, open.articles().size());
 					triage(o, t, new OpinionManagement.Triage(TriageRoute.TO_CONSULTATION, null, null, null, null, null,
-							null, null, null, null, open.id(), article));
+							null, null, null, null, open.id(), article, null));
 					opinionComments++;
 				}
 				else if (route < 0.32) {
 					triage(o, t, new OpinionManagement.Triage(TriageRoute.ANSWER, null, words.get("answer"), null, null,
-							null, null, null, null, null, null, null));
+							null, null, null, null, null, null, null, null));
 					if (words.chance(0.5)) {
 						implemented(o.getId(), t.plus(words.between(10, 60), ChronoUnit.DAYS));
 					}
@@ -564,7 +564,7 @@ class DemoYear {
 			UUID id = o.getId();
 			Instant t = start;
 			triage(o, t, new OpinionManagement.Triage(TriageRoute.ASSIGN, null, null, null, null, null, unit.id(), List.of(),
-					null, null, null, null));
+					null, null, null, null, null));
 			t = t.plus(words.between(2, 30), ChronoUnit.HOURS);
 			at(t, () -> as(handler, () -> opinions.accept(id)));
 			ReplyResult result = category == Category.DISPUTE
@@ -631,13 +631,13 @@ class DemoYear {
 					Session.Kind.PLENARY, sessionAfter(t)).orElse(null);
 			if (next == null) {
 				triage(o, t, new OpinionManagement.Triage(TriageRoute.ANSWER, null, words.get("answer"), null, null, null,
-						null, null, null, null, null, null));
+						null, null, null, null, null, null, null));
 				return;
 			}
 			CurrentUser d = user("demo-deputy", EnumSet.of(Role.DEPUTY), region, null, deputy);
 			String title = java.text.MessageFormat.format(words.pick(List.of(words.get("proposal.title").split(";"))),
 					words.pick(themes), place(region.substring(0, 6)));
-			at(t, () -> as(d, () -> proposals.draftFromOpinion(o.getId(), next.id(), title)));
+			at(t, () -> as(d, () -> proposals.draftFromOpinion(o.getId(), next.id(), title, null)));
 		}
 
 		// --- comments on the drafts

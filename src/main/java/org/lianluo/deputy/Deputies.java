@@ -110,6 +110,14 @@ public class Deputies {
 		return new Page<>(load(ids), page, size, total);
 	}
 
+	/** The deputies in the caller's scope with exactly this name, as typed on a form (at most 20). */
+	public List<Deputy> named(String name) {
+		String n = name.strip();
+		return list(new DeputyFilter(null, null, null, null, null, null, n), 0, 20).items().stream()
+			.filter(d -> d.name().equals(n))
+			.toList();
+	}
+
 	/** Every deputy the filter finds, for an export; at most {@code limit}. */
 	public List<Deputy> all(DeputyFilter filter, int limit) {
 		Query query = where(filter);

@@ -193,8 +193,24 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		closedAt = now;
 	}
 
-	/** A deputy who received it drafted a proposal from it (转化为代表建议). */
+	/**
+	 * The office turns it into a deputy's proposal (转化为代表建议): the deputies named (with those who received it)
+	 * see it and one of them drafts the proposal from it.
+	 */
+	public void routeToProposal(Set<UUID> toDeputies, String actor, Instant now) {
+		require(OpinionStatus.RECEIVED);
+		Set<UUID> already = getDeputyIds();
+		toDeputies.stream().filter(d -> !already.contains(d)).forEach(d -> deputies.add(new ReceivingDeputy(d)));
+		closedAt = now;
+		move(OpinionStatus.TO_PROPOSAL, actor, now, "deputies " + toDeputies, null);
+	}
+
+	/** A deputy who received it drafted a proposal from it: on their own from triage, or as the office decided. */
 	public void turnIntoProposal(UUID proposalId, String actor, Instant now) {
+		if (status == OpinionStatus.TO_PROPOSAL) {
+			note(TimelineEntry.Kind.PROPOSAL_DRAFTED, actor, now, "proposal " + proposalId);
+			return;
+		}
 		require(OpinionStatus.RECEIVED);
 		closedAt = now;
 		move(OpinionStatus.TO_PROPOSAL, actor, now, "proposal " + proposalId, null);
@@ -398,6 +414,16 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		}
 		throw LianluoException.conflict("opinion.transition.not-allowed",
 				new DefaultMessageSourceResolvable("opinion.status." + status));
+	}
+
+	/** The assessor's own words on the triage just made, kept with its transition for staff (not on the public page). */
+	public void noteOnTriage(String note) {
+		TimelineEntry last = newEntries.isEmpty() ? null : newEntries.get(newEntries.size() - 1);
+		if (note == null || last == null || last.kind() != TimelineEntry.Kind.TRANSITION) {
+			return;
+		}
+		newEntries.set(newEntries.size() - 1, new TimelineEntry(last.id(), last.opinionId(), last.at(), last.actor(), last.kind(),
+				last.fromStatus(), last.toStatus(), last.note() == null ? note : last.note() + "；" + note, last.publicNote()));
 	}
 
 	private void move(OpinionStatus to, String actor, Instant now, String note, String publicNote) {

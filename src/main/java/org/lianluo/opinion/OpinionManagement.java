@@ -130,10 +130,13 @@ public class OpinionManagement {
 		return opinion;
 	}
 
-	/** After a {@link ConcurrentDuplicate}: the answer the winning request got. */
+	/**
+	 * The opinion an earlier request with this key and body made, if any: a retry is answered with it before it is
+	 * counted against a sender's limits, and after a {@link ConcurrentDuplicate} it is the answer the winner got.
+	 */
 	@Transactional(readOnly = true)
-	public Opinion replayed(String idempotencyKey, Submission s) {
-		return replay(idempotencyKey, hash(validate(s))).orElseThrow();
+	public Optional<Opinion> replayed(String idempotencyKey, Submission s) {
+		return replay(idempotencyKey, hash(validate(s)));
 	}
 
 	private Optional<Opinion> replay(String key, String requestHash) {
@@ -158,6 +161,7 @@ public class OpinionManagement {
 		if (t.route() == null) {
 			throw LianluoException.invalidField("route", "opinion.route.required");
 		}
+		String note = optional("note", t.note(), 1000);
 		Instant now = clock.instant();
 		o.classify(t.kind(), t.category());
 		switch (t.route()) {
@@ -172,7 +176,7 @@ public class OpinionManagement {
 			}
 			case REJECT -> o.reject(required("reason", t.reason(), 1000), blankToNull(t.referral()), user.username(), now);
 			case ASSIGN -> assign(o, t, user, now);
-			case TO_PROPOSAL -> throw LianluoException.conflict("opinion.route.to-proposal.unavailable");
+			case TO_PROPOSAL -> o.routeToProposal(proposalDeputies(o, t.deputyId()), user.username(), now);
 			case TO_CONSULTATION -> {
 				if (t.consultationId() == null) {
 					throw LianluoException.invalidField("consultationId", "opinion.consultation.required");
@@ -181,7 +185,23 @@ public class OpinionManagement {
 				o.toConsultation(t.consultationId(), user.username(), now);
 			}
 		}
+		o.noteOnTriage(note);
 		return save(o);
+	}
+
+	/** Who drafts the proposal: the deputy named, with those who received the opinion; without any, 400. */
+	private Set<UUID> proposalDeputies(Opinion o, UUID named) {
+		Set<UUID> to = new java.util.LinkedHashSet<>(o.getDeputyIds());
+		if (named != null) {
+			if (deputies.findAll(List.of(named)).isEmpty()) {
+				throw LianluoException.invalidField("deputyId", "opinion.deputy.missing");
+			}
+			to.add(named);
+		}
+		if (to.isEmpty()) {
+			throw LianluoException.invalidField("deputyId", "opinion.route.to-proposal.deputy-required");
+		}
+		return to;
 	}
 
 	private void assign(Opinion o, Triage t, CurrentUser user, Instant now) {
@@ -522,11 +542,16 @@ public class OpinionManagement {
 	}
 
 	private static String required(String field, String value, int max) {
-		String v = blankToNull(value);
+		String v = optional(field, value, max);
 		if (v == null) {
 			throw LianluoException.invalidField(field, "opinion.text.required");
 		}
-		if (v.length() > max) {
+		return v;
+	}
+
+	private static String optional(String field, String value, int max) {
+		String v = blankToNull(value);
+		if (v != null && v.length() > max) {
 			throw LianluoException.invalidField(field, "opinion.text.too-long", max);
 		}
 		return v;
@@ -536,10 +561,13 @@ public class OpinionManagement {
 		return s == null || s.isBlank() ? null : s.strip();
 	}
 
-	/** What an ASSESSOR decides in triage (API.md's body). */
+	/**
+	 * What an ASSESSOR decides in triage (API.md's body, with {@code consultationId} and {@code articleNumber} for
+	 * TO_CONSULTATION and {@code deputyId} for TO_PROPOSAL).
+	 */
 	public record Triage(TriageRoute route, String note, String answer, UUID primaryId, String reason, String referral,
 			UUID leadUnitId, List<UUID> assistingUnitIds, OpinionKind kind, Category category, UUID consultationId,
-			Integer articleNumber) {
+			Integer articleNumber, UUID deputyId) {
 	}
 
 	/** Two requests with one idempotency key raced; the loser answers with the winner's opinion. */

@@ -101,13 +101,21 @@ class OpinionStore {
 			ps.setTimestamp(14, timestamp(o.receivedAt));
 			setChangeable(ps, 15, o);
 		});
+		insertDeputies(o);
+		insertAssistingUnits(o);
+	}
+
+	/** The deputies who received it, or to whom the office turned it over: they are only ever added. */
+	private void insertDeputies(Opinion o) {
+		if (o.deputies.isEmpty()) {
+			return;
+		}
 		List<UUID> deputies = o.deputies.stream().map(Opinion.ReceivingDeputy::deputyId).toList();
-		jdbc.batchUpdate("insert into opinion_deputy (opinion_id, deputy_id) values (?, ?)", deputies, deputies.size(),
-				(ps, d) -> {
+		jdbc.batchUpdate("insert into opinion_deputy (opinion_id, deputy_id) values (?, ?) on conflict do nothing", deputies,
+				deputies.size(), (ps, d) -> {
 					ps.setObject(1, o.id);
 					ps.setObject(2, d);
 				});
-		insertAssistingUnits(o);
 	}
 
 	private void update(Opinion o) {
@@ -129,6 +137,7 @@ class OpinionStore {
 		if (updated != 1) {
 			throw new OptimisticLockingFailureException("opinion " + o.id + " changed since version " + o.version);
 		}
+		insertDeputies(o);
 		jdbc.update("delete from opinion_assisting_unit where opinion_id = ?", o.id);
 		insertAssistingUnits(o);
 	}

@@ -279,6 +279,15 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 		t.move(ProposalStatus.HANDLING, actor, now, null);
 	}
 
+	/** The unit's track for a handling step; a unit that has not signed for its part yet signs by taking the step. */
+	private Track handledBy(UUID unit, String actor, Instant now) {
+		Track t = heldBy(unit);
+		if (t.status() == ProposalStatus.ASSIGNED) {
+			t.move(ProposalStatus.HANDLING, actor, now, null);
+		}
+		return t;
+	}
+
 	/** A wrongly assigned unit gives it back; a part returned leaves the others going, the last one returns it all. */
 	public void returnForReassignment(UUID unit, String reason, Instant returnWindowEnd, String actor, Instant now) {
 		Track t = heldBy(unit);
@@ -296,14 +305,14 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 	}
 
 	public void recordContact(UUID unit, ContactMethod method, String contactNote, String actor, Instant now) {
-		Track t = heldBy(unit);
+		Track t = handledBy(unit, actor, now);
 		t.require(ProposalStatus.HANDLING, ProposalStatus.RE_HANDLING);
 		contacts.add(new Contact(Ids.newId(), unit, method, contactNote, now, t.handling().getRehandlingCount()));
 		t.note(Kind.CONTACT, actor, now, contactNote);
 	}
 
 	public void requestExtension(UUID unit, int months, String reason, String actor, Instant now) {
-		Track t = heldBy(unit);
+		Track t = handledBy(unit, actor, now);
 		t.require(ProposalStatus.HANDLING);
 		t.handling().requestExtension(months, reason);
 		t.note(Kind.EXTENSION_REQUESTED, actor, now, months + ": " + reason);
@@ -385,7 +394,7 @@ public class Proposal extends AbstractAggregateRoot<Proposal> {
 	/** The unit's reply; {@code publish}: it may appear on the portal (办理结果公开). */
 	public void reply(UUID unit, ReplyClass newClass, String text, boolean withoutContactConfirmed, boolean publish,
 			String actor, Instant now) {
-		Track t = heldBy(unit);
+		Track t = handledBy(unit, actor, now);
 		t.require(ProposalStatus.HANDLING, ProposalStatus.RE_HANDLING);
 		boolean contacted = contactedThisRound(unit);
 		if (!contacted && !withoutContactConfirmed) {

@@ -146,16 +146,30 @@ public class ProposalManagement {
 
 	/** A draft from an opinion the deputy received; the opinion leaves triage as TO_PROPOSAL, in one transaction. */
 	@Transactional
-	public Proposal draftFromOpinion(UUID opinionId, UUID sessionId, String title) {
+	public Proposal draftFromOpinion(UUID opinionId, UUID sessionId, String title, String content) {
 		CurrentUser user = requireRole(Role.DEPUTY);
 		if (opinionId == null) {
 			throw LianluoException.invalidField("opinionId", "proposal.opinion.required");
 		}
 		Opinion opinion = opinions.get(opinionId);
-		Proposal p = draft(new Draft(sessionId, title, opinion.getContent(), null));
+		if (proposals.findFirstByOpinionId(opinion.getId()).isPresent()) {
+			throw LianluoException.conflict("proposal.opinion.already-drafted");
+		}
+		Proposal p = draft(new Draft(sessionId, title, content == null || content.isBlank() ? opinion.getContent() : content, null));
 		p.drawnFrom(opinion.getId());
 		opinions.markTurnedIntoProposal(opinion.getId(), p.getId());
 		return save(p);
+	}
+
+	/** The opinion a deputy would draft from (404 unless they may see it), and the draft already made from it. */
+	@Transactional(readOnly = true)
+	public SourceOpinion sourceOpinion(UUID opinionId) {
+		Opinion opinion = opinions.get(opinionId);
+		return new SourceOpinion(opinion, proposals.findFirstByOpinionId(opinionId).map(Proposal::getId).orElse(null));
+	}
+
+	/** An opinion to draft from; {@code draftedAs}: the proposal made from it already, if any. */
+	public record SourceOpinion(Opinion opinion, UUID draftedAs) {
 	}
 
 	@Transactional

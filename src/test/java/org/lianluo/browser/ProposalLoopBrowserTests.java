@@ -27,6 +27,8 @@ class ProposalLoopBrowserTests {
 		ProposalFixture f = new ProposalFixture(port);
 		try (Browser b = Browser.open(port)) {
 			signIn(b, "deputy" + f.u).go("/proposals").click("a[href='/proposals/new']");
+			assertThat(b.find("#title").getAttribute("value")).as("an empty form").isEmpty();
+			assertThat(b.find("#content").getAttribute("value")).isEmpty();
 			b.go("/proposals/new?session=" + f.sessionId)
 				.type("#title", "关于改造祥周镇至林逢镇公路的建议")
 				.type("#content", "祥周镇至林逢镇公路路面破损严重，雨季通行困难。建议县交通运输局将该路段列入明年县道改造计划并安排资金。");
@@ -108,6 +110,35 @@ class ProposalLoopBrowserTests {
 			assertThat(b.text("h1 .status")).as("the roads unit has not replied").isEqualTo("办理中");
 			assertThat(b.text("ol.timeline")).contains("田东县水利局" + f.u, "已答复");
 			b.screenshot("42-second-unit-replied-for-its-part");
+		}
+	}
+
+	/** A deputy drafts a proposal on the page of an opinion the office turned over to them (转化为代表建议). */
+	@Test
+	void aDeputyDraftsAProposalFromAnOpinionTheOfficeTurnedOverToThem() {
+		ProposalFixture f = new ProposalFixture(port);
+		String words = "祥周镇农贸市场没有公共厕所，赶集的群众很不方便。";
+		String opinionId = f.assessor.post("/api/v1/opinions", java.util.Map.of("content", words, "regionCode", "451022101",
+				"channel", "LETTER")).json().get("id").asText();
+		assertThat(f.assessor.post("/api/v1/opinions/" + opinionId + "/triage",
+				java.util.Map.of("route", "TO_PROPOSAL", "deputyId", f.deputyId)).status()).isEqualTo(200);
+		try (Browser b = Browser.open(port)) {
+			signIn(b, "deputy" + f.u).go("/opinions/" + opinionId);
+			assertThat(b.text("h1 .status")).isEqualTo("已转为代表建议");
+			b.click("a.draft-proposal");
+			assertThat(b.text(".source-opinion")).isEqualTo(words);
+			assertThat(b.find("#title").getAttribute("value")).isEmpty();
+			assertThat(b.find("#content").getAttribute("value")).isEqualTo(words);
+			b.select("#sessionId", f.sessionId).type("#title", "关于在祥周镇农贸市场建设公共厕所的建议");
+			b.type("#content", words + "建议镇政府年内选址建设。");
+			b.screenshot("43-deputy-drafts-from-an-opinion");
+			b.click("form.draft button[type=submit]");
+			assertThat(b.text("h1 .status")).isEqualTo("草稿");
+			assertThat(b.text("dd.content")).isEqualTo(words + "建议镇政府年内选址建设。");
+
+			b.go("/proposals/new?opinion=" + opinionId);
+			assertThat(b.text("[role=status]")).contains("该意见已起草过代表建议");
+			assertThat(b.driver().findElements(org.openqa.selenium.By.cssSelector("form.draft"))).isEmpty();
 		}
 	}
 

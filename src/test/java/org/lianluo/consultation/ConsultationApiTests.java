@@ -14,6 +14,7 @@ import org.lianluo.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 @LianluoTest
 class ConsultationApiTests {
@@ -44,7 +45,10 @@ class ConsultationApiTests {
 
 		assertThat(assessor.post("/api/v1/consultations/" + id + "/publish", Map.of()).json().get("status").asText()).isEqualTo("PUBLISHED");
 		assertThat(assessor.post("/api/v1/consultations/" + id + "/publish", Map.of()).status()).isEqualTo(409);
-		assertThat(citizen.get("/api/v1/public/consultations").json().valueStream().map(c -> c.get("id").asText())).contains(id);
+		JsonNode published = citizen.get("/api/v1/public/consultations?size=200").json();
+		assertThat(published.get("items").valueStream().map(c -> c.get("id").asText())).contains(id);
+		assertThat(published.get("total").asLong()).isGreaterThanOrEqualTo(1);
+		assertThat(citizen.get("/api/v1/public/consultations?size=500").status()).isEqualTo(400);
 		assertThat(citizen.get("/api/v1/public/consultations/" + id).json().get("articles")).hasSize(3);
 
 		Response comment = citizen.post("/api/v1/public/consultations/" + id + "/comments",

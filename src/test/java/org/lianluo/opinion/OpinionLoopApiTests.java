@@ -226,7 +226,9 @@ class OpinionLoopApiTests {
 		assertThat(citizen.post("/api/v1/public/opinions/" + code + "/evaluation", Map.of("grade", "SATISFIED")).status()).isEqualTo(409);
 		assertThat(f.otherCountyAssessor.get("/api/v1/opinions/" + id).status()).isEqualTo(404);
 		assertThat(f.otherCountyAssessor.get("/api/v1/opinions?q=" + code).json().get("total").asInt()).isZero();
-		assertThat(f.assessor.post("/api/v1/opinions/" + id + "/triage", Map.of("route", "TO_PROPOSAL")).status()).isEqualTo(409);
+		Response noDeputy = f.assessor.post("/api/v1/opinions/" + id + "/triage", Map.of("route", "TO_PROPOSAL"));
+		assertThat(noDeputy.status()).as("no deputy received it, and none is named").isEqualTo(400);
+		assertThat(noDeputy.json().get("errors").get(0).get("field").asText()).isEqualTo("deputyId");
 		assertThat(f.handler.post("/api/v1/opinions/" + id + "/triage", Map.of("route", "REJECT", "reason", "x")).status()).isEqualTo(403);
 	}
 

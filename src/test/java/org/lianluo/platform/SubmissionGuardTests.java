@@ -176,6 +176,40 @@ class SubmissionGuardTests {
 		assertThat(jdbc.sql("select count(*) from opinion where content like '%（第5次）%'").query(Long.class).single()).isZero();
 	}
 
+	@Test
+	void aRetryWithItsIdempotencyKeyGetsTheSameAnswerAndIsNotCountedAgain() throws Exception {
+		String phone = somePhone();
+		String address = someAddress();
+		String first = "{\"content\":\"屯里的饮水工程停水三天了\",\"regionCode\":\"451022\",\"phone\":\"" + phone + "\"}";
+		String key = "retry-" + phone;
+		String code = null;
+		for (int i = 0; i < 8; i++) {
+			HttpResponse<String> r = submit(address, first, key);
+			assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+			String now = r.body().replaceAll(".*\"trackingCode\":\"(\\w+)\".*", "$1");
+			assertThat(code == null ? now : code).isEqualTo(now);
+			code = now;
+		}
+		// the phone's limit (5 a day) has one submission counted: four more pass, the fifth is refused
+		for (int i = 0; i < 5; i++) {
+			String other = "{\"content\":\"屯里的饮水工程又停水了（第" + i + "次）\",\"regionCode\":\"451022\",\"phone\":\"" + phone + "\"}";
+			assertThat(submit(address, other, null).statusCode()).isEqualTo(i < 4 ? 201 : 429);
+		}
+		assertThat(jdbc.sql("select count(*) from opinion where content = '屯里的饮水工程停水三天了'").query(Long.class).single())
+			.isOne();
+	}
+
+	private HttpResponse<String> submit(String address, String json, String idempotencyKey) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/public/opinions"))
+			.header("Content-Type", "application/json")
+			.header("X-Forwarded-For", address)
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** What counting costs a submission (printed, never asserted: the machine is shared). */
 	@Test
 	void measureWhatCountingCostsASubmission() {

@@ -104,6 +104,29 @@ class ProposalLoopApiTests {
 				"CONTACT", "EXTENSION_REQUESTED", "EXTENSION_APPROVED");
 	}
 
+	/** The steps of API.md in their order: no separate accept; the unit's first step signs for it. */
+	@Test
+	void aUnitContactsRightAfterAssignmentAndItsFirstStepSignsForIt() {
+		String id = f.draft("关于增设那坡县城区公交站台的建议");
+		f.step(f.deputy, id, "submit", Map.of());
+		f.step(f.assessor, id, "register", Map.of());
+		f.step(f.assessor, id, "assign", Map.of("mode", "LEAD", "leadUnitId", f.unitId));
+
+		Response early = f.handler.post("/api/v1/proposals/" + id + "/reply", Map.of("replyClass", "A", "text", "已增设。"));
+		assertThat(early.status()).isEqualTo(409);
+		assertThat(early.json().get("detail").asText()).contains("沟通");
+		assertThat(f.handler.get("/api/v1/proposals/" + id).json().get("status").asText())
+			.as("a refused step signs for nothing").isEqualTo("ASSIGNED");
+
+		JsonNode contacted = f.step(f.handler, id, "contact", Map.of("method", "PHONE", "note", "电话联系代表"));
+		assertThat(contacted.get("status").asText()).isEqualTo("HANDLING");
+		f.step(f.handler, id, "reply", Map.of("replyClass", "A", "text", "已在城区增设公交站台 3 处。"));
+		JsonNode closed = f.step(f.deputy, id, "evaluate", Map.of("grade", "SATISFIED"));
+		assertThat(closed.get("timeline").valueStream().filter(e -> e.get("kind").asText().equals("TRANSITION"))
+			.map(e -> e.get("status").asText())).containsExactly("DRAFT", "SUBMITTED", "REGISTERED", "ASSIGNED",
+					"HANDLING", "REPLIED", "CLOSED");
+	}
+
 	@Test
 	void numbersPerSessionHaveNoGapsOrDuplicatesUnderConcurrency() throws Exception {
 		List<String> ids = new ArrayList<>();
@@ -240,6 +263,38 @@ class ProposalLoopApiTests {
 		assertThat(f.deputy.post("/api/v1/proposals/from-opinion", body).status()).isEqualTo(409);
 		assertThat(jdbc.sql("select count(*) from proposal where opinion_id = ?").param(UUID.fromString(opinionId))
 			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	/** TO_PROPOSAL in triage (API.md): the office names the deputy; they see the opinion and draft from it once. */
+	@Test
+	void theOfficeTurnsAnOpinionIntoAProposalOfTheDeputyItNames() {
+		Response letter = f.assessor.post("/api/v1/opinions", Map.of("content", "林逢镇卫生院缺少儿科医生，孩子看病要跑到县城。",
+				"regionCode", "451022108", "channel", "LETTER"));
+		assertThat(letter.status()).as(letter.toString()).isEqualTo(201);
+		String opinionId = letter.json().get("id").asText();
+		String code = letter.json().get("trackingCode").asText();
+		assertThat(f.deputy.get("/api/v1/opinions/" + opinionId).status()).as("not theirs yet").isEqualTo(404);
+		assertThat(f.assessor.post("/api/v1/opinions/" + opinionId + "/triage",
+				Map.of("route", "TO_PROPOSAL", "deputyId", UUID.randomUUID().toString())).status()).isEqualTo(400);
+
+		Response routed = f.assessor.post("/api/v1/opinions/" + opinionId + "/triage",
+				Map.of("route", "TO_PROPOSAL", "deputyId", f.deputyId, "note", "涉及县级卫生人才政策，宜由代表提出建议"));
+		assertThat(routed.status()).as(routed.toString()).isEqualTo(200);
+		assertThat(routed.json().get("status").asText()).isEqualTo("TO_PROPOSAL");
+		assertThat(routed.json().get("timeline").valueStream().map(e -> e.path("note").asText()))
+			.anyMatch(n -> n.contains("涉及县级卫生人才政策"));
+		assertThat(new org.lianluo.Api(port).get("/api/v1/public/opinions/" + code).body()).doesNotContain("涉及县级卫生人才政策");
+
+		Map<String, String> body = Map.of("opinionId", opinionId, "sessionId", f.sessionId, "title", "关于为林逢镇卫生院配备儿科医生的建议");
+		Response drafted = f.deputy.post("/api/v1/proposals/from-opinion", body);
+		assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+		assertThat(drafted.json().get("content").asText()).isEqualTo("林逢镇卫生院缺少儿科医生，孩子看病要跑到县城。");
+		JsonNode opinion = f.assessor.get("/api/v1/opinions/" + opinionId).json();
+		assertThat(opinion.get("status").asText()).isEqualTo("TO_PROPOSAL");
+		assertThat(opinion.get("timeline").valueStream().map(e -> e.get("kind").asText())).contains("PROPOSAL_DRAFTED");
+		Response again = f.deputy.post("/api/v1/proposals/from-opinion", body);
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.json().get("detail").asText()).isEqualTo("该意见已起草过代表建议，不能再次起草。");
 	}
 
 	@Test

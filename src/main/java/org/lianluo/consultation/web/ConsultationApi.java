@@ -76,8 +76,10 @@ class ConsultationApi {
 	}
 
 	@GetMapping("/api/v1/public/consultations")
-	java.util.List<PublicConsultation> published() {
-		return consultations.published().stream().map(this::view).toList();
+	Page<PublicConsultation> published(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		Page.check(page, size);
+		return consultations.published(page, size).map(this::view);
 	}
 
 	@GetMapping("/api/v1/public/consultations/{id}")

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.lianluo.consultation.Consultations;
+import org.lianluo.deputy.Deputies;
 import org.lianluo.identity.CurrentUser;
 import org.lianluo.identity.Role;
 import org.lianluo.opinion.Category;
@@ -58,8 +59,11 @@ class OpinionScreens {
 
 	private final Regions regions;
 
+	private final Deputies deputies;
+
 	OpinionScreens(Regions regions, Consultations consultations, OpinionManagement opinions, OpinionQueries queries, Deadlines deadlines, Units units,
-			FormErrors formErrors, Clock clock) {
+			FormErrors formErrors, Clock clock, Deputies deputies) {
+		this.deputies = deputies;
 		this.opinions = opinions;
 		this.queries = queries;
 		this.deadlines = deadlines;
@@ -125,7 +129,8 @@ class OpinionScreens {
 			@RequestParam(required = false) String referral, @RequestParam(required = false) UUID leadUnitId,
 			@RequestParam(required = false) List<UUID> assistingUnitIds, @RequestParam(required = false) OpinionKind kind,
 			@RequestParam(required = false) Category category, @RequestParam(required = false) UUID consultationId,
-			@RequestParam(required = false) Integer articleNumber, RedirectAttributes flash) {
+			@RequestParam(required = false) Integer articleNumber, @RequestParam(required = false) String note,
+			@RequestParam(required = false) String deputyName, RedirectAttributes flash) {
 		return act(id, flash, () -> {
 			UUID primary = primaryId;
 			if (route == TriageRoute.MERGE && primary == null) {
@@ -134,10 +139,23 @@ class OpinionScreens {
 					.map(Opinion::getId)
 					.orElseThrow(() -> LianluoException.invalidField("primaryId", "opinion.primary.required"));
 			}
-			opinions.triage(id, new Triage(route, null, answer, primary, reason, referral, leadUnitId,
+			opinions.triage(id, new Triage(route, note, answer, primary, reason, referral, leadUnitId,
 					assistingUnitIds == null ? List.of() : assistingUnitIds, kind, category, consultationId,
-					articleNumber));
+					articleNumber, route == TriageRoute.TO_PROPOSAL ? deputyNamed(deputyName) : null));
 		});
+	}
+
+	/** The deputy typed on the triage form (none when left empty), the one in the caller's scope with that name. */
+	private UUID deputyNamed(String name) {
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		List<org.lianluo.deputy.Deputy> found = deputies.named(name);
+		if (found.size() != 1) {
+			throw LianluoException.invalidField("deputyId", found.isEmpty() ? "opinion.deputy.not-found" : "opinion.deputy.ambiguous",
+					name.strip());
+		}
+		return found.get(0).id();
 	}
 
 	@PostMapping("/{id}/unmerge")

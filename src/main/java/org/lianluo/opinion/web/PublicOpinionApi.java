@@ -50,14 +50,23 @@ class PublicOpinionApi {
 	@PostMapping
 	ResponseEntity<Map<String, Object>> submit(@RequestBody CitizenSubmission body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
+		Submission s = new Submission(body.content(), body.regionCode(), body.stationId(), body.kind(), body.category(),
+				body.name(), body.phone(), body.anonymous(), body.stationId() == null ? Channel.PORTAL : Channel.STATION_QR,
+				null, null);
+		// A retry (the same key and body) gets its first answer again and is not counted as another submission.
+		String k = IntakeRetry.key(key);
+		Opinion earlier = k == null ? null : opinions.replayed(k, s).orElse(null);
+		if (earlier != null) {
+			return created(earlier);
+		}
 		if (CurrentUser.find().isEmpty()) {
 			// Staff and API tokens (kiosks, partner systems) are not counted; everyone else is, per address and phone.
 			guard.admit(request.getRemoteAddr(), body.phone(), false, null, null);
 		}
-		Submission s = new Submission(body.content(), body.regionCode(), body.stationId(), body.kind(), body.category(),
-				body.name(), body.phone(), body.anonymous(), body.stationId() == null ? Channel.PORTAL : Channel.STATION_QR,
-				null, null);
-		Opinion o = IntakeRetry.submit(opinions, s, key, "citizen");
+		return created(IntakeRetry.submit(opinions, s, k, "citizen"));
+	}
+
+	private static ResponseEntity<Map<String, Object>> created(Opinion o) {
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(Map.of("trackingCode", o.getTrackingCode(), "status", o.getStatus()));
 	}

@@ -86,11 +86,11 @@ class ProposalApi {
 		return queries.list(new ProposalQueries.Filter(status, session, region, keySupervised, q), page, size);
 	}
 
-	/** A draft from a citizen's opinion the deputy received (TO_PROPOSAL). */
+	/** A draft from a citizen's opinion the deputy received (TO_PROPOSAL); its content is the opinion's words unless given. */
 	@PostMapping("/from-opinion")
 	@ResponseStatus(HttpStatus.CREATED)
 	ProposalView draftFromOpinion(@RequestBody FromOpinion body) {
-		return views.of(proposals.draftFromOpinion(body.opinionId(), body.sessionId(), body.title()));
+		return views.of(proposals.draftFromOpinion(body.opinionId(), body.sessionId(), body.title(), body.content()));
 	}
 
 	/** A delegation's proposal to a higher congress. */
@@ -250,7 +250,7 @@ class ProposalApi {
 	record DraftBody(UUID sessionId, String title, String content, List<UUID> coSignerIds, UUID leadDeputyId) {
 	}
 
-	record FromOpinion(UUID opinionId, UUID sessionId, String title) {
+	record FromOpinion(UUID opinionId, UUID sessionId, String title, String content) {
 	}
 
 	record Cosign(Boolean confirm) {

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.lianluo.deputy.Congresses;
 import org.lianluo.deputy.Deputies;
-import org.lianluo.deputy.DeputyFilter;
 import org.lianluo.deputy.Session;
 import org.lianluo.identity.CurrentUser;
 import org.lianluo.identity.Role;
@@ -181,10 +180,15 @@ class ProposalScreens {
 		return "proposal/overdue";
 	}
 
+	/** The draft form; with {@code opinion}, a draft from a citizen's opinion the deputy received (转化为代表建议). */
 	@GetMapping("/new")
-	String draftForm(@RequestParam(required = false) UUID session, Model model) {
+	String draftForm(@RequestParam(required = false) UUID session, @RequestParam(required = false) UUID opinion,
+			Model model) {
 		model.addAttribute("sessions", sessionChoices());
 		model.addAttribute("sessionId", session);
+		if (opinion != null) {
+			model.addAttribute("source", proposals.sourceOpinion(opinion));
+		}
 		return "proposal/new";
 	}
 
@@ -192,20 +196,26 @@ class ProposalScreens {
 	@PostMapping("/new")
 	String draft(@RequestParam(required = false) UUID sessionId, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String content, @RequestParam(required = false) List<UUID> coSignerIds,
-			@RequestParam(required = false) String leadDeputyName, Model model) {
+			@RequestParam(required = false) String leadDeputyName, @RequestParam(required = false) UUID opinionId,
+			Model model) {
 		CurrentUser user = CurrentUser.get();
 		try {
 			Draft d = new Draft(sessionId, title, content, coSignerIds);
-			Proposal p = user.has(Role.ASSESSOR) && !user.has(Role.DEPUTY)
-					? proposals.draftOnBehalf(deputyNamed(leadDeputyName), d) : proposals.draft(d);
+			Proposal p = opinionId != null ? proposals.draftFromOpinion(opinionId, sessionId, title, content)
+					: user.has(Role.ASSESSOR) && !user.has(Role.DEPUTY) ? proposals.draftOnBehalf(deputyNamed(leadDeputyName), d)
+					: proposals.draft(d);
 			return "redirect:/proposals/" + p.getId();
 		}
 		catch (LianluoException ex) {
 			model.addAttribute("errors", formErrors.of(ex));
 			model.addAttribute("sessions", sessionChoices());
 			model.addAttribute("sessionId", sessionId);
-			model.addAttribute("title", title);
-			model.addAttribute("content", content);
+			if (opinionId != null) {
+				model.addAttribute("source", proposals.sourceOpinion(opinionId));
+			}
+			// not "title" or "content": the layout's fragment parameters have those names
+			model.addAttribute("draftTitle", title);
+			model.addAttribute("draftContent", content);
 			model.addAttribute("leadDeputyName", leadDeputyName);
 			return "proposal/new";
 		}
@@ -216,9 +226,7 @@ class ProposalScreens {
 		if (name == null || name.isBlank()) {
 			throw LianluoException.invalidField("leadDeputyId", "proposal.lead-deputy.missing");
 		}
-		List<org.lianluo.deputy.Deputy> found = deputies
-			.list(new DeputyFilter(null, null, null, null, null, null, name.strip()), 0, 20).items().stream()
-			.filter(d -> d.name().equals(name.strip())).toList();
+		List<org.lianluo.deputy.Deputy> found = deputies.named(name);
 		if (found.size() != 1) {
 			throw LianluoException.invalidField("leadDeputyId",
 					found.isEmpty() ? "proposal.lead-deputy.missing" : "proposal.lead-deputy.ambiguous", name.strip());
