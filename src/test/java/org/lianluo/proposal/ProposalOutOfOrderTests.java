@@ -49,12 +49,14 @@ class ProposalOutOfOrderTests {
 				Map.entry("return", new Step(f.handler, Map.of("reason", "不属本单位职责"), Set.of(ProposalStatus.ASSIGNED))),
 				Map.entry("assisting-views", new Step(f.otherHandler, Map.of("text", "同意主办单位的处理意见，将配合办理。"),
 						Set.of(ProposalStatus.ASSIGNED, ProposalStatus.HANDLING))),
+				// a unit's first handling step signs for its part: contact, extension and reply also right after assignment
 				Map.entry("contact", new Step(f.handler, Map.of("method", "PHONE"),
-						Set.of(ProposalStatus.HANDLING, ProposalStatus.RE_HANDLING))),
-				Map.entry("extension", new Step(f.handler, Map.of("months", 1, "reason", "需要协调"), Set.of(ProposalStatus.HANDLING))),
+						Set.of(ProposalStatus.ASSIGNED, ProposalStatus.HANDLING, ProposalStatus.RE_HANDLING))),
+				Map.entry("extension", new Step(f.handler, Map.of("months", 1, "reason", "需要协调"),
+						Set.of(ProposalStatus.ASSIGNED, ProposalStatus.HANDLING))),
 				Map.entry("extension/decision", new Step(f.assessor, Map.of("approve", true), Set.of())),
 				Map.entry("reply", new Step(f.handler, Map.of("replyClass", "B", "text", "已列入计划。", "confirmedWithoutContact", true),
-						Set.of(ProposalStatus.HANDLING, ProposalStatus.RE_HANDLING))),
+						Set.of(ProposalStatus.ASSIGNED, ProposalStatus.HANDLING, ProposalStatus.RE_HANDLING))),
 				// the paths reply B, which a follow-up may improve once replied; no path extends, so no notice is due
 				Map.entry("follow-up", new Step(f.handler, Map.of("replyClass", "A", "text", "已解决。"),
 						Set.of(ProposalStatus.REPLIED, ProposalStatus.CLOSED))),

@@ -96,10 +96,11 @@ class ProposalSeparateUnitsTests {
 		assertThat(water.get(list).json().get("items").get(0).get("leadUnitId").asText()).isEqualTo(f.otherUnitId);
 		assertThat(f.assessor.get(list).json().get("items").get(0).get("separateUnitIds").valueStream().map(JsonNode::asText))
 			.containsExactly(f.unitId, f.otherUnitId);
-		Response early = water.post("/api/v1/proposals/" + id + "/reply", Map.of("replyClass", "A", "text", "已办理。",
-				"confirmedWithoutContact", true));
-		assertThat(early.status()).as("the water unit's own part is only assigned").isEqualTo(409);
-		assertThat(early.body()).contains("已交办");
+		Response early = water.post("/api/v1/proposals/" + id + "/reply", Map.of("replyClass", "A", "text", "已办理。"));
+		assertThat(early.status()).as("no contact yet with the deputy").isEqualTo(409);
+		assertThat(early.body()).contains("沟通");
+		assertThat(water.get(list).json().get("items").get(0).get("status").asText())
+			.as("a refused step signs for nothing").isEqualTo("ASSIGNED");
 		f.step(water, id, "accept", Map.of());
 
 		// The water unit's part is late: it stands on the board in the water unit's line, and the sweep chases it alone.
