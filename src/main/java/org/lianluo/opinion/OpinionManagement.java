@@ -465,7 +465,8 @@ public class OpinionManagement {
 	private Opinion visible(UUID id, CurrentUser user) {
 		Opinion o = opinions.findById(id).orElseThrow(LianluoException::notFound);
 		if (!OpinionQueries.canSee(user, o.getRegionCode(), o.getLeadUnitId(),
-				o.getAssistingUnits().stream().map(Opinion.AssistingUnit::unitId).toList(), o.getDeputyIds())) {
+				o.getAssistingUnits().stream().map(Opinion.AssistingUnit::unitId).toList(), o.getDeputyIds(),
+				() -> o.getStationId() != null && stations.onRoster(o.getStationId(), user.deputyId()))) {
 			throw LianluoException.notFound();
 		}
 		return o;

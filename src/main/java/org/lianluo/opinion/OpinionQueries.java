@@ -44,13 +44,13 @@ public class OpinionQueries {
 	}
 
 	static boolean canSee(CurrentUser user, String regionCode, UUID leadUnit, Collection<UUID> assisting,
-			Collection<UUID> deputies) {
+			Collection<UUID> deputies, java.util.function.BooleanSupplier atTheirStation) {
 		Scope scope = user.scope();
 		if (scope.unitId() != null) {
 			return scope.unitId().equals(leadUnit) || assisting.contains(scope.unitId());
 		}
 		if (scope.deputyId() != null) {
-			return deputies.contains(scope.deputyId());
+			return deputies.contains(scope.deputyId()) || atTheirStation.getAsBoolean();
 		}
 		return scope.covers(regionCode);
 	}
@@ -73,7 +73,10 @@ public class OpinionQueries {
 			params.add(scope.unitId());
 		}
 		else if (scope.deputyId() != null) {
-			where.append(" and exists (select 1 from opinion_deputy d where d.opinion_id = o.id and d.deputy_id = ?)");
+			// what they received, and what was said at a station whose roster they are on (opinion_station_idx)
+			where.append(" and (exists (select 1 from opinion_deputy d where d.opinion_id = o.id and d.deputy_id = ?)"
+					+ " or o.station_id in (select r.station_id from station_deputy r where r.deputy_id = ?))");
+			params.add(scope.deputyId());
 			params.add(scope.deputyId());
 		}
 		if (f.status() != null) {

@@ -148,6 +148,14 @@ public class Stations {
 		return jdbc.sql("select count(*) from station").query(Long.class).single();
 	}
 
+	/** Whether the deputy is on the station's roster (进站代表). */
+	public boolean onRoster(UUID stationId, UUID deputyId) {
+		return jdbc.sql("select exists (select 1 from station_deputy where station_id = ? and deputy_id = ?)")
+			.params(stationId, deputyId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	public boolean exists(String name, String regionCode) {
 		return jdbc.sql("select count(*) from station where name = ? and region_code = ?").params(name, regionCode)
 			.query(Long.class).single() > 0;

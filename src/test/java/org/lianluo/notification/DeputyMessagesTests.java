@@ -84,9 +84,14 @@ class DeputyMessagesTests {
 		assertThat(messages(receivingUser, "STATION_OPINION").get(0).get("link").asText())
 			.isEqualTo("/opinions/" + opinionId);
 		assertThat(receivingUser.get("/api/v1/opinions/" + opinionId).status()).isEqualTo(200);
-		assertThat(messages(rosterUser, "STATION_OPINION").get(0).get("link").isNull())
-			.as("no link to what this deputy may not open").isTrue();
-		assertThat(rosterUser.get("/api/v1/opinions/" + opinionId).status()).isEqualTo(404);
+		assertThat(messages(rosterUser, "STATION_OPINION").get(0).get("link").asText())
+			.as("a deputy of the station opens what was said there").isEqualTo("/opinions/" + opinionId);
+		assertThat(rosterUser.get("/api/v1/opinions/" + opinionId).status()).isEqualTo(200);
+		assertThat(rosterUser.get("/api/v1/opinions?size=200").json().get("items").valueStream().map(o -> o.get("id").asText()))
+			.contains(opinionId);
+		Api elsewhere = deputyUser(admin, deputy(admin, "韦林"));
+		assertThat(elsewhere.get("/api/v1/opinions/" + opinionId).status()).as("a deputy of no station of it").isEqualTo(404);
+		assertThat(elsewhere.get("/api/v1/opinions?size=200").json().get("total").asLong()).isZero();
 
 		sender.sendDue();
 		sender.sendDue();

@@ -78,7 +78,7 @@ class OpinionNotifications {
 
 	/**
 	 * The deputies who received the opinion and those on the roster of the station it came from: told once each,
-	 * with the tracking code. Only those who received it can open it, so only their message links to it.
+	 * with the tracking code and a link to it (both may open it).
 	 */
 	private void toDeputies(OpinionReceived event) {
 		Set<UUID> receiving = event.deputyIds() == null ? Set.of() : event.deputyIds();
@@ -90,8 +90,8 @@ class OpinionNotifications {
 		Map<String, String> params = new LinkedHashMap<>();
 		params.put("code", event.trackingCode());
 		String key = "received:" + event.opinionId();
+		String link = link(event.opinionId());
 		for (UUID deputy : deputies) {
-			String link = receiving.contains(deputy) ? link(event.opinionId()) : null;
 			directory.usersOfDeputy(deputy)
 				.forEach(user -> toStaff(key, user, "STATION_OPINION", "deputy-opinion-received", params, link));
 		}
