@@ -72,7 +72,7 @@ public class UpwardProposals {
 			throw LianluoException.invalidFields(problems);
 		}
 		UpwardProposal u = new UpwardProposal(Ids.newId(), delegation, form.regionCode(), form.targetLevel(), title,
-				form.submittedOn(), number);
+				form.submittedOn(), number, UpwardStatus.SUBMITTED, null, null);
 		jdbc.sql("""
 				insert into upward_proposal (id, delegation, region_code, target_level, title, submitted_on, external_number,
 				created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -82,16 +82,61 @@ public class UpwardProposals {
 		return u;
 	}
 
+	/**
+	 * What the higher congress did with it, as the office learns it: its status there, with the number it got there
+	 * (kept when not given) and a note. 404 outside the caller's region.
+	 */
+	@Transactional
+	public UpwardProposal recordStatus(UUID id, StatusForm form) {
+		CurrentUser user = CurrentUser.get();
+		if (!user.has(Role.ASSESSOR)) {
+			throw LianluoException.forbidden();
+		}
+		UpwardProposal before = find(id, user.scope().regionPattern()).orElseThrow(LianluoException::notFound);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (form.status() == null) {
+			problems.add(new FieldProblem("status", "proposal.upward.status.required"));
+		}
+		String number = text(form.externalNumber());
+		if (number != null && number.length() > 50) {
+			problems.add(new FieldProblem("externalNumber", "proposal.text.too-long", 50));
+		}
+		String note = text(form.note());
+		if (note != null && note.length() > 1000) {
+			problems.add(new FieldProblem("note", "proposal.text.too-long", 1000));
+		}
+		if (!problems.isEmpty()) {
+			throw LianluoException.invalidFields(problems);
+		}
+		jdbc.sql("update upward_proposal set status = ?, external_number = ?, status_note = ?, status_at = ? where id = ?")
+			.params(form.status().name(), number == null ? before.externalNumber() : number, note,
+					OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), id)
+			.update();
+		return find(id, user.scope().regionPattern()).orElseThrow();
+	}
+
 	/** The caller's region's upward proposals submitted in a year. */
 	public List<UpwardProposal> list(String region, int year) {
-		String pattern = Scope.current().narrow(region);
-		return jdbc.sql("""
-				select id, delegation, region_code, target_level, title, submitted_on, external_number from upward_proposal
-				where region_code like ? and submitted_on between ? and ? order by submitted_on, id""")
-			.params(pattern, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
-			.query((rs, n) -> new UpwardProposal(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					Level.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7)))
+		return jdbc.sql(SELECT + " where region_code like ? and submitted_on between ? and ? order by submitted_on, id")
+			.params(Scope.current().narrow(region), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
+			.query(UpwardProposals::row)
 			.list();
+	}
+
+	private java.util.Optional<UpwardProposal> find(UUID id, String regionPattern) {
+		return jdbc.sql(SELECT + " where id = ? and region_code like ?").params(id, regionPattern).query(UpwardProposals::row).optional();
+	}
+
+	private static final String SELECT = """
+			select id, delegation, region_code, target_level, title, submitted_on, external_number, status, status_note,
+			  status_at
+			from upward_proposal""";
+
+	private static UpwardProposal row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		java.sql.Timestamp at = rs.getTimestamp(10);
+		return new UpwardProposal(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), Level.valueOf(rs.getString(4)),
+				rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), UpwardStatus.valueOf(rs.getString(8)),
+				rs.getString(9), at == null ? null : at.toInstant());
 	}
 
 	private static String text(String s) {
@@ -103,8 +148,12 @@ public class UpwardProposals {
 			String externalNumber) {
 	}
 
-	/** A delegation's proposal to a higher congress. */
+	/** {@code POST /api/v1/proposals/upward/{id}/status}. */
+	public record StatusForm(UpwardStatus status, String externalNumber, String note) {
+	}
+
+	/** A delegation's proposal to a higher congress, and where it stands there. */
 	public record UpwardProposal(UUID id, String delegation, String regionCode, Level targetLevel, String title,
-			LocalDate submittedOn, String externalNumber) {
+			LocalDate submittedOn, String externalNumber, UpwardStatus status, String statusNote, java.time.Instant statusAt) {
 	}
 }

@@ -267,6 +267,7 @@ class AuthorizationMatrixTests {
 					case "inbox" -> world.inboxMessageId;
 					case "deliveries" -> world.deliveryId;
 					case "sessions" -> world.sessionId;
+					case "upward" -> world.upwardId;
 					default -> throw new AssertionError("no record for {id} after /" + before + " in " + pattern
 							+ ": teach AuthorizationMatrixTests.Targets which record it names");
 				};

@@ -69,6 +69,9 @@ final class World {
 
 	final String proposalId;
 
+	/** A delegation's proposal of the county to the regional congress. */
+	final String upwardId;
+
 	/** The signed reply letter of the shared proposal, which its unit accepted to upload it. */
 	final String replyDocumentId;
 
@@ -124,6 +127,8 @@ final class World {
 
 		opinion = opinion();
 		proposalId = proposal();
+		upwardId = id(cityAssessor.post("/api/v1/proposals/upward", Map.of("delegation", "田东县代表团", "regionCode", COUNTY,
+				"targetLevel", "PROVINCIAL", "title", "关于支持田东芒果产业的建议" + u, "submittedOn", "2026-01-20")));
 		ok(handlerApi.post("/api/v1/proposals/" + proposalId + "/accept", Map.of()));
 		replyDocumentId = ok(org.lianluo.Staff.upload(handlerApi, "/api/v1/proposals/" + proposalId + "/reply-documents",
 				"答复函.pdf", "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).json().get("id").asText();

@@ -70,6 +70,24 @@ class ProposalKpiTests {
 		assertThat(outside.body()).contains("管辖范围");
 		assertThat(f.assessor.post("/api/v1/proposals/upward", Map.of("delegation", "", "regionCode", "451000",
 				"targetLevel", "TOWNSHIP", "title", "x", "submittedOn", "2099-01-01")).status()).isEqualTo(400);
+
+		// followed there: its status at the higher congress, as the office learns it
+		String id = r.json().get("id").asText();
+		assertThat(r.json().get("status").asText()).isEqualTo("SUBMITTED");
+		String status = "/api/v1/proposals/upward/" + id + "/status";
+		assertThat(f.jingxiAssessor.post(status, Map.of("status", "REGISTERED")).status()).as("outside their county").isEqualTo(404);
+		assertThat(f.handler.post(status, Map.of("status", "REGISTERED")).status()).isEqualTo(403);
+		Response missing = f.assessor.post(status, Map.of("note", "x"));
+		assertThat(missing.status()).isEqualTo(400);
+		assertThat(missing.body()).contains("办理状态");
+		Response answered = f.assessor.post(status, Map.of("status", "ANSWERED", "note", "自治区发展改革委已答复，列入年度计划"));
+		assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+		assertThat(answered.json().get("status").asText()).isEqualTo("ANSWERED");
+		assertThat(answered.json().get("externalNumber").asText()).as("kept when not given").isEqualTo("第0123号");
+		assertThat(answered.json().get("statusAt").isNull()).isFalse();
+		assertThat(f.assessor.get("/api/v1/proposals/upward?year=2026").json().valueStream()
+			.filter(u -> u.get("id").asText().equals(id)).map(u -> u.get("statusNote").asText()))
+			.containsExactly("自治区发展改革委已答复，列入年度计划");
 	}
 
 	private static String assigned(ProposalFixture f, String title, String unit) {

@@ -100,6 +100,12 @@ class ProposalApi {
 		return upward.record(body);
 	}
 
+	/** What the higher congress did with a delegation's proposal (its status there), as the office learns it. */
+	@PostMapping("/upward/{id}/status")
+	UpwardProposals.UpwardProposal recordUpwardStatus(@PathVariable UUID id, @RequestBody UpwardProposals.StatusForm body) {
+		return upward.recordStatus(id, body);
+	}
+
 	@GetMapping("/upward")
 	List<UpwardProposals.UpwardProposal> upward(@RequestParam(required = false) String region,
 			@RequestParam(required = false) Integer year) {
