@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -191,7 +192,7 @@ public class OpinionManagement {
 
 	/** Who drafts the proposal: the deputy named, with those who received the opinion; without any, 400. */
 	private Set<UUID> proposalDeputies(Opinion o, UUID named) {
-		Set<UUID> to = new java.util.LinkedHashSet<>(o.getDeputyIds());
+		Set<UUID> to = new LinkedHashSet<>(o.getDeputyIds());
 		if (named != null) {
 			if (deputies.findAll(List.of(named)).isEmpty()) {
 				throw LianluoException.invalidField("deputyId", "opinion.deputy.missing");
@@ -497,7 +498,7 @@ public class OpinionManagement {
 		}
 		// From a station's QR code the region is the station's, unless the citizen chose one.
 		String regionCode = s.regionCode() == null && station != null ? station.regionCode() : s.regionCode();
-		List<UUID> deputyIds = s.deputyIds() == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(s.deputyIds()));
+		List<UUID> deputyIds = s.deputyIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(s.deputyIds()));
 		if (deputies.findAll(deputyIds).size() != deputyIds.size()) {
 			problems.add(new FieldProblem("deputyIds", "opinion.deputy.missing"));
 		}

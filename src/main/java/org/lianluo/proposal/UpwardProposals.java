@@ -1,11 +1,16 @@
 package org.lianluo.proposal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.lianluo.deputy.Level;
@@ -24,6 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 /** Proposals a delegation sends to a higher congress (e.g. 百色代表团 → 自治区人大), with their number there. */
 @Service
 public class UpwardProposals {
+
+	private static final String SELECT = """
+			select id, delegation, region_code, target_level, title, submitted_on, external_number, status, status_note,
+			  status_at
+			from upward_proposal""";
 
 	private final JdbcClient jdbc;
 
@@ -64,10 +74,7 @@ public class UpwardProposals {
 		if (form.submittedOn() == null || form.submittedOn().isAfter(LocalDate.now(clock.withZone(org.lianluo.region.WorkingCalendar.ZONE)))) {
 			problems.add(new FieldProblem("submittedOn", "proposal.upward.submitted-on"));
 		}
-		String number = text(form.externalNumber());
-		if (number != null && number.length() > 50) {
-			problems.add(new FieldProblem("externalNumber", "proposal.text.too-long", 50));
-		}
+		String number = externalNumber(form.externalNumber(), problems);
 		if (!problems.isEmpty()) {
 			throw LianluoException.invalidFields(problems);
 		}
@@ -97,10 +104,7 @@ public class UpwardProposals {
 		if (form.status() == null) {
 			problems.add(new FieldProblem("status", "proposal.upward.status.required"));
 		}
-		String number = text(form.externalNumber());
-		if (number != null && number.length() > 50) {
-			problems.add(new FieldProblem("externalNumber", "proposal.text.too-long", 50));
-		}
+		String number = externalNumber(form.externalNumber(), problems);
 		String note = text(form.note());
 		if (note != null && note.length() > 1000) {
 			problems.add(new FieldProblem("note", "proposal.text.too-long", 1000));
@@ -123,20 +127,24 @@ public class UpwardProposals {
 			.list();
 	}
 
-	private java.util.Optional<UpwardProposal> find(UUID id, String regionPattern) {
+	private Optional<UpwardProposal> find(UUID id, String regionPattern) {
 		return jdbc.sql(SELECT + " where id = ? and region_code like ?").params(id, regionPattern).query(UpwardProposals::row).optional();
 	}
 
-	private static final String SELECT = """
-			select id, delegation, region_code, target_level, title, submitted_on, external_number, status, status_note,
-			  status_at
-			from upward_proposal""";
-
-	private static UpwardProposal row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		java.sql.Timestamp at = rs.getTimestamp(10);
+	private static UpwardProposal row(ResultSet rs, int n) throws SQLException {
+		Timestamp at = rs.getTimestamp(10);
 		return new UpwardProposal(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), Level.valueOf(rs.getString(4)),
 				rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), UpwardStatus.valueOf(rs.getString(8)),
 				rs.getString(9), at == null ? null : at.toInstant());
+	}
+
+	/** The number the higher congress gave it (at most 50 characters). */
+	private static String externalNumber(String typed, List<FieldProblem> problems) {
+		String number = text(typed);
+		if (number != null && number.length() > 50) {
+			problems.add(new FieldProblem("externalNumber", "proposal.text.too-long", 50));
+		}
+		return number;
 	}
 
 	private static String text(String s) {
@@ -154,6 +162,6 @@ public class UpwardProposals {
 
 	/** A delegation's proposal to a higher congress, and where it stands there. */
 	public record UpwardProposal(UUID id, String delegation, String regionCode, Level targetLevel, String title,
-			LocalDate submittedOn, String externalNumber, UpwardStatus status, String statusNote, java.time.Instant statusAt) {
+			LocalDate submittedOn, String externalNumber, UpwardStatus status, String statusNote, Instant statusAt) {
 	}
 }

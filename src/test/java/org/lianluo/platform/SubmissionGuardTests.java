@@ -150,17 +150,12 @@ class SubmissionGuardTests {
 
 	@Test
 	void thePublicApiAnswers429InChineseWithRetryAfterOverThePhoneLimitAndRecordsNothing() throws Exception {
-		HttpClient http = HttpClient.newHttpClient();
 		String phone = somePhone();
 		String address = someAddress();
 		long before = jdbc.sql("select count(*) from opinion").query(Long.class).single();
 		for (int i = 0; i < 6; i++) {
 			String body = "{\"content\":\"村口路灯坏了很久，晚上出行不便（第" + i + "次）\",\"regionCode\":\"451022\",\"phone\":\"" + phone + "\"}";
-			HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/public/opinions"))
-				.header("Content-Type", "application/json")
-				.header("X-Forwarded-For", address)
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> r = submit(address, body, null);
 			if (i < 5) {
 				assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
 			}
