@@ -164,8 +164,16 @@ public final class Browser implements AutoCloseable {
 		WebElement page = loads ? driver.findElement(By.tagName("html")) : null;
 		target.click();
 		if (page != null) {
-			new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage("the click did not load another page")
-				.until(ExpectedConditions.stalenessOf(page));
+			// gone: stale, or (while Chromium swaps the document) a node that "does not belong to the document"
+			new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage("the click did not load another page").until(d -> {
+				try {
+					page.isEnabled();
+					return false;
+				}
+				catch (org.openqa.selenium.WebDriverException gone) {
+					return true;
+				}
+			});
 		}
 		return this;
 	}
