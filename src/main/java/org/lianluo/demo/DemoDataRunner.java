@@ -4,6 +4,7 @@ import java.util.EnumSet;
 
 import org.lianluo.identity.CurrentUser;
 import org.lianluo.identity.Role;
+import org.lianluo.platform.DatabaseScope;
 import org.lianluo.platform.Ids;
 import org.lianluo.station.Stations;
 import org.slf4j.Logger;
@@ -40,6 +41,10 @@ class DemoDataRunner implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		DatabaseScope.asSystem("demo-data", this::loadIfWanted);
+	}
+
+	private void loadIfWanted() {
 		String mode = env.getProperty("lianluo.demo-data", "auto").trim().toLowerCase();
 		boolean embedded = env.getProperty("spring.datasource.url", "").isBlank();
 		boolean wanted = switch (mode) {

@@ -2,6 +2,7 @@ package org.lianluo.identity;
 
 import java.security.SecureRandom;
 
+import org.lianluo.platform.DatabaseScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -31,6 +32,10 @@ class AdminBootstrap implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		DatabaseScope.asSystem("admin-bootstrap", this::createFirstAdmin);
+	}
+
+	private void createFirstAdmin() {
 		String configured = env.getProperty("LIANLUO_ADMIN_PASSWORD", env.getProperty("lianluo.admin-password"));
 		String password = configured == null || configured.isBlank() ? generate() : configured;
 		if (users.createAdminIfMissing(password) && (configured == null || configured.isBlank())) {

@@ -12,8 +12,9 @@
  * job, after commit, in its own transactions.</li>
  * <li><b>No message is written twice.</b> Every message's id is a name-based UUID of (event, recipient, channel),
  * where the event is named by what identifies it in the loop (opinion, round deadline or reopen count,
- * supervision level); inbox and delivery rows are inserted with {@code on conflict (id) do nothing}, so handling
- * one event twice writes nothing new.</li>
+ * supervision level); inbox and delivery rows are inserted with {@code on conflict do nothing} (their id is
+ * their only key; naming it would make PostgreSQL check that the writer may read the new row, and a county's
+ * caller writes messages for the city's leaders too), so handling one event twice writes nothing new.</li>
  * <li><b>Each SMS reaches the gateway until it is accepted, and each time under one out-id.</b> The
  * {@code notification-delivery} task claims due deliveries with {@code select ... for update skip locked} and
  * marks them SENDING with a lease ({@code lianluo.notification.delivery.lease}, far above the gateway timeout)

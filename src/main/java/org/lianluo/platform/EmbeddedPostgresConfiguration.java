@@ -3,6 +3,9 @@ package org.lianluo.platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -37,6 +41,9 @@ class EmbeddedPostgresConfiguration {
 
 	private static EmbeddedPostgres server;
 
+	/** The role the application signs in as; {@code spring.flyway.placeholders.appRole} names the same. */
+	static final String APP_ROLE = "lianluo_app";
+
 	/** Closed after the data source (which depends on it), unless the JVM shares the server. */
 	@Bean
 	EmbeddedServer embeddedPostgres(Environment env) throws IOException {
@@ -50,17 +57,36 @@ class EmbeddedPostgresConfiguration {
 		return new EmbeddedServer(start(dir.resolve("postgres"), clean, durable, settings), stopWithContext);
 	}
 
+	/**
+	 * The application's pool. It signs in as {@link #APP_ROLE}, which owns no table, so PostgreSQL's row-level
+	 * security holds for everything it runs (V27_0); Flyway migrates as the owner, through {@link #ownerDataSource}.
+	 */
 	@Bean
-	DataSource dataSource(EmbeddedServer server, Environment env) {
+	DataSource dataSource(EmbeddedServer server, Environment env) throws SQLException {
+		createAppRole(server.postgres().getPostgresDatabase());
 		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(server.postgres().getJdbcUrl("postgres", "postgres"));
-		config.setUsername("postgres");
+		config.setJdbcUrl(server.postgres().getJdbcUrl(APP_ROLE, "postgres"));
+		config.setUsername(APP_ROLE);
 		config.setMaximumPoolSize(env.getProperty("lianluo.embedded-db.pool-size", Integer.class, 20));
 		config.setPoolName("lianluo-embedded");
 		// With the database down a request waits this long for a connection before its 503, not Hikari's 30 s.
 		config.setConnectionTimeout(env.getProperty("lianluo.embedded-db.connection-timeout", java.time.Duration.class,
 				java.time.Duration.ofSeconds(5)).toMillis());
 		return new HikariDataSource(config);
+	}
+
+	/** The tables' owner, for the migrations only. */
+	@Bean(defaultCandidate = false)
+	@FlywayDataSource
+	DataSource ownerDataSource(EmbeddedServer server) {
+		return server.postgres().getPostgresDatabase();
+	}
+
+	private static void createAppRole(DataSource owner) throws SQLException {
+		try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
+			s.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + APP_ROLE + "') then "
+					+ "create role " + APP_ROLE + " login nosuperuser nobypassrls; end if; end $$");
+		}
 	}
 
 	/**

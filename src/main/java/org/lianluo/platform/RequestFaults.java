@@ -67,6 +67,10 @@ public final class RequestFaults {
 				if (state.startsWith("22")) {
 					return Optional.of(new Fault(HttpStatus.BAD_REQUEST, "problem.body.unstorable"));
 				}
+				if (state.equals("42501")) {
+					// A row outside the caller's region (row-level security): as if it did not exist.
+					return Optional.of(new Fault(HttpStatus.NOT_FOUND, "problem.not-found"));
+				}
 				if (state.startsWith("08") || state.startsWith("57P")) {
 					return Optional.of(new Fault(HttpStatus.SERVICE_UNAVAILABLE, "problem.database-unavailable"));
 				}

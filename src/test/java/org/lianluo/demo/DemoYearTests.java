@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import org.lianluo.platform.PersonalData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
@@ -38,8 +41,13 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoYearTests {
 
-	@Autowired
+	/** The shared server's owner, who creates and drops the demo's database. */
 	JdbcClient shared;
+
+	@Autowired
+	void owner(@FlywayDataSource DataSource owner) {
+		this.shared = JdbcClient.create(owner);
+	}
 
 	String database;
 
@@ -62,7 +70,10 @@ class DemoYearTests {
 			// As arguments: they win over application-test.yml, which keeps the demo off for the other tests.
 			.run("--server.port=0", "--lianluo.demo-data=on",
 					"--spring.datasource.url=jdbc:postgresql://localhost:" + pgPort + "/" + database,
-					"--spring.datasource.username=postgres", "--spring.datasource.password=");
+					// Two roles, as README says for an external server: the owner migrates, the application's role is limited by
+					// the row-level security, and the whole year is loaded through it.
+					"--spring.datasource.username=lianluo_app", "--spring.datasource.password=", "--spring.flyway.user=postgres",
+					"--spring.flyway.password=");
 		loadMillis = (System.nanoTime() - start) / 1_000_000;
 		Files.createDirectories(Path.of("target"));
 		Files.writeString(Path.of("target/demo-load-time.txt"),

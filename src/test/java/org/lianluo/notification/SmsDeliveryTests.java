@@ -25,6 +25,7 @@ import org.lianluo.LianluoTest;
 import org.lianluo.SecondNode;
 import org.lianluo.notification.FakeSmsGateway.Mode;
 import org.lianluo.notification.internal.DeliverySender;
+import org.lianluo.platform.DatabaseScope;
 import org.lianluo.platform.PersonalData;
 import org.lianluo.region.WorkingCalendar;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -287,7 +288,9 @@ class SmsDeliveryTests {
 		// The doomed node's clock is the system's; ours must be at its time for its claim to be judged by it.
 		clock.set(Instant.now());
 		ExecutorService thread = Executors.newSingleThreadExecutor();
-		Future<Integer> doomedSend = thread.submit(() -> doomed.getBean(DeliverySender.class).sendDue());
+		// As the node's delivery task would, under its own system scope (a thread of the test's own has none).
+		Future<Integer> doomedSend = thread.submit(() -> DatabaseScope.asSystem("notification-delivery",
+				() -> doomed.getBean(DeliverySender.class).sendDue()));
 		boolean accepted = gateway.accepted.await(90, TimeUnit.SECONDS);
 		doomed.close();
 		assertThat(accepted).as("the doomed node sent the text").isTrue();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.lianluo.Api;
 import org.lianluo.LianluoTest;
 import org.lianluo.SecondNode;
+import org.lianluo.platform.DatabaseScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -66,8 +67,9 @@ class TwoNodeSupervisionTests {
 
 		Instant later = Instant.now().plus(Duration.ofDays(60));
 		ExecutorService pool = Executors.newFixedThreadPool(4);
-		List<Callable<Supervision.Result>> sweeps = List.of(() -> nodeOne.sweep(later), () -> nodeTwo.sweep(later),
-				() -> nodeOne.sweep(later), () -> nodeTwo.sweep(later));
+		// Each as the sweep task runs it, under its system scope (the pool's threads have none of their own).
+		List<Callable<Supervision.Result>> sweeps = List.of(() -> swept(nodeOne, later), () -> swept(nodeTwo, later),
+				() -> swept(nodeOne, later), () -> swept(nodeTwo, later));
 		for (Future<Supervision.Result> r : pool.invokeAll(sweeps)) {
 			r.get();
 		}
@@ -82,5 +84,9 @@ class TwoNodeSupervisionTests {
 		}
 		assertThat(nodeOne.sweep(later).supervisionSteps() + nodeTwo.sweep(later).supervisionSteps()).isZero();
 		assertThat(f.assessor.get("/api/v1/opinions/" + ids.get(0)).json().get("supervisionLevel").asInt()).isEqualTo(4);
+	}
+
+	private static Supervision.Result swept(Supervision node, Instant at) {
+		return DatabaseScope.asSystem("opinion-supervision-sweep", () -> node.sweep(at));
 	}
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.lianluo.Api;
@@ -19,6 +21,7 @@ import org.lianluo.LianluoTest;
 import org.lianluo.Staff;
 import org.lianluo.platform.PersonalData;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -34,8 +37,13 @@ class BackupRestoreTests {
 	@LocalServerPort
 	int port;
 
-	@Autowired
+	/** The tables' owner, as the backup script signs in: it creates databases, and sees every region's rows. */
 	JdbcClient jdbc;
+
+	@Autowired
+	void owner(@FlywayDataSource DataSource owner) {
+		this.jdbc = JdbcClient.create(owner);
+	}
 
 	@Autowired
 	PersonalData personalData;
@@ -63,7 +71,8 @@ class BackupRestoreTests {
 		jdbc.sql("create database " + database).update();
 		try {
 			String url = "jdbc:postgresql://localhost:" + pgPort + "/" + database;
-			Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration").load().migrate();
+			Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration")
+				.placeholders(Map.of("appRole", "lianluo_app")).load().migrate();
 			run(List.of("ops/restore.sh", file.toString()), Map.of("PGPORT", String.valueOf(pgPort), "PGDATABASE", database));
 
 			DriverManagerDataSource restoredSource = new DriverManagerDataSource(url, "postgres", "");

@@ -34,6 +34,7 @@ import org.lianluo.SecondNode;
 import org.lianluo.Staff;
 import org.lianluo.notification.FakeSmsGateway;
 import org.lianluo.notification.internal.DeliverySender;
+import org.lianluo.platform.DatabaseScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -164,8 +165,10 @@ class TwoNodeTests {
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
 			await().atMost(Duration.ofSeconds(60)).until(() -> {
-				List<Callable<Integer>> race = List.of(senderOne::sendDue, senderTwo::sendDue, senderOne::sendDue,
-						senderTwo::sendDue);
+				// Each as the delivery task runs it, under its system scope (the pool's threads have none of their own).
+				Callable<Integer> sendOne = () -> DatabaseScope.asSystem("notification-delivery", senderOne::sendDue);
+				Callable<Integer> sendTwo = () -> DatabaseScope.asSystem("notification-delivery", senderTwo::sendDue);
+				List<Callable<Integer>> race = List.of(sendOne, sendTwo, sendOne, sendTwo);
 				for (Future<Integer> f : pool.invokeAll(race)) {
 					f.get();
 				}

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.lianluo.LianluoTest;
+import org.lianluo.platform.DatabaseScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,8 +50,9 @@ class ProposalSupervisionTests {
 		}
 		Instant later = Instant.now().plus(Duration.ofDays(150));
 		ExecutorService pool = Executors.newFixedThreadPool(4);
-		List<Callable<Integer>> sweeps = List.of(() -> supervision.sweep(later), () -> supervision.sweep(later),
-				() -> supervision.sweep(later), () -> supervision.sweep(later));
+		// Each as the sweep task runs it, under its system scope (the pool's threads have none of their own).
+		Callable<Integer> sweep = () -> DatabaseScope.asSystem("proposal-supervision-sweep", () -> supervision.sweep(later));
+		List<Callable<Integer>> sweeps = List.of(sweep, sweep, sweep, sweep);
 		for (Future<Integer> r : pool.invokeAll(sweeps)) {
 			r.get();
 		}

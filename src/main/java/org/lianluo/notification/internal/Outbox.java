@@ -46,7 +46,7 @@ class Outbox {
 			String link) {
 		return jdbc.sql("""
 				insert into notification_message (id, recipient_id, kind, template, params, link, created_at)
-				values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""")
+				values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
 			.params(messageId(eventKey, recipient.toString(), "INBOX"), recipient, kind, template,
 					json.writeValueAsString(params), link, now())
 			.update() == 1;
@@ -64,7 +64,7 @@ class Outbox {
 		return jdbc.sql("""
 				insert into notification_delivery (id, channel, recipient_enc, recipient_hash, template, params, urgent,
 				  region_code, status, attempts, next_attempt_at, created_at, updated_at)
-				values (?, 'SMS', ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?) on conflict (id) do nothing""")
+				values (?, 'SMS', ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?) on conflict do nothing""")
 			.params(messageId(eventKey, hash, "SMS"), personalData.encrypt(phone), hash, template,
 					json.writeValueAsString(params), urgent, regionCode, due, now, now)
 			.update() == 1;
@@ -80,7 +80,7 @@ class Outbox {
 		return jdbc.sql("""
 				insert into notification_delivery (id, channel, recipient_enc, recipient_hash, recipient_user, template,
 				  params, link, urgent, status, attempts, next_attempt_at, created_at, updated_at)
-				values (?, 'EMAIL', ?, ?, ?, ?, ?, ?, false, 'PENDING', 0, ?, ?, ?) on conflict (id) do nothing""")
+				values (?, 'EMAIL', ?, ?, ?, ?, ?, ?, false, 'PENDING', 0, ?, ?, ?) on conflict do nothing""")
 			.params(messageId(eventKey, user.toString(), "EMAIL"), personalData.encrypt(email),
 					personalData.searchHash(email), user, template, json.writeValueAsString(params), link, now, now, now)
 			.update() == 1;

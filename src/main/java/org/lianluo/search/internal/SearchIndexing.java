@@ -20,6 +20,7 @@ import org.lianluo.station.Stations;
 import org.lianluo.unit.Units;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.lianluo.platform.DatabaseScope;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,6 +79,10 @@ public class SearchIndexing {
 	/** The local names into the dictionary once the application is up (and the segmenter warmed). */
 	@EventListener(ApplicationReadyEvent.class)
 	public void loadLocalNames() {
+		DatabaseScope.asSystem("search-dictionary", this::loadNames);
+	}
+
+	private void loadNames() {
 		long start = System.nanoTime();
 		segmenter.addPlaces(regions.all().stream().map(r -> r.name()).toList());
 		segmenter.addNames(Stream.iterate(0, p -> p + 1)
@@ -139,8 +144,15 @@ public class SearchIndexing {
 		proposals.indexEntry(id).ifPresentOrElse(p -> index.put(document(p)), () -> index.remove(DocumentType.PROPOSAL, id));
 	}
 
-	/** Every record written again, then rows of records that are gone removed; answers stay available meanwhile. */
+	/**
+	 * Every record written again, then rows of records that are gone removed; answers stay available meanwhile. The
+	 * whole installation's work, whoever asks for it: a rebuild that saw one county's records would remove the others'.
+	 */
 	public Rebuilt rebuild() {
+		return DatabaseScope.asSystem("search-rebuild", this::rebuildAll);
+	}
+
+	private Rebuilt rebuildAll() {
 		long start = System.nanoTime();
 		Instant begun = clock.instant().minusMillis(1);
 		loadLocalNames();

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.lianluo.platform.DatabaseScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +70,7 @@ public class TermStatistics {
 		if (s.takenAt().plus(MAX_AGE).isBefore(clock.instant()) && refreshing.compareAndSet(false, true)) {
 			Thread refresher = new Thread(() -> {
 				try {
-					refresh();
+					DatabaseScope.asSystem("search-term-statistics", this::refresh);
 				}
 				catch (RuntimeException ex) {
 					log.warn("search term statistics not refreshed: {}", ex.toString());

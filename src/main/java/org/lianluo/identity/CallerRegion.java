@@ -1,0 +1,68 @@
+package org.lianluo.identity;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.lianluo.platform.DatabaseScope;
+import org.lianluo.region.RegionCode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Tells the database which region the signed-in caller of this thread is limited to (row-level security): their
+ * user's region, or for a deputy, who sees only their own records, the widest region of the congresses they sit in
+ * (a township's resident who sits in the county congress proposes to the county, and must see those proposals).
+ * The public pages answer everyone alike, so there the caller's region does not apply.
+ */
+@Component
+class CallerRegion implements DatabaseScope.Caller {
+
+	private final JdbcClient jdbc;
+
+	CallerRegion(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Pages and endpoints that answer everyone alike, signed in or not (a staff member tracking a citizen's code). */
+	private static final List<String> PUBLIC = List.of("/api/v1/public/", "/public/", "/consultations", "/track", "/opinions/new");
+
+	@Override
+	public String regionPrefix() {
+		if (publicRequest()) {
+			return null;
+		}
+		return CurrentUser.find().map(this::region).map(code -> new RegionCode(code).subtreePrefix()).orElse(null);
+	}
+
+	private static boolean publicRequest() {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return false;
+		}
+		HttpServletRequest request = attributes.getRequest();
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return PUBLIC.stream().anyMatch(p -> p.endsWith("/") ? path.startsWith(p) : path.equals(p) || path.startsWith(p + "/"));
+	}
+
+	private String region(CurrentUser user) {
+		UUID deputy = user.scope().deputyId();
+		if (deputy == null) {
+			return user.regionCode();
+		}
+		// Seats and congresses carry no policy, so this look-up needs no scope of its own (it runs without one).
+		RegionCode home = new RegionCode(user.regionCode());
+		return jdbc.sql("select c.region_code from deputy_seat s join congress c on c.id = s.congress_id where s.deputy_id = ?")
+			.param(deputy)
+			.query(String.class)
+			.list()
+			.stream()
+			.filter(code -> RegionCode.isValid(code) && home.onLineWith(code))
+			.min(Comparator.comparingInt(code -> new RegionCode(code).subtreePrefix().length()))
+			.filter(code -> new RegionCode(code).subtreePrefix().length() < home.subtreePrefix().length())
+			.orElse(user.regionCode());
+	}
+}
