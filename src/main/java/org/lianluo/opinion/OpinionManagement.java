@@ -25,6 +25,7 @@ import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.TrackingCodes;
 import org.lianluo.platform.LianluoException.FieldProblem;
 import org.lianluo.platform.PersonalData;
+import org.lianluo.region.RegionCode;
 import org.lianluo.region.Regions;
 import org.lianluo.station.Stations;
 import org.lianluo.unit.Units;
@@ -206,11 +207,14 @@ public class OpinionManagement {
 	}
 
 	private void assign(Opinion o, Triage t, CurrentUser user, Instant now) {
-		if (t.leadUnitId() == null || units.find(t.leadUnitId()).isEmpty()) {
+		// The caller sees only the units of their scope; of those, only the units of the opinion's own line answer it.
+		RegionCode region = new RegionCode(o.getRegionCode());
+		if (t.leadUnitId() == null || units.find(t.leadUnitId()).filter(u -> region.onLineWith(u.regionCode())).isEmpty()) {
 			throw LianluoException.invalidField("leadUnitId", "opinion.unit.missing");
 		}
 		List<UUID> assisting = t.assistingUnitIds() == null ? List.of() : t.assistingUnitIds();
-		if (units.findAll(new HashSet<>(assisting)).size() != new HashSet<>(assisting).size()) {
+		Set<UUID> distinct = new HashSet<>(assisting);
+		if (units.findAll(distinct).stream().filter(u -> region.onLineWith(u.regionCode())).count() != distinct.size()) {
 			throw LianluoException.invalidField("assistingUnitIds", "opinion.unit.missing");
 		}
 		Instant deadline = deadlines.forKind(o.getKind(), now);

@@ -23,6 +23,7 @@ import org.lianluo.platform.LianluoException.FieldProblem;
 import org.lianluo.proposal.internal.ProposalTimeline;
 import org.lianluo.proposal.internal.ProposalTimers;
 import org.lianluo.proposal.internal.Proposals;
+import org.lianluo.region.RegionCode;
 import org.lianluo.region.WorkingCalendar;
 import org.lianluo.unit.Units;
 import org.springframework.context.ApplicationEventPublisher;
@@ -108,11 +109,12 @@ public class ProposalManagement {
 	@Transactional
 	public Proposal draftOnBehalf(UUID leadDeputyId, Draft d) {
 		CurrentUser user = requireRole(Role.ASSESSOR);
-		if (leadDeputyId == null || deputies.find(leadDeputyId).isEmpty()) {
-			throw LianluoException.invalidField("leadDeputyId", "proposal.lead-deputy.missing");
-		}
+		// The session first: a congress outside the caller's region is not theirs to enter for (404), whoever the deputy.
 		if (d.sessionId() != null) {
 			congresses.findSession(d.sessionId()).ifPresent(s -> user.scope().check(s.regionCode()));
+		}
+		if (leadDeputyId == null || deputies.find(leadDeputyId).isEmpty()) {
+			throw LianluoException.invalidField("leadDeputyId", "proposal.lead-deputy.missing");
 		}
 		Proposal p = draftFor(user, leadDeputyId, d);
 		p.draftedOnBehalfBy(user.username());
@@ -239,17 +241,18 @@ public class ProposalManagement {
 			problems.add(new FieldProblem("mode", "proposal.mode.required"));
 		}
 		boolean several = a.mode() == AssignmentMode.SEPARATE && !separate.isEmpty();
-		if (several ? a.leadUnitId() != null && units.find(a.leadUnitId()).isEmpty()
-				: a.leadUnitId() == null || units.find(a.leadUnitId()).isEmpty()) {
+		RegionCode region = new RegionCode(p.getRegionCode());
+		if (several ? a.leadUnitId() != null && !allAnswer(region, List.of(a.leadUnitId()))
+				: a.leadUnitId() == null || !allAnswer(region, List.of(a.leadUnitId()))) {
 			problems.add(new FieldProblem("leadUnitId", "proposal.unit.missing"));
 		}
-		if (!allExist(assisting)) {
+		if (!allAnswer(region, assisting)) {
 			problems.add(new FieldProblem("assistingUnitIds", "proposal.unit.missing"));
 		}
 		else if (a.mode() == AssignmentMode.SEPARATE && !assisting.isEmpty()) {
 			problems.add(new FieldProblem("assistingUnitIds", "proposal.assign.separate-alone"));
 		}
-		if (!allExist(separate)) {
+		if (!allAnswer(region, separate)) {
 			problems.add(new FieldProblem("unitIds", "proposal.unit.missing"));
 		}
 		else if (a.mode() == AssignmentMode.LEAD && !separate.isEmpty()) {
@@ -282,8 +285,14 @@ public class ProposalManagement {
 		}
 	}
 
-	private boolean allExist(List<UUID> ids) {
-		return !ids.contains(null) && units.findAll(new java.util.HashSet<>(ids)).size() == ids.size();
+	/**
+	 * Whether every unit exists for the caller (who sees the units of their scope only) and may answer a record of
+	 * this region: a unit of its line, not of a sibling county.
+	 */
+	private boolean allAnswer(RegionCode region, List<UUID> ids) {
+		return ids.stream().allMatch(java.util.Objects::nonNull) && units.findAll(new java.util.HashSet<>(ids)).stream()
+			.filter(u -> region.onLineWith(u.regionCode()))
+			.count() == ids.size();
 	}
 
 	private static List<UUID> distinct(List<UUID> ids) {

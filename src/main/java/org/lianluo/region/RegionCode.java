@@ -35,6 +35,14 @@ public record RegionCode(String value) {
 		return other != null && other.startsWith(subtreePrefix());
 	}
 
+	/**
+	 * Whether one of the two regions holds the other: a unit of the city or of the county may answer a township's
+	 * record, a unit of a sibling county may not.
+	 */
+	public boolean onLineWith(String other) {
+		return contains(other) || RegionCode.isValid(other) && new RegionCode(other).contains(value);
+	}
+
 	@Override
 	public String toString() {
 		return value;

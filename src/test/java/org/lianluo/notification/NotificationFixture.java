@@ -30,10 +30,11 @@ final class NotificationFixture {
 	NotificationFixture(int port) {
 		String u = UUID.randomUUID().toString().substring(0, 8);
 		admin = new Api(port).as("admin", "admin-test-password");
-		unitId = admin.post("/api/v1/units", Map.of("name", "田东县水利局" + u, "regionCode", "451022")).json().get("id").asText();
+		// A unit of the city: it answers opinions of every county (a county's own unit answers its county's only).
+		unitId = admin.post("/api/v1/units", Map.of("name", "百色市水利局" + u, "regionCode", "451000")).json().get("id").asText();
 		user("nassessor" + u, "451000", List.of("ASSESSOR"), null);
-		user("nhandler" + u, "451022", List.of("UNIT_HANDLER"), unitId);
-		user("nhandler2" + u, "451022", List.of("UNIT_HANDLER"), unitId);
+		user("nhandler" + u, "451000", List.of("UNIT_HANDLER"), unitId);
+		user("nhandler2" + u, "451000", List.of("UNIT_HANDLER"), unitId);
 		user("njingxi" + u, "451081", List.of("ASSESSOR"), null);
 		assessor = new Api(port).as("nassessor" + u, "password-123");
 		handlerName = "nhandler" + u;

@@ -152,8 +152,9 @@ class SearchTests {
 	@Test
 	void citizensAreShownOnlyClosedOpinionsWithPublishedRepliesAndNothingPersonal() {
 		String phone = phone();
-		String open = submit(word + "百东新区的路灯晚上不亮，黑灯瞎火的", "451002", phone);
-		String closed = submit(word + "百东新区路灯坏了一直不亮", "451002", null);
+		// In 田东, whose unit the fixture's is: a unit answers the opinions of its own county only.
+		String open = submit(word + "百东新区的路灯晚上不亮，黑灯瞎火的", "451022", phone);
+		String closed = submit(word + "百东新区路灯坏了一直不亮", "451022", null);
 		String closedId = f.idOf(closed);
 		f.assessor.post("/api/v1/opinions/" + closedId + "/triage", Map.of("route", "ASSIGN", "leadUnitId", f.unitId));
 		f.handler.post("/api/v1/opinions/" + closedId + "/accept", Map.of());
@@ -162,7 +163,7 @@ class SearchTests {
 		eventually(() -> f.assessor.get("/api/v1/search?q=" + word + "&status=FED_BACK"), r -> total(r) == 1);
 
 		Response hint = citizen.post("/api/v1/public/opinions/similar",
-				Map.of("content", word + "百东新区晚上路灯不亮，走夜路很怕", "regionCode", "451002"));
+				Map.of("content", word + "百东新区晚上路灯不亮，走夜路很怕", "regionCode", "451022"));
 		assertThat(hint.status()).isEqualTo(200);
 		List<JsonNode> items = hint.json().valueStream().toList();
 		assertThat(items).isNotEmpty();
