@@ -66,6 +66,10 @@ public final class Api {
 			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), Map.of());
 	}
 
+	public Response delete(String path) {
+		return send(request(path).DELETE(), Map.of());
+	}
+
 	private HttpRequest.Builder request(String path) {
 		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
 		if (token != null) {

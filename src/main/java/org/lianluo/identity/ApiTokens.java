@@ -63,6 +63,14 @@ public class ApiTokens {
 			.map(User::toCurrentUser);
 	}
 
+	/** Ends a token now: its caller signs out of the API. */
+	@Transactional
+	public void revoke(String token) {
+		if (token != null && !token.isBlank() && token.length() <= 100) {
+			jdbc.sql("delete from api_token where token_hash = ?").param(hash(token)).update();
+		}
+	}
+
 	static String hash(String token) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -26,9 +26,26 @@ public record CurrentUser(UUID id, String username, String displayName, Set<Role
 		return wanted.stream().anyMatch(roles::contains);
 	}
 
+	/**
+	 * The region, narrowed for a unit handler to their unit and for a deputy to themselves. Narrowing fails closed:
+	 * a handler or deputy without its link, and an account with no staff role, get {@link #NO_LINK}, which no
+	 * record carries, so they see nothing rather than the whole region.
+	 */
 	public Scope scope() {
-		return new Scope(regionCode, has(Role.UNIT_HANDLER) && !has(Role.ASSESSOR) && !has(Role.ADMIN) ? unitId : null,
-				has(Role.DEPUTY) && roles.size() == 1 ? deputyId : null);
+		Set<Role> staff = EnumSet.copyOf(roles);
+		staff.remove(Role.CITIZEN);
+		boolean none = staff.isEmpty();
+		boolean unitOnly = has(Role.UNIT_HANDLER) && !has(Role.ASSESSOR) && !has(Role.ADMIN);
+		boolean deputyOnly = staff.equals(EnumSet.of(Role.DEPUTY));
+		return new Scope(regionCode, none ? NO_LINK : unitOnly ? linkOrNone(unitId) : null,
+				none ? NO_LINK : deputyOnly ? linkOrNone(deputyId) : null);
+	}
+
+	/** The unit or deputy of nobody: what a narrowed scope holds when the user's link is missing. */
+	public static final UUID NO_LINK = new UUID(0, 0);
+
+	private static UUID linkOrNone(UUID link) {
+		return link == null ? NO_LINK : link;
 	}
 
 	public static Optional<CurrentUser> find() {

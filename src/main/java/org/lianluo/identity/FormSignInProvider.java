@@ -12,15 +12,21 @@ class FormSignInProvider implements AuthenticationProvider {
 
 	private final SignIn signIn;
 
-	FormSignInProvider(SignIn signIn) {
+	private final Users users;
+
+	FormSignInProvider(SignIn signIn, Users users) {
 		this.signIn = signIn;
+		this.users = users;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		try {
 			CurrentUser user = signIn.authenticate(authentication.getName(), String.valueOf(authentication.getCredentials()));
-			return BearerTokenFilter.authentication(user);
+			UsernamePasswordAuthenticationToken signedIn = BearerTokenFilter.authentication(user);
+			// the session lives while the user's stamp stays what it was at sign-in (SessionStamp.Check)
+			signedIn.setDetails(new SessionStamp(users.securityVersion(user.id()).orElse(-1L)));
+			return signedIn;
 		}
 		catch (LianluoException ex) {
 			throw new SignInRefused(ex);

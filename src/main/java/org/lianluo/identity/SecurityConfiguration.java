@@ -4,7 +4,10 @@ import org.lianluo.platform.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,7 +16,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
@@ -34,18 +39,41 @@ class SecurityConfiguration {
 		return new BCryptPasswordEncoder();
 	}
 
+	/** Every role but CITIZEN: a citizen's account reads nothing of the staff's, on the API and the screens. */
+	static final String[] STAFF = java.util.Arrays.stream(Role.values())
+		.filter(r -> r != Role.CITIZEN)
+		.map(Role::name)
+		.toArray(String[]::new);
+
+	/** Settings that bind the whole city: their administrators only ({@link CityWide}). */
+	static AuthorizationManager<RequestAuthorizationContext> cityAdmin(CityWide cityWide) {
+		return (auth, context) -> new AuthorizationDecision(
+				auth.get() != null && auth.get().getPrincipal() instanceof CurrentUser user && cityWide.isAdmin(user));
+	}
+
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, CityWide cityWide)
+			throws Exception {
 		http.securityMatcher("/api/**")
 			.csrf(c -> c.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(c -> c.disable())
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
-			.authorizeHttpRequests(a -> a.requestMatchers("/api/v1/public/**", "/api/v1/auth/token")
+			.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
 				.permitAll()
+				.requestMatchers("/api/v1/public/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.DELETE, "/api/v1/auth/token")
+				.authenticated()
+				.requestMatchers("/api/v1/admin/notification-templates/**", "/api/v1/admin/search/rebuild")
+				.access(cityAdmin(cityWide))
+				.requestMatchers(HttpMethod.PUT, "/api/v1/reports/template", "/api/v1/calendar/days/**")
+				.access(cityAdmin(cityWide))
+				.requestMatchers(HttpMethod.DELETE, "/api/v1/reports/template", "/api/v1/calendar/days/**")
+				.access(cityAdmin(cityWide))
 				.anyRequest()
-				.authenticated())
+				.hasAnyRole(STAFF))
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((req, res, ex) -> problems.write(req, res, HttpStatus.UNAUTHORIZED, "signin.required"))
 				.accessDeniedHandler((req, res, ex) -> problems.write(req, res, HttpStatus.FORBIDDEN, "problem.forbidden")));
@@ -55,16 +83,19 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain screens(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(a -> a
+	SecurityFilterChain screens(HttpSecurity http, CityWide cityWide, Users users) throws Exception {
+		http.addFilterAfter(new SessionStamp.Check(users), SecurityContextHolderFilter.class)
+			.authorizeHttpRequests(a -> a
 			.requestMatchers("/", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/fonts/**",
 					"/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 					"/swagger-ui.html", "/swagger-ui/**", "/public/**", "/opinions/new", "/track", "/consultations", "/consultations/**")
 			.permitAll()
+			.requestMatchers("/admin/notification-templates/**", "/admin/report-template/**", "/admin/calendar/**")
+			.access(cityAdmin(cityWide))
 			.requestMatchers("/admin/**", "/actuator/**")
 			.hasRole(Role.ADMIN.name())
 			.anyRequest()
-			.authenticated())
+			.hasAnyRole(STAFF))
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/dashboard", true).permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
 			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor((req, res, ex) -> {

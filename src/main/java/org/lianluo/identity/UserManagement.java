@@ -3,6 +3,7 @@ package org.lianluo.identity;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -12,7 +13,9 @@ import org.lianluo.platform.Ids;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.LianluoException.FieldProblem;
 import org.lianluo.platform.Page;
+import org.lianluo.region.RegionCode;
 import org.lianluo.region.Regions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +34,15 @@ public class UserManagement {
 
 	private final Regions regions;
 
-	UserManagement(Users users, PasswordEncoder encoder, AuditLog audit, Regions regions) {
+	private final ObjectProvider<LinkedRecords> links;
+
+	UserManagement(Users users, PasswordEncoder encoder, AuditLog audit, Regions regions,
+			ObjectProvider<LinkedRecords> links) {
 		this.users = users;
 		this.encoder = encoder;
 		this.audit = audit;
 		this.regions = regions;
+		this.links = links;
 	}
 
 	public Page<User> list(String q, int page, int size) {
@@ -80,9 +87,17 @@ public class UserManagement {
 		if (!before.roles().equals(after.roles())) {
 			audit.record(Action.ROLES_CHANGED, before.username(), before.roles() + " -> " + after.roles());
 		}
-		if (form.password() != null && !form.password().isBlank()) {
+		boolean passwordChanged = form.password() != null && !form.password().isBlank();
+		if (passwordChanged) {
 			users.updatePassword(id, encoder.encode(form.password()));
 			audit.record(Action.PASSWORD_CHANGED, before.username(), null);
+		}
+		// what the user may do has changed: their screen sessions and API tokens end, on every node
+		if (passwordChanged || !before.roles().equals(after.roles()) || !before.regionCode().equals(after.regionCode())
+				|| !Objects.equals(before.unitId(), after.unitId()) || !Objects.equals(before.deputyId(), after.deputyId())
+				|| before.enabled() != after.enabled()) {
+			users.endSessions(id);
+			audit.record(Action.SESSIONS_ENDED, before.username(), null);
 		}
 		return get(id);
 	}
@@ -124,7 +139,32 @@ public class UserManagement {
 		if (form.roles() != null && form.roles().contains(Role.UNIT_HANDLER) && form.unitId() == null) {
 			problems.add(new FieldProblem("unitId", "user.unit.required"));
 		}
+		if (form.roles() != null && form.roles().contains(Role.DEPUTY) && form.deputyId() == null) {
+			problems.add(new FieldProblem("deputyId", "user.deputy.required"));
+		}
+		checkLink("unitId", form.unitId(), form.regionCode(), problems);
+		checkLink("deputyId", form.deputyId(), form.regionCode(), problems);
 		return problems;
+	}
+
+	/**
+	 * A linked unit or deputy must exist inside the administrator's scope and the user's own region: a county's
+	 * administrator cannot hand another county's unit or deputy to anybody. Absent and outside read the same.
+	 */
+	private void checkLink(String field, UUID id, String userRegion, List<FieldProblem> problems) {
+		if (id == null) {
+			return;
+		}
+		String region = links.orderedStream()
+			.filter(l -> l.field().equals(field))
+			.findFirst()
+			.flatMap(l -> l.regionOf(id))
+			.orElse(null);
+		boolean inside = region != null && Scope.current().covers(region) && userRegion != null
+				&& RegionCode.isValid(userRegion) && new RegionCode(userRegion).contains(region);
+		if (!inside) {
+			problems.add(new FieldProblem(field, field.equals("unitId") ? "user.unit.outside-scope" : "user.deputy.outside-scope"));
+		}
 	}
 
 	/** What an administrator fills in for a user; password may stay empty on update. */

@@ -74,16 +74,35 @@ class Users {
 		jdbc.sql("update app_user set password_hash = ?, updated_at = now() where id = ?").params(passwordHash, id).update();
 	}
 
-	/** Counts a failed sign-in; the fifth in a row locks the account until {@code lockedUntil}. */
-	int recordFailure(String username, int maxFailures, OffsetDateTime lockedUntil) {
+	/**
+	 * Counts an attempt before its password is checked, in one statement, so that parallel guesses are numbered
+	 * one by one: the one that reaches {@code maxAttempts} locks the account until {@code lockedUntil} at once (its
+	 * own right password unlocks it again). Answers the attempt's number, or 0 when the account is locked: then the
+	 * password must not be checked at all. An expired lock starts the count afresh.
+	 */
+	int countAttempt(UUID id, int maxAttempts, OffsetDateTime lockedUntil) {
 		return jdbc.sql("""
-				update app_user set failed_attempts = failed_attempts + 1,
-				  locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end
-				where username = ? returning failed_attempts""")
-			.params(maxFailures, lockedUntil, username)
+				update app_user set
+				  failed_attempts = case when locked_until <= now() then 1 else failed_attempts + 1 end,
+				  locked_until = case when (case when locked_until <= now() then 1 else failed_attempts + 1 end) >= ?
+				    then ? else null end
+				where id = ? and (locked_until is null or locked_until <= now())
+				returning failed_attempts""")
+			.params(maxAttempts, lockedUntil, id)
 			.query(Integer.class)
 			.optional()
 			.orElse(0);
+	}
+
+	/** The stamp a screen session was signed in under; empty once the user is disabled or gone. */
+	Optional<Long> securityVersion(UUID id) {
+		return jdbc.sql("select security_version from app_user where id = ? and enabled").param(id).query(Long.class).optional();
+	}
+
+	/** Ends every session and token of a user: the stamp moves on, the tokens are deleted. */
+	void endSessions(UUID id) {
+		jdbc.sql("update app_user set security_version = security_version + 1 where id = ?").param(id).update();
+		jdbc.sql("delete from api_token where user_id = ?").param(id).update();
 	}
 
 	void resetFailures(String username) {

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.lianluo.identity.CityWide;
 import org.lianluo.identity.CurrentUser;
-import org.lianluo.identity.Role;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.LianluoException.FieldProblem;
 import org.springframework.context.MessageSource;
@@ -63,10 +63,13 @@ public class MessageTemplates {
 
 	private final Clock clock;
 
-	MessageTemplates(JdbcClient jdbc, MessageSource messages, Clock clock) {
+	private final CityWide cityWide;
+
+	MessageTemplates(JdbcClient jdbc, MessageSource messages, Clock clock, CityWide cityWide) {
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.clock = clock;
+		this.cityWide = cityWide;
 	}
 
 	private static Map<String, List<String>> templates() {
@@ -296,12 +299,9 @@ public class MessageTemplates {
 		}
 	}
 
-	private static CurrentUser admin() {
-		CurrentUser user = CurrentUser.get();
-		if (!user.has(Role.ADMIN)) {
-			throw LianluoException.forbidden();
-		}
-		return user;
+	/** The wording of messages binds the whole city: its administrators only. */
+	private CurrentUser admin() {
+		return cityWide.requireAdmin();
 	}
 
 	private static OffsetDateTime utc(Instant i) {

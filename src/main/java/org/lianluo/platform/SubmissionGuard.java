@@ -97,14 +97,7 @@ public class SubmissionGuard {
 		if (challengeable && challengeDue(address)) {
 			verify(token, answer, now);
 		}
-		if (settings.perAddressPerHour() > 0) {
-			OffsetDateTime hour = now.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
-			int hits = hit("a:" + personalData.searchHash(normalAddress(address)), hour);
-			if (hits > settings.perAddressPerHour()) {
-				long wait = Math.max(1, Duration.between(now, hour.plusHours(1).toInstant()).toSeconds());
-				throw new TooMany("guard.address.too-many", wait, settings.perAddressPerHour(), (wait + 59) / 60);
-			}
-		}
+		limit("a", address, settings.perAddressPerHour(), "guard.address.too-many");
 		if (settings.perPhonePerDay() > 0 && phone != null && !phone.isBlank()) {
 			OffsetDateTime day = now.atZone(ZONE).truncatedTo(ChronoUnit.DAYS).toOffsetDateTime();
 			int hits = hit("p:" + personalData.searchHash(phone.strip()), day);
@@ -112,6 +105,25 @@ public class SubmissionGuard {
 				long wait = Math.max(1, Duration.between(now, day.plusDays(1).toInstant()).toSeconds());
 				throw new TooMany("guard.phone.too-many", wait, settings.perPhonePerDay());
 			}
+		}
+	}
+
+	/**
+	 * Counts one request of a {@code kind} (a short prefix: "a" submissions, "s" sign-ins) from an address in the
+	 * current hour, on that kind's own counter, and refuses over {@code perHour} with a 429 ({@link TooMany}) worded
+	 * by {@code messageKey}, whose arguments are the limit and the minutes to wait. Exempt addresses are not
+	 * counted; a limit of 0 counts nothing.
+	 */
+	public void limit(String kind, String address, int perHour, String messageKey) {
+		if (exempt(address) || perHour <= 0) {
+			return;
+		}
+		Instant now = clock.instant();
+		OffsetDateTime hour = now.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
+		int hits = hit(kind + ":" + personalData.searchHash(normalAddress(address)), hour);
+		if (hits > perHour) {
+			long wait = Math.max(1, Duration.between(now, hour.plusHours(1).toInstant()).toSeconds());
+			throw new TooMany(messageKey, wait, perHour, (wait + 59) / 60);
 		}
 	}
 

@@ -54,6 +54,15 @@ public class Regions {
 		return full;
 	}
 
+	/**
+	 * The region of the installation: the one stored without a parent (the city, 451000 for 百色市). Whoever's scope
+	 * holds it holds the whole installation.
+	 */
+	public String root() {
+		return all().stream().filter(r -> r.parentCode() == null).map(Region::code).sorted().findFirst()
+			.orElseThrow(() -> new IllegalStateException("no root region"));
+	}
+
 	public List<Region> children(String code) {
 		return all().stream().filter(r -> code.equals(r.parentCode())).toList();
 	}

@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.lianluo.identity.CityWide;
 import org.lianluo.identity.CurrentUser;
-import org.lianluo.identity.Role;
 import org.lianluo.platform.LianluoException;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,9 +40,12 @@ public class ReportTemplates {
 
 	private final Clock clock;
 
-	ReportTemplates(JdbcClient jdbc, Clock clock) {
+	private final CityWide cityWide;
+
+	ReportTemplates(JdbcClient jdbc, Clock clock, CityWide cityWide) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.cityWide = cityWide;
 	}
 
 	/** The template in force: the office's, or the default. */
@@ -60,10 +63,8 @@ public class ReportTemplates {
 
 	@Transactional
 	public String save(String body) {
-		CurrentUser user = CurrentUser.get();
-		if (!user.has(Role.ADMIN)) {
-			throw LianluoException.forbidden();
-		}
+		// the report's wording binds the whole city: its administrators only
+		CurrentUser user = cityWide.requireAdmin();
 		String text = body == null ? "" : body.strip().replace("\r\n", "\n");
 		if (text.isEmpty() || text.length() > MAX_LENGTH) {
 			throw LianluoException.invalidField("body", "report.template.length", MAX_LENGTH);
@@ -86,9 +87,7 @@ public class ReportTemplates {
 	/** Back to the default text. */
 	@Transactional
 	public void reset() {
-		if (!CurrentUser.get().has(Role.ADMIN)) {
-			throw LianluoException.forbidden();
-		}
+		cityWide.requireAdmin();
 		jdbc.sql("delete from report_template where name = ?").param(ANNUAL).update();
 	}
 

@@ -135,7 +135,10 @@ class AuthorizationMatrixTests {
 		List<String> raw = new ArrayList<>();
 		List<String> errors = new ArrayList<>();
 		for (String column : columns) {
-			HttpResponse<String> r = world.callers.get(column).call(e.method(), path, e.multipart(), targets.formFields(e.path()));
+			Caller caller = world.callers.get(column);
+			// ending a token ends the caller's own: each ends one of a sign-in of its own, not the one the other rows use
+			caller = e.key().equals("DELETE /api/v1/auth/token") ? caller.again() : caller;
+			HttpResponse<String> r = caller.call(e.method(), path, e.multipart(), targets.formFields(e.path()));
 			String outcome = outcome(r);
 			seen.put(column, outcome);
 			raw.add(outcome.equals("ok") ? "ok:" + r.statusCode() : outcome);

@@ -35,6 +35,10 @@ final class Caller {
 
 	private String csrf;
 
+	private String username;
+
+	private String password;
+
 	private Caller(String name, String base, String token) {
 		this.name = name;
 		this.base = base;
@@ -73,7 +77,14 @@ final class Caller {
 		}
 		// Signing in replaces the session's CSRF token: read the new one from a page.
 		c.csrf = c.csrfOf(c.send(c.request("/dashboard").GET()).body());
+		c.username = username;
+		c.password = password;
 		return c;
+	}
+
+	/** The same person signed in once more, with a token and a session of their own; nobody stays nobody. */
+	Caller again() {
+		return token == null ? this : signIn(URI.create(base).getPort(), name, username, password);
 	}
 
 	private static Caller plain(String base) {

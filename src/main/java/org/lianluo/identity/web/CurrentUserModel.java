@@ -2,6 +2,7 @@ package org.lianluo.identity.web;
 
 import java.util.Map;
 
+import org.lianluo.identity.CityWide;
 import org.lianluo.identity.CurrentUser;
 import org.lianluo.platform.web.LayoutModel;
 import org.lianluo.region.Regions;
@@ -13,8 +14,11 @@ class CurrentUserModel implements LayoutModel {
 
 	private final Regions regions;
 
-	CurrentUserModel(Regions regions) {
+	private final CityWide cityWide;
+
+	CurrentUserModel(Regions regions, CityWide cityWide) {
 		this.regions = regions;
+		this.cityWide = cityWide;
 	}
 
 	@Override
@@ -22,6 +26,7 @@ class CurrentUserModel implements LayoutModel {
 		CurrentUser.find().ifPresent(user -> {
 			model.put("currentUser", user);
 			model.put("currentScopeName", regions.fullName(user.regionCode()));
+			model.put("cityAdmin", cityWide.isAdmin(user));
 		});
 	}
 }
