@@ -24,19 +24,34 @@ class CallerRegion implements DatabaseScope.Caller {
 
 	private final JdbcClient jdbc;
 
-	CallerRegion(JdbcClient jdbc) {
+	private final CityWide cityWide;
+
+	CallerRegion(JdbcClient jdbc, CityWide cityWide) {
 		this.jdbc = jdbc;
+		this.cityWide = cityWide;
 	}
 
-	/** Pages and endpoints that answer everyone alike, signed in or not (a staff member tracking a citizen's code). */
-	private static final List<String> PUBLIC = List.of("/api/v1/public/", "/public/", "/consultations", "/track", "/opinions/new");
+	/**
+	 * Pages and endpoints that answer everyone alike, signed in or not: the public's (a staff member tracking a
+	 * citizen's code) and the sign-in doors (a failed attempt is counted on a row of no region).
+	 */
+	private static final List<String> PUBLIC = List.of("/api/v1/public/", "/public/", "/consultations", "/track", "/opinions/new",
+			"/api/v1/auth/token", "/login");
 
 	@Override
 	public String regionPrefix() {
 		if (publicRequest()) {
 			return null;
 		}
-		return CurrentUser.find().map(this::region).map(code -> new RegionCode(code).subtreePrefix()).orElse(null);
+		return CurrentUser.find().map(this::prefix).orElse(null);
+	}
+
+	private String prefix(CurrentUser user) {
+		if (user.scope().deputyId() == null && user.scope().unitId() == null && cityWide.covers(user)) {
+			// The whole installation, also what belongs to no region (a delivery to a staff member, the audit of sign-ins).
+			return DatabaseScope.ALL;
+		}
+		return new RegionCode(region(user)).subtreePrefix();
 	}
 
 	private static boolean publicRequest() {

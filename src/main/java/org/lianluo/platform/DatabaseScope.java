@@ -10,8 +10,8 @@ import java.util.function.Supplier;
  */
 public final class DatabaseScope {
 
-	/** The setting value for every row. */
-	static final String ALL = "*";
+	/** The setting value for every row, those without a region included: the whole installation. */
+	public static final String ALL = "*";
 
 	private static final ThreadLocal<String> SYSTEM = new ThreadLocal<>();
 
@@ -52,7 +52,8 @@ public final class DatabaseScope {
 
 	/**
 	 * The region a signed-in caller is limited to, answered by the identity module: the prefix that every region
-	 * code of the caller's subtree starts with, or null when nobody is signed in on this thread.
+	 * code of the caller's subtree starts with, {@link #ALL} for a caller whose scope is the whole installation, or
+	 * null when nobody is signed in on this thread.
 	 */
 	public interface Caller {
 
