@@ -36,7 +36,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.springframework.http.HttpStatus;
 import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
@@ -63,7 +62,7 @@ public final class Sheets {
 	private static final byte[] ZIP = { 'P', 'K', 3, 4 };
 
 	static {
-		// POI's limits are global: they guard every .xlsx and .docx this application opens.
+		// POI's limits are global: from here on they guard every .xlsx and .docx this application opens.
 		ZipSecureFile.setMinInflateRatio(0.01);
 		ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
 		ZipSecureFile.setMaxTextSize(10L * 1024 * 1024);
