@@ -217,8 +217,8 @@ public class Consultations {
 				insert into consultation_comment (id, consultation_id, article_number, text, name_enc, phone_enc, phone_hash,
 				  tracking_code, channel, station_id, entered_by, created_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, c.id(), n.articleNumber(), text, personalData.encrypt(blank(n.name()) ? null : n.name().strip()),
-					personalData.encrypt(phone), personalData.searchHash(phone), code, channel.name(), stationId, enteredBy,
+			.params(id, c.id(), n.articleNumber(), text, personalData.encrypt(blank(n.name()) ? null : n.name().strip(), "consultation_comment", "name_enc", id),
+					personalData.encrypt(phone, "consultation_comment", "phone_enc", id), personalData.searchHash(phone), code, channel.name(), stationId, enteredBy,
 					OffsetDateTime.now(clock))
 			.update();
 		return comment(id).orElseThrow();

@@ -252,7 +252,7 @@ public class Deputies {
 			.update();
 		if (!keepPhone) {
 			jdbc.sql("update deputy set phone_cipher = ?, phone_hash = ? where id = ?")
-				.params(personalData.encrypt(valid.phone()), personalData.searchHash(valid.phone()), id)
+				.params(personalData.encrypt(valid.phone(), "deputy", "phone_cipher", id), personalData.searchHash(valid.phone()), id)
 				.update();
 		}
 		for (Seat seat : before.seats()) {
@@ -301,7 +301,7 @@ public class Deputies {
 		Deputy deputy = get(id);
 		String cipher = jdbc.sql("select phone_cipher from deputy where id = ?").param(id).query(String.class).optional().orElse(null);
 		audit.record(Action.PERSONAL_DATA_REVEALED, "deputy:" + id, "phone of " + deputy.name());
-		return Optional.ofNullable(personalData.decrypt(cipher));
+		return Optional.ofNullable(personalData.decrypt(cipher, "deputy", "phone_cipher", id));
 	}
 
 	private UUID insert(DeputyRules.Valid valid) {
@@ -316,7 +316,7 @@ public class Deputies {
 	private Object[] deputyRow(UUID id, DeputyRules.Valid v, OffsetDateTime now) {
 		return new Object[] { id, v.name(), v.gender().name(), name(v.ethnicity()), v.birthYear(),
 				name(v.politicalAffiliation()), name(v.occupation()), v.workplace(), v.title(), v.regionCode(),
-				personalData.encrypt(v.phone()), personalData.searchHash(v.phone()), name(v.committeePosition()), now, now };
+				personalData.encrypt(v.phone(), "deputy", "phone_cipher", id), personalData.searchHash(v.phone()), name(v.committeePosition()), now, now };
 	}
 
 	private void insertSeat(UUID deputyId, Level level, DeputyRules.Valid valid) {
@@ -415,11 +415,12 @@ public class Deputies {
 		}
 		String position = rs.getString("committee_position");
 		String cipher = rs.getString("phone_cipher");
-		return new Deputy(rs.getObject("id", UUID.class), rs.getString("name"), Deputy.Gender.valueOf(rs.getString("gender")),
+		UUID id = rs.getObject("id", UUID.class);
+		return new Deputy(id, rs.getString("name"), Deputy.Gender.valueOf(rs.getString("gender")),
 				value(Deputy.Ethnicity.class, rs.getString("ethnicity")), (Integer) rs.getObject("birth_year"),
 				value(Deputy.PoliticalAffiliation.class, rs.getString("political_affiliation")),
 				value(Deputy.Occupation.class, rs.getString("occupation")), rs.getString("workplace"), rs.getString("title"),
-				rs.getString("region_code"), cipher == null ? null : PersonalData.mask(personalData.decrypt(cipher)),
+				rs.getString("region_code"), cipher == null ? null : PersonalData.mask(personalData.decrypt(cipher, "deputy", "phone_cipher", id)),
 				position != null, value(CommitteePosition.class, position), delegation, levels, List.copyOf(seats));
 	}
 

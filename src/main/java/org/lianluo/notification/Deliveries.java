@@ -88,7 +88,8 @@ public class Deliveries {
 	private DeliveryView map(ResultSet rs, int n) throws SQLException {
 		OffsetDateTime sent = rs.getObject("sent_at", OffsetDateTime.class);
 		return new DeliveryView(rs.getObject("id", UUID.class), rs.getString("channel"),
-				PersonalData.mask(personalData.decrypt(rs.getString("recipient_enc"))), rs.getString("template"),
+				PersonalData.mask(personalData.decrypt(rs.getString("recipient_enc"), "notification_delivery", "recipient_enc",
+						rs.getObject("id", UUID.class))), rs.getString("template"),
 				rs.getString("status"), rs.getInt("attempts"), rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant(),
 				rs.getString("last_error"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				sent == null ? null : sent.toInstant());

@@ -55,8 +55,8 @@ public class Preferences {
 		Map<String, Channels> kinds = kinds(userId);
 		return jdbc.sql("select email_enc, email_enabled, phone_enc from notification_preference where user_id = ?")
 			.param(userId)
-			.query((rs, n) -> new Preference(personalData.decrypt(rs.getString(1)), rs.getBoolean(2),
-					personalData.decrypt(rs.getString(3)), kinds))
+			.query((rs, n) -> new Preference(personalData.decrypt(rs.getString(1), "notification_preference", "email_enc", userId),
+					rs.getBoolean(2), personalData.decrypt(rs.getString(3), "notification_preference", "phone_enc", userId), kinds))
 			.optional()
 			.orElse(new Preference(null, true, null, kinds));
 	}
@@ -99,8 +99,8 @@ public class Preferences {
 				values (?, ?, ?, ?, ?, ?) on conflict (user_id) do update
 				set email_enc = excluded.email_enc, email_enabled = excluded.email_enabled, phone_enc = excluded.phone_enc,
 				  updated_at = excluded.updated_at""")
-			.params(userId, personalData.encrypt(address), wanted.emailEnabled(), personalData.encrypt(phone), newToken(),
-					now())
+			.params(userId, personalData.encrypt(address, "notification_preference", "email_enc", userId), wanted.emailEnabled(),
+					personalData.encrypt(phone, "notification_preference", "phone_enc", userId), newToken(), now())
 			.update();
 		kinds.forEach((kind, channels) -> {
 			choose(userId, kind, "EMAIL", channels.email());
@@ -115,7 +115,7 @@ public class Preferences {
 			.param(userId)
 			.query(String.class)
 			.optional()
-			.map(personalData::decrypt);
+			.map(cipher -> personalData.decrypt(cipher, "notification_preference", "email_enc", userId));
 	}
 
 	/** The address to e-mail a message of this kind to, when the user gave one and wants such messages by e-mail. */
@@ -132,7 +132,7 @@ public class Preferences {
 			.param(userId)
 			.query(String.class)
 			.optional()
-			.map(personalData::decrypt)
+			.map(cipher -> personalData.decrypt(cipher, "notification_preference", "phone_enc", userId))
 			.filter(PersonalData::isMobile);
 	}
 

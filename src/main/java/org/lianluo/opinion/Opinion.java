@@ -124,8 +124,13 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 
 	/** A new opinion as it arrives; personal data comes in already encrypted. */
 	public static Opinion receive(Intake intake, String trackingCode, String actor, Instant now) {
+		return receive(Ids.newId(), intake, trackingCode, actor, now);
+	}
+
+	/** The same, with its id chosen beforehand (personal data is sealed to the row it goes into). */
+	public static Opinion receive(UUID id, Intake intake, String trackingCode, String actor, Instant now) {
 		Opinion o = new Opinion();
-		o.id = Ids.newId();
+		o.id = id;
 		o.trackingCode = trackingCode;
 		o.status = OpinionStatus.RECEIVED;
 		o.kind = intake.kind();

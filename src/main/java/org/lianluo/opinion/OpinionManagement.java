@@ -21,6 +21,7 @@ import org.lianluo.identity.Role;
 import org.lianluo.opinion.internal.DeadlineTimers;
 import org.lianluo.opinion.internal.Timeline;
 import org.lianluo.platform.Attachments;
+import org.lianluo.platform.Ids;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.TrackingCodes;
 import org.lianluo.platform.LianluoException.FieldProblem;
@@ -113,10 +114,11 @@ public class OpinionManagement {
 		boolean anonymous = Boolean.TRUE.equals(valid.anonymous());
 		String name = anonymous ? null : blankToNull(valid.name());
 		String phone = blankToNull(valid.phone());
-		Opinion opinion = Opinion.receive(new Opinion.Intake(valid.content(), valid.regionCode(), valid.stationId(),
-				valid.kind(), valid.category(), valid.channel(), personalData.encrypt(name), personalData.encrypt(phone),
-				personalData.searchHash(phone), anonymous, valid.receivedAt(), Set.copyOf(valid.deputyIds())),
-				TrackingCodes.next(), actor, clock.instant());
+		UUID id = Ids.newId();
+		Opinion opinion = Opinion.receive(id, new Opinion.Intake(valid.content(), valid.regionCode(), valid.stationId(),
+				valid.kind(), valid.category(), valid.channel(), personalData.encrypt(name, "opinion", "submitter_name_enc", id),
+				personalData.encrypt(phone, "opinion", "submitter_phone_enc", id), personalData.searchHash(phone), anonymous,
+				valid.receivedAt(), Set.copyOf(valid.deputyIds())), TrackingCodes.next(), actor, clock.instant());
 		save(opinion);
 		if (idempotencyKey != null) {
 			int inserted = jdbc.sql("""
@@ -442,15 +444,15 @@ public class OpinionManagement {
 			.stream()
 			.filter(java.util.Objects::nonNull)
 			.findFirst()
-			.map(personalData::decrypt);
+			.map(cipher -> personalData.decrypt(cipher, "opinion", "submitter_phone_enc", opinionId));
 	}
 
 	public String revealPhone(Opinion o) {
-		return personalData.decrypt(o.getSubmitterPhoneEnc());
+		return personalData.decrypt(o.getSubmitterPhoneEnc(), "opinion", "submitter_phone_enc", o.getId());
 	}
 
 	public String revealName(Opinion o) {
-		return personalData.decrypt(o.getSubmitterNameEnc());
+		return personalData.decrypt(o.getSubmitterNameEnc(), "opinion", "submitter_name_enc", o.getId());
 	}
 
 	Opinion save(Opinion o) {

@@ -20,6 +20,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
  * asks a small sum in Chinese, signed by the server (the answer is never sent to the browser), good once,
  * for {@code challenge-ttl}, and not answered faster than {@code challenge-min-time}.
  * <p>
- * Addresses and phones are kept only as keyed hashes ({@link PersonalData#searchHash}). Requests of signed-in
+ * Addresses and phones are kept only as keyed hashes, each with its own key ({@link PersonalData#hash}), as
+ * are the challenges' signatures. Requests of signed-in
  * staff and API tokens, and addresses listed in {@code exempt-addresses} (a kiosk's or a partner system's
  * gateway), are not counted. The client address is the request's remote address, which Tomcat takes from
  * {@code X-Forwarded-For} when the direct peer is an internal proxy ({@code server.forward-headers-strategy:
@@ -100,7 +102,7 @@ public class SubmissionGuard {
 		limit("a", address, settings.perAddressPerHour(), "guard.address.too-many");
 		if (settings.perPhonePerDay() > 0 && phone != null && !phone.isBlank()) {
 			OffsetDateTime day = now.atZone(ZONE).truncatedTo(ChronoUnit.DAYS).toOffsetDateTime();
-			int hits = hit("p:" + personalData.searchHash(phone.strip()), day);
+			int hits = hit("p:" + personalData.hash(PersonalData.Purpose.GUARD_PHONE, phone.strip()), day);
 			if (hits > settings.perPhonePerDay()) {
 				long wait = Math.max(1, Duration.between(now, day.plusDays(1).toInstant()).toSeconds());
 				throw new TooMany("guard.phone.too-many", wait, settings.perPhonePerDay());
@@ -109,9 +111,17 @@ public class SubmissionGuard {
 	}
 
 	/**
-	 * Counts one request of a {@code kind} (a short prefix: "a" submissions, "s" sign-ins) from an address in the
-	 * current hour, on that kind's own counter, and refuses over {@code perHour} with a 429 ({@link TooMany}) worded
-	 * by {@code messageKey}, whose arguments are the limit and the minutes to wait. Exempt addresses are not
+	 * Admits one similar-opinion hint asked while a citizen types: counted per address and hour in PostgreSQL like
+	 * submissions, apart from them and with its own limit ({@code hints-per-address-per-hour}); over it, 429.
+	 */
+	public void admitHint(String address) {
+		limit("h", address, settings.hintsPerAddressPerHour(), "guard.hint.too-many");
+	}
+
+	/**
+	 * Counts one request of a {@code kind} (a short prefix: "a" submissions, "h" hints, "s" sign-ins) from an address
+	 * in the current hour, on that kind's own counter, and refuses over {@code perHour} with a 429 ({@link TooMany})
+	 * worded by {@code messageKey}, whose arguments are the limit and the minutes to wait. Exempt addresses are not
 	 * counted; a limit of 0 counts nothing.
 	 */
 	public void limit(String kind, String address, int perHour, String messageKey) {
@@ -120,7 +130,7 @@ public class SubmissionGuard {
 		}
 		Instant now = clock.instant();
 		OffsetDateTime hour = now.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
-		int hits = hit(kind + ":" + personalData.searchHash(normalAddress(address)), hour);
+		int hits = hit(kind + ":" + personalData.hash(PersonalData.Purpose.GUARD_ADDRESS, normalAddress(address)), hour);
 		if (hits > perHour) {
 			long wait = Math.max(1, Duration.between(now, hour.plusHours(1).toInstant()).toSeconds());
 			throw new TooMany(messageKey, wait, perHour, (wait + 59) / 60);
@@ -133,7 +143,7 @@ public class SubmissionGuard {
 		}
 		OffsetDateTime hour = clock.instant().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
 		Integer hits = jdbc.sql("select hits from submission_counter where key = ? and window_start = ?")
-			.params("a:" + personalData.searchHash(normalAddress(address)), hour)
+			.params(addressKey(address), hour)
 			.query(Integer.class)
 			.optional()
 			.orElse(0);
@@ -186,7 +196,11 @@ public class SubmissionGuard {
 	}
 
 	private String sign(String payload, String answer) {
-		return personalData.searchHash("challenge|" + payload + "|" + answer);
+		return personalData.hash(PersonalData.Purpose.CHALLENGE, payload + "|" + answer);
+	}
+
+	private String addressKey(String address) {
+		return "a:" + personalData.hash(PersonalData.Purpose.GUARD_ADDRESS, normalAddress(address));
 	}
 
 	private boolean exempt(String address) {
@@ -231,13 +245,21 @@ public class SubmissionGuard {
 	/**
 	 * {@code lianluo.submission-guard.*}: a challenge after this many submissions from one address in an hour (0:
 	 * never), at most this many per address and hour and per phone and day (0: no limit), how long a challenge is
-	 * good and how fast it may be answered, and addresses not counted.
+	 * good and how fast it may be answered, addresses not counted, and how many similar-opinion hints one address
+	 * may ask an hour (one per pause while typing; 0: no limit).
 	 */
 	@ConfigurationProperties("lianluo.submission-guard")
 	public record Settings(Integer challengeAfter, Integer perAddressPerHour, Integer perPhonePerDay,
-			Duration challengeMinTime, Duration challengeTtl, List<String> exemptAddresses) {
+			Duration challengeMinTime, Duration challengeTtl, List<String> exemptAddresses, Integer hintsPerAddressPerHour) {
 
+		public Settings(Integer challengeAfter, Integer perAddressPerHour, Integer perPhonePerDay, Duration challengeMinTime,
+				Duration challengeTtl, List<String> exemptAddresses) {
+			this(challengeAfter, perAddressPerHour, perPhonePerDay, challengeMinTime, challengeTtl, exemptAddresses, null);
+		}
+
+		@ConstructorBinding
 		public Settings {
+			hintsPerAddressPerHour = hintsPerAddressPerHour == null ? 120 : hintsPerAddressPerHour;
 			challengeAfter = challengeAfter == null ? 3 : challengeAfter;
 			perAddressPerHour = perAddressPerHour == null ? 30 : perAddressPerHour;
 			perPhonePerDay = perPhonePerDay == null ? 5 : perPhonePerDay;

@@ -90,7 +90,7 @@ public class DashboardSheets {
 					msg("report.dashboard.days-overdue")), items);
 			Sheet help = book.createSheet(notes.get(0));
 			for (int i = 1; i < notes.size(); i++) {
-				help.createRow(i - 1).createCell(0).setCellValue(notes.get(i));
+				help.createRow(i - 1).createCell(0).setCellValue(Sheets.text(notes.get(i)));
 			}
 			book.write(out);
 			return out.toByteArray();
@@ -104,7 +104,7 @@ public class DashboardSheets {
 		Sheet sheet = book.createSheet(name);
 		Row header = sheet.createRow(0);
 		for (int c = 0; c < headers.size(); c++) {
-			header.createCell(c).setCellValue(headers.get(c));
+			header.createCell(c).setCellValue(Sheets.text(headers.get(c)));
 			sheet.setColumnWidth(c, 20 * 256);
 		}
 		for (int r = 0; r < rows.size(); r++) {
@@ -115,7 +115,7 @@ public class DashboardSheets {
 					row.createCell(c).setCellValue(n.doubleValue());
 				}
 				else if (values.get(c) != null) {
-					row.createCell(c).setCellValue(values.get(c).toString());
+					row.createCell(c).setCellValue(Sheets.text(values.get(c).toString()));
 				}
 			}
 		}

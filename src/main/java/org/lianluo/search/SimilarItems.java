@@ -75,8 +75,10 @@ public class SimilarItems {
 	}
 
 	/**
-	 * For a citizen who is typing: closed opinions with a published reply that look like the text. Nothing that
-	 * is open, and of each only what the published results show: category, place, the reply, the shared words.
+	 * For a citizen who is typing: opinions whose reply the office fed back (FED_BACK or CLOSED with a reply: what
+	 * the published results show) that look like the text. Nothing that is open, and of each only what the
+	 * published results show: category, place, the reply; the words shown are the typed words the reply holds,
+	 * never words of the opinion's own content.
 	 */
 	public List<PublicSimilar> forCitizen(String content, String regionCode) {
 		String text = content == null ? "" : content.strip();
@@ -86,10 +88,11 @@ public class SimilarItems {
 		if (regionCode != null && !regionCode.isBlank() && !regions.exists(regionCode.strip())) {
 			throw LianluoException.invalidField("regionCode", "problem.field.region");
 		}
-		Search.Where where = new Search.Where().add("d.type = 'OPINION'").add("d.closed");
+		Search.Where where = new Search.Where().add("d.type = 'OPINION'").add("d.closed").add("d.reply is not null");
+		Set<String> typed = new HashSet<>(segmenter.documentTerms(text));
 		return find(new Probe(text, blankToNull(regionCode), null, null, null), where, 5).stream()
 			.map(s -> new PublicSimilar(s.score(), s.likelyDuplicate(), s.category(), s.regionCode(),
-					regions.fullName(s.regionCode()), s.reply(), s.at(), s.why().sharedTerms()))
+					regions.fullName(s.regionCode()), s.reply(), s.at(), wordsOfReply(typed, s.reply())))
 			.toList();
 	}
 
@@ -108,6 +111,12 @@ public class SimilarItems {
 		}
 		Search.Where where = new Search.Where().add("d.type = 'PROPOSAL'");
 		return find(new Probe(text, null, null, null, null), where, 10);
+	}
+
+	/** The typed words that the published reply holds too, strongest first. */
+	private List<String> wordsOfReply(Set<String> typed, String reply) {
+		return segmenter.documentTerms(reply).stream().distinct().filter(typed::contains)
+			.sorted(Comparator.comparingDouble(this::weight).reversed()).limit(8).toList();
 	}
 
 	/** The scored candidates for a text, within the given conditions, best first. */

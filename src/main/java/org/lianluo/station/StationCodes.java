@@ -17,6 +17,7 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -28,17 +29,17 @@ public class StationCodes {
 	private static final Map<EncodeHintType, Object> HINTS = Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
 			EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(), EncodeHintType.MARGIN, 2);
 
-	private final StationProperties properties;
+	private final String base;
 
-	StationCodes(StationProperties properties) {
-		this.properties = properties;
+	StationCodes(StationProperties properties, @Value("${lianluo.public-url:http://localhost:8080}") String publicUrl) {
+		String configured = properties.portalBaseUrl() == null || properties.portalBaseUrl().isBlank() ? publicUrl
+				: properties.portalBaseUrl();
+		this.base = configured.trim().replaceAll("/+$", "");
 	}
 
-	/** {@code <base>/opinions/new?station=<id>}, the base configured or else the one the request came to. */
-	public String portalUrl(UUID station, String requestBase) {
-		String base = properties.portalBaseUrl() == null || properties.portalBaseUrl().isBlank() ? requestBase
-				: properties.portalBaseUrl().trim();
-		return base.replaceAll("/+$", "") + "/opinions/new?station=" + station;
+	/** {@code <base>/opinions/new?station=<id>}, the base from the configuration (never from the request). */
+	public String portalUrl(UUID station) {
+		return base + "/opinions/new?station=" + station;
 	}
 
 	public byte[] png(String content, int size) {

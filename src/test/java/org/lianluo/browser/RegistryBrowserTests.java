@@ -42,6 +42,9 @@ class RegistryBrowserTests {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Value("${lianluo.public-url:http://localhost:8080}")
+	String publicUrl;
+
 	@Autowired
 	JdbcClient jdbc;
 
@@ -97,7 +100,7 @@ class RegistryBrowserTests {
 				.jsReturnsValue("var i = document.getElementById('qr-image'); return i.complete && i.naturalWidth > 0 ? true : null;"));
 			assertThat(((JavascriptExecutor) browser.driver()).executeScript("return document.getElementById('qr-image').naturalWidth"))
 				.isEqualTo(600L);
-			assertThat(browser.text(".qr-url")).isEqualTo("http://localhost:" + port + "/opinions/new?station=" + station);
+			assertThat(browser.text(".qr-url")).isEqualTo(publicUrl + "/opinions/new?station=" + station);
 			browser.screenshot("registries-05-station-qr-print");
 
 			browser.go("/deputies/composition?region=451022");
@@ -116,7 +119,7 @@ class RegistryBrowserTests {
 		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
 		String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
 				new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
-		assertThat(decoded).isEqualTo("http://localhost:" + port + "/opinions/new?station=" + station);
+		assertThat(decoded).isEqualTo(publicUrl + "/opinions/new?station=" + station);
 	}
 
 	@Test

@@ -227,11 +227,13 @@ class DemoYearTests {
 			.query(String.class).list();
 		assertThat(phones).hasSizeGreaterThan(100);
 		assertThat(phones).noneMatch(p -> p.matches(".*1[3-9][0-9]{9}.*"));
-		assertThat(personalData.decrypt(phones.get(0))).matches("1[3-9][0-9]{9}");
+		UUID withPhone = jdbc.sql("select id from opinion where submitter_phone_enc = ?").param(phones.get(0)).query(UUID.class).single();
+		assertThat(personalData.decrypt(phones.get(0), "opinion", "submitter_phone_enc", withPhone)).matches("1[3-9][0-9]{9}");
 		List<String> names = jdbc.sql("select submitter_name_enc from opinion where submitter_name_enc is not null")
 			.query(String.class).list();
 		assertThat(names).hasSizeGreaterThan(1_000);
-		assertThat(personalData.decrypt(names.get(0))).matches("\\p{IsHan}{2,3}");
+		UUID withName = jdbc.sql("select id from opinion where submitter_name_enc = ?").param(names.get(0)).query(UUID.class).single();
+		assertThat(personalData.decrypt(names.get(0), "opinion", "submitter_name_enc", withName)).matches("\\p{IsHan}{2,3}");
 		assertThat(count("select count(*) from consultation_comment where phone_enc ~ '1[3-9][0-9]{9}'")).isZero();
 	}
 

@@ -114,7 +114,8 @@ class NotificationBrowserTests {
 				insert into notification_delivery (id, channel, recipient_enc, recipient_hash, template, params, urgent,
 				  region_code, status, attempts, next_attempt_at, last_error, created_at, updated_at)
 				values (?, 'SMS', ?, ?, 'citizen-received', '{"code":"TEST"}', false, '451022108', 'DEAD', 6, ?, 'HTTP 500', ?, ?)""")
-			.params(id, personalData.encrypt(phone), personalData.searchHash(phone), now, now, now)
+			.params(id, personalData.encrypt(phone, "notification_delivery", "recipient_enc", id), personalData.searchHash(phone), now, now,
+					now)
 			.update();
 		return id;
 	}

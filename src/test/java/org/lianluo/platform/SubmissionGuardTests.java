@@ -124,7 +124,7 @@ class SubmissionGuardTests {
 		for (int i = 0; i < 10; i++) {
 			guard.admit("10.9.9.9", somePhone(), true, null, null);
 		}
-		String key = "a:" + personalData.searchHash(address);
+		String key = "a:" + personalData.hash(PersonalData.Purpose.GUARD_ADDRESS, address);
 		assertThat(jdbc.sql("select count(*) from submission_counter where key = ?").param(key).query(Long.class).single()).isEqualTo(2);
 		assertThat(jdbc.sql("select count(*) from submission_counter where key like ?").param("%" + address + "%").query(Long.class).single())
 			.as("addresses are kept as keyed hashes only").isZero();

@@ -85,7 +85,7 @@ class BackupRestoreTests {
 			String phone = restored.sql("select submitter_phone_enc from opinion where tracking_code = ?").param(code)
 				.query(String.class).single();
 			assertThat(phone).doesNotContain("13812345678");
-			assertThat(personalData.decrypt(phone)).isEqualTo("13812345678");
+			assertThat(personalData.decrypt(phone, "opinion", "submitter_phone_enc", UUID.fromString(opinionId))).isEqualTo("13812345678");
 		}
 		finally {
 			jdbc.sql("drop database " + database + " with (force)").update();

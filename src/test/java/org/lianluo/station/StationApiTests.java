@@ -36,6 +36,9 @@ class StationApiTests {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Value("${lianluo.public-url:http://localhost:8080}")
+	String publicUrl;
+
 	@Autowired
 	Stations stations;
 
@@ -115,7 +118,7 @@ class StationApiTests {
 			.header("Authorization", "Bearer " + admin(port).token()).build(), HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(png.statusCode()).isEqualTo(200);
 		assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
-		assertThat(decode(png.body())).isEqualTo("http://localhost:" + port + "/opinions/new?station=" + id);
+		assertThat(decode(png.body())).isEqualTo(publicUrl + "/opinions/new?station=" + id);
 
 		Response svg = admin(port).get("/api/v1/stations/" + id + "/qr.svg");
 		assertThat(svg.contentType()).startsWith("image/svg+xml");

@@ -160,13 +160,13 @@ class ConsultationScreens {
 			for (Comment cm : consultations.comments(id, null, 0, 100_000).items()) {
 				Row row = sheet.createRow(r++);
 				row.createCell(0).setCellValue(cm.articleNumber() == null ? text("consultation.whole") : text("consultation.article-n", cm.articleNumber()));
-				row.createCell(1).setCellValue(cm.text());
+				row.createCell(1).setCellValue(org.lianluo.platform.Sheets.text(cm.text()));
 				row.createCell(2).setCellValue(text("consultation.channel." + cm.channel()));
 				row.createCell(3).setCellValue(cm.createdAt().atZone(org.lianluo.region.WorkingCalendar.ZONE).toLocalDateTime().toString());
 				row.createCell(4).setCellValue(cm.trackingCode());
 				row.createCell(5).setCellValue(cm.hidden() ? text("consultation.yes") : "");
 				row.createCell(6).setCellValue(cm.adoption() == null ? "" : text("consultation.adoption." + cm.adoption()));
-				row.createCell(7).setCellValue(cm.adoptionNote() == null ? "" : cm.adoptionNote());
+				row.createCell(7).setCellValue(cm.adoptionNote() == null ? "" : org.lianluo.platform.Sheets.text(cm.adoptionNote()));
 			}
 			book.write(out);
 			return ResponseEntity.ok()

@@ -161,7 +161,7 @@ public class DeliverySender {
 		Outcome outcome;
 		try {
 			Map<String, String> params = json.readValue(c.row().params(), PARAMS);
-			String recipient = personalData.decrypt(c.row().recipientEnc());
+			String recipient = personalData.decrypt(c.row().recipientEnc(), "notification_delivery", "recipient_enc", c.row().id());
 			if (c.row().isSms()) {
 				String text = templates.text(c.row().template(), "SMS", params, Locale.SIMPLIFIED_CHINESE);
 				outcome = sms.send(new SmsMessage(c.row().id().toString(), recipient,

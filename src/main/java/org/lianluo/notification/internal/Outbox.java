@@ -59,13 +59,14 @@ class Outbox {
 			return false;
 		}
 		String hash = personalData.searchHash(phone);
+		UUID id = messageId(eventKey, hash, "SMS");
 		OffsetDateTime now = now();
 		OffsetDateTime due = OffsetDateTime.ofInstant(quietHours.notBefore(now.toInstant(), urgent), ZoneOffset.UTC);
 		return jdbc.sql("""
 				insert into notification_delivery (id, channel, recipient_enc, recipient_hash, template, params, urgent,
 				  region_code, status, attempts, next_attempt_at, created_at, updated_at)
 				values (?, 'SMS', ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?) on conflict do nothing""")
-			.params(messageId(eventKey, hash, "SMS"), personalData.encrypt(phone), hash, template,
+			.params(id, personalData.encrypt(phone, "notification_delivery", "recipient_enc", id), hash, template,
 					json.writeValueAsString(params), urgent, regionCode, due, now, now)
 			.update() == 1;
 	}
@@ -77,11 +78,12 @@ class Outbox {
 			return false;
 		}
 		OffsetDateTime now = now();
+		UUID id = messageId(eventKey, user.toString(), "EMAIL");
 		return jdbc.sql("""
 				insert into notification_delivery (id, channel, recipient_enc, recipient_hash, recipient_user, template,
 				  params, link, urgent, status, attempts, next_attempt_at, created_at, updated_at)
 				values (?, 'EMAIL', ?, ?, ?, ?, ?, ?, false, 'PENDING', 0, ?, ?, ?) on conflict do nothing""")
-			.params(messageId(eventKey, user.toString(), "EMAIL"), personalData.encrypt(email),
+			.params(id, personalData.encrypt(email, "notification_delivery", "recipient_enc", id),
 					personalData.searchHash(email), user, template, json.writeValueAsString(params), link, now, now, now)
 			.update() == 1;
 	}

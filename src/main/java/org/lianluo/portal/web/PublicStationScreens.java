@@ -2,7 +2,6 @@ package org.lianluo.portal.web;
 
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.lianluo.opinion.Category;
 import org.lianluo.opinion.OpinionQueries;
 import org.lianluo.platform.LianluoException;
@@ -77,10 +76,9 @@ class PublicStationScreens {
 	}
 
 	@GetMapping(value = "/public/stations/{id}/qr.svg", produces = "image/svg+xml")
-	ResponseEntity<String> qr(@PathVariable UUID id, HttpServletRequest request) {
+	ResponseEntity<String> qr(@PathVariable UUID id) {
 		Station s = stations.findPublished(id).orElseThrow(LianluoException::notFound);
-		String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
-		return ResponseEntity.ok(codes.svg(codes.portalUrl(s.id(), base)));
+		return ResponseEntity.ok(codes.svg(codes.portalUrl(s.id())));
 	}
 
 	@GetMapping("/public/results")

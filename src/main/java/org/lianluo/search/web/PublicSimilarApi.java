@@ -2,6 +2,10 @@ package org.lianluo.search.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.lianluo.identity.CurrentUser;
+import org.lianluo.platform.SubmissionGuard;
 import org.lianluo.search.SimilarItems;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -9,19 +13,26 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/v1/public/opinions/similar}: while a citizen types, the closed opinions with a published reply
- * that look like it. Nothing open, no tracking code, no content, no name.
+ * that look like it. Nothing open, no tracking code, no content, no name. Limited per address like intake
+ * ({@link SubmissionGuard#admitHint}); staff and API tokens are not counted.
  */
 @RestController
 class PublicSimilarApi {
 
 	private final SimilarItems similar;
 
-	PublicSimilarApi(SimilarItems similar) {
+	private final SubmissionGuard guard;
+
+	PublicSimilarApi(SimilarItems similar, SubmissionGuard guard) {
 		this.similar = similar;
+		this.guard = guard;
 	}
 
 	@PostMapping("/api/v1/public/opinions/similar")
-	List<SimilarItems.PublicSimilar> similar(@RequestBody Typed body) {
+	List<SimilarItems.PublicSimilar> similar(@RequestBody Typed body, HttpServletRequest request) {
+		if (CurrentUser.find().isEmpty()) {
+			guard.admitHint(request.getRemoteAddr());
+		}
 		return similar.forCitizen(body.content(), body.regionCode());
 	}
 

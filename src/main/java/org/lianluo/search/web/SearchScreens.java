@@ -3,7 +3,11 @@ package org.lianluo.search.web;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.lianluo.identity.CurrentUser;
 import org.lianluo.platform.LianluoException;
+import org.lianluo.platform.SubmissionGuard;
 import org.lianluo.platform.web.FormErrors;
 import org.lianluo.region.Regions;
 import org.lianluo.search.DocumentType;
@@ -31,11 +35,14 @@ class SearchScreens {
 
 	private final FormErrors formErrors;
 
-	SearchScreens(Search search, SimilarItems similar, Regions regions, FormErrors formErrors) {
+	private final SubmissionGuard guard;
+
+	SearchScreens(Search search, SimilarItems similar, Regions regions, FormErrors formErrors, SubmissionGuard guard) {
 		this.search = search;
 		this.similar = similar;
 		this.regions = regions;
 		this.formErrors = formErrors;
+		this.guard = guard;
 	}
 
 	@GetMapping("/search")
@@ -75,9 +82,9 @@ class SearchScreens {
 
 	@PostMapping("/public/opinions/similar")
 	String citizenHint(@RequestParam(defaultValue = "") String content, @RequestParam(required = false) String regionCode,
-			Model model) {
+			Model model, HttpServletRequest request) {
 		List<SimilarItems.PublicSimilar> items = List.of();
-		if (content.strip().codePointCount(0, content.strip().length()) >= 5) {
+		if (content.strip().codePointCount(0, content.strip().length()) >= 5 && admitted(request)) {
 			try {
 				items = similar.forCitizen(content.length() > 5000 ? content.substring(0, 5000) : content, regionCode);
 			}
@@ -88,6 +95,20 @@ class SearchScreens {
 		}
 		model.addAttribute("items", items);
 		return "search/hint :: hint";
+	}
+
+	/** Over the hourly limit of hints the form simply shows none: typing and sending are not hindered. */
+	private boolean admitted(HttpServletRequest request) {
+		if (CurrentUser.find().isPresent()) {
+			return true;
+		}
+		try {
+			guard.admitHint(request.getRemoteAddr());
+			return true;
+		}
+		catch (SubmissionGuard.TooMany ex) {
+			return false;
+		}
 	}
 
 	@PostMapping("/search/proposals/similar")

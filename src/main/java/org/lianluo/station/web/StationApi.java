@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code /api/v1/stations}: scoped reads for staff, changes by ASSESSOR, ADMIN and STATION_ADMIN; QR codes. */
 @RestController
@@ -76,6 +75,6 @@ class StationApi {
 	}
 
 	private String url(Station station) {
-		return codes.portalUrl(station.id(), ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+		return codes.portalUrl(station.id());
 	}
 }

@@ -42,7 +42,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The station registry's screens: list, detail with roster, edit form, and the QR code print page. */
 @Controller
@@ -207,7 +206,7 @@ class StationScreens {
 	String qr(@PathVariable UUID id, Model model) {
 		Station station = stations.get(id);
 		model.addAttribute("station", station);
-		model.addAttribute("url", codes.portalUrl(id, base()));
+		model.addAttribute("url", codes.portalUrl(id));
 		model.addAttribute("names", names);
 		return "station/qr";
 	}
@@ -215,13 +214,13 @@ class StationScreens {
 	@GetMapping("/{id}/qr.png")
 	ResponseEntity<byte[]> png(@PathVariable UUID id) {
 		stations.get(id);
-		return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(codes.png(codes.portalUrl(id, base()), 600));
+		return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(codes.png(codes.portalUrl(id), 600));
 	}
 
 	@GetMapping("/{id}/qr.svg")
 	ResponseEntity<String> svg(@PathVariable UUID id) {
 		stations.get(id);
-		return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(codes.svg(codes.portalUrl(id, base())));
+		return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(codes.svg(codes.portalUrl(id)));
 	}
 
 	private static StationForm formOf(Station s, List<UUID> roster) {
@@ -251,9 +250,5 @@ class StationScreens {
 
 	private static boolean canEdit() {
 		return CurrentUser.get().hasAny(List.of(Role.ASSESSOR, Role.ADMIN, Role.STATION_ADMIN));
-	}
-
-	private static String base() {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
 	}
 }
