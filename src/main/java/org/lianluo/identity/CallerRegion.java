@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.lianluo.platform.DatabaseScope;
 import org.lianluo.region.RegionCode;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -26,7 +27,8 @@ class CallerRegion implements DatabaseScope.Caller {
 
 	private final CityWide cityWide;
 
-	CallerRegion(JdbcClient jdbc, CityWide cityWide) {
+	/** Both resolved at first use: the migrations ask for connections before either exists, with nobody signed in. */
+	CallerRegion(@Lazy JdbcClient jdbc, @Lazy CityWide cityWide) {
 		this.jdbc = jdbc;
 		this.cityWide = cityWide;
 	}
