@@ -66,7 +66,9 @@ public class AuditLog {
 
 	public enum Action {
 		SIGN_IN, SIGN_IN_FAILED, LOCKED_OUT, SIGN_OUT, TOKEN_ISSUED, USER_CREATED, USER_UPDATED, ROLES_CHANGED,
-		PASSWORD_CHANGED, PERSONAL_DATA_REVEALED, CONTENT_HIDDEN
+		PASSWORD_CHANGED, PERSONAL_DATA_REVEALED, CONTENT_HIDDEN,
+		/** The office rated an opinion's reply for the citizen, from its phone call-back (回访). */
+		FOLLOW_UP_RATED
 	}
 
 	public record Entry(Instant at, String actor, String action, String target, String detail, String address) {
