@@ -83,7 +83,7 @@ class NotificationBrowserTests {
 			f.assign(opinion[0]);
 			await().atMost(Duration.ofSeconds(20)).until(() -> f.handler.get("/api/v1/inbox").json().get("total").asInt() == 1);
 			b.signOut().signIn(f.handlerName, "password-123").go("/inbox");
-			assertThat(b.text("table.inbox tr.unread")).contains("新交办：意见 " + opinion[1]);
+			assertThat(b.text("table.inbox tr.unread")).contains("新交办：意见 （").contains(" 收到）").doesNotContain(opinion[1]);
 
 			b.click("a[href='/inbox/preferences']");
 			b.type("#phone", "12345").click("form.preferences button[type=submit]");
