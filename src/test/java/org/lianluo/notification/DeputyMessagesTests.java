@@ -85,6 +85,8 @@ class DeputyMessagesTests {
 		assertThat(messages(receivingUser, "STATION_OPINION").get(0).get("link").asText())
 			.isEqualTo("/opinions/" + opinionId);
 		assertThat(receivingUser.get("/api/v1/opinions/" + opinionId).status()).isEqualTo(200);
+		assertThat(receivingUser.get("/api/v1/opinions/" + opinionId).body()).as("the citizen's code, not the deputy's")
+			.doesNotContain(code);
 		assertThat(messages(rosterUser, "STATION_OPINION").get(0).get("link").asText())
 			.as("a deputy of the station opens what was said there").isEqualTo("/opinions/" + opinionId);
 		assertThat(rosterUser.get("/api/v1/opinions/" + opinionId).status()).isEqualTo(200);
