@@ -607,7 +607,7 @@ class DemoYear {
 
 		void rate(Opinion o, Instant t, Grade grade) {
 			if (o.getSubmitterPhoneEnc() != null) {
-				at(t, () -> opinions.evaluateByCitizen(o.getTrackingCode(), grade, null));
+				at(t, () -> opinions.evaluateByCitizen(o.getTrackingCode(), opinions.ratingKey(o.getId()), grade, null));
 			}
 			else {
 				at(t, () -> as(office, () -> opinions.evaluateByPhone(o.getId(), grade, null)));

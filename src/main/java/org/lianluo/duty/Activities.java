@@ -26,6 +26,7 @@ import org.lianluo.identity.Scope;
 import org.lianluo.opinion.Channel;
 import org.lianluo.opinion.Opinion;
 import org.lianluo.opinion.OpinionManagement;
+import org.lianluo.opinion.OpinionQueries;
 import org.lianluo.opinion.Submission;
 import org.lianluo.platform.Attachments;
 import org.lianluo.platform.Ids;
@@ -303,12 +304,14 @@ public class Activities {
 		Map<UUID, String> names = deputies.findAll(participantIds.values().stream().flatMap(List::stream).distinct().toList())
 			.stream().collect(Collectors.toMap(DeputySummary::id, DeputySummary::name));
 		Map<UUID, List<Activity.CollectedOpinion>> said = new LinkedHashMap<>();
+		// Tracking codes for the office only: a deputy or a unit reading the activity sees none (API.md).
+		boolean codes = CurrentUser.find().map(OpinionQueries::showsTrackingCodes).orElse(false);
 		jdbc.sql("select activity_id, opinion_id from duty_activity_opinion where activity_id = any(?) order by activity_id, position")
 			.param(array)
 			.query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
 			.list()
 			.forEach(pair -> opinionLoop.byId(pair[1]).ifPresent(o -> said.computeIfAbsent(pair[0], k -> new ArrayList<>())
-				.add(new Activity.CollectedOpinion(o.getId(), o.getTrackingCode(), o.getContent(), o.getStatus()))));
+				.add(new Activity.CollectedOpinion(o.getId(), codes ? o.getTrackingCode() : null, o.getContent(), o.getStatus()))));
 		Map<UUID, List<Activity.Photo>> pictures = photos.of(ids);
 		Map<UUID, Activity> byId = new LinkedHashMap<>();
 		jdbc.sql("select * from duty_activity where id = any(?)")

@@ -55,7 +55,8 @@ public class MessageTemplates {
 
 	/** What the preview fills in. */
 	public static final Map<String, String> SAMPLE = Map.of("code", "01JDXKP4M2Q7R", "deadline", "2026-12-15 17:30",
-			"number", "12", "title", "关于改造祥周镇至林逢镇公路的建议", "date", "2026-11-29", "overdue", "7", "key", "2", "class", "A");
+			"number", "12", "title", "关于改造祥周镇至林逢镇公路的建议", "date", "2026-11-29", "overdue", "7", "key", "2", "class", "A",
+			"link", "https://lianluo.bsrd.gov.cn/track?code=01JDXKP4M2Q7R&key=5V0QJ8ZK2M7TXR4D9HBN");
 
 	private final JdbcClient jdbc;
 
@@ -77,6 +78,8 @@ public class MessageTemplates {
 		for (String s : List.of("received", "assigned", "fed-back", "reopened", "closed", "merged")) {
 			t.put("citizen-" + s, CODE);
 		}
+		// The feedback SMS links to the rating page with the citizen's rating key, made at sending (RatingLinks).
+		t.put("citizen-fed-back", List.of("code", "link"));
 		t.put("opinion-assigned", CODE_DEADLINE);
 		t.put("opinion-reopened", CODE_DEADLINE);
 		for (int level = 1; level <= 4; level++) {

@@ -95,6 +95,8 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 
 	Instant ratedAt;
 
+	Rater ratedBy;
+
 	int reopenCount;
 
 	boolean implemented;
@@ -327,12 +329,16 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 
 	// --- evaluation (评价)
 
-	public void evaluate(Grade newGrade, String comment, Instant reopenDeadline, Instant reopenSupervision, String actor,
-			Instant now) {
+	public void evaluate(Grade newGrade, String comment, Rater rater, Instant reopenDeadline, Instant reopenSupervision,
+			String actor, Instant now) {
 		require(OpinionStatus.FED_BACK);
 		grade = newGrade;
 		gradeComment = comment;
 		ratedAt = now;
+		ratedBy = rater;
+		if (rater == Rater.FOLLOW_UP) {
+			note(TimelineEntry.Kind.PHONE_FOLLOW_UP, actor, now, newGrade.name() + (comment == null ? "" : ": " + comment));
+		}
 		if (newGrade == Grade.UNSATISFIED && reopenCount < MAX_REOPENINGS) {
 			reopenCount++;
 			startRound(reopenDeadline, reopenSupervision, now);
@@ -502,6 +508,7 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 	public Instant getRepliedAt() { return repliedAt; }
 	public Instant getFedBackAt() { return fedBackAt; }
 	public Grade getGrade() { return grade; }
+	public Rater getRatedBy() { return ratedBy; }
 	public String getGradeComment() { return gradeComment; }
 	public int getReopenCount() { return reopenCount; }
 	public boolean isImplemented() { return implemented; }

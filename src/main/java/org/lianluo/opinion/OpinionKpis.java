@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
  * The loop's figures for a region and a year, over the opinions received in it, as they stand now:
  * 办结率 (closure rate) = reported back or closed / assigned; 按时办结率 (on-time rate) = replied by the
  * deadline / reported back or closed; 满意率 = satisfied or basically satisfied / rated (never counting
- * unrated ones); 解决率 (solved rate) = RESOLVED / replied; average days from receipt to closing. Read from the
+ * unrated ones; how many ratings came from the citizens and how many from the office's call-backs); 解决率 (solved rate) = RESOLVED / replied; average days from receipt to closing. Read from the
  * monthly sums that PostgreSQL keeps with every change ({@link #ROLLUP}), so a year costs the same at a thousand
  * opinions as at ten million.
  */
@@ -50,6 +50,15 @@ public class OpinionKpis {
 			coalesce(sum(r.implemented), 0) as implemented,
 			coalesce(sum(r.closed_days) / nullif(sum(r.closed_timed), 0), 0) as avg_days""";
 
+	/**
+	 * How many of the rated opinions received in a region's subtree ({@code :pattern}) from {@code :from} to {@code :to}
+	 * the office rated on its phone call-back (回访, {@link Rater#FOLLOW_UP}); the rest of the rated ones the citizens
+	 * rated with their key. Few, and read through their own partial index (migration V27_1_0).
+	 */
+	public static final String FOLLOW_UPS = """
+			select count(*) from opinion o where o.rated_by = 'FOLLOW_UP' and o.grade is not null
+			and o.region_code like :pattern and o.received_at >= :from and o.received_at < :to""";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -82,7 +91,13 @@ public class OpinionKpis {
 			.params(pattern, first, next)
 			.query((rs, n) -> figures(rs, rs.getString("k")))
 			.list();
-		return new Report(pattern, year, total, byUnit, byCategory);
+		long followUps = jdbc.sql(FOLLOW_UPS)
+			.param("pattern", pattern)
+			.param("from", first.atStartOfDay(org.lianluo.region.WorkingCalendar.ZONE).toOffsetDateTime())
+			.param("to", next.atStartOfDay(org.lianluo.region.WorkingCalendar.ZONE).toOffsetDateTime())
+			.query(Long.class)
+			.single();
+		return new Report(pattern, year, total, byUnit, byCategory, followUps);
 	}
 
 	/** What is overdue now, by lead unit and by county, within the caller's scope. */
@@ -142,7 +157,17 @@ public class OpinionKpis {
 		}
 	}
 
-	public record Report(String regionPattern, int year, Figures total, List<Figures> byUnit, List<Figures> byCategory) {
+	/**
+	 * The figures, and of the {@code total.rated} opinions how many the citizens rated with their rating key and how
+	 * many the office on its phone call-back (回访).
+	 */
+	public record Report(String regionPattern, int year, Figures total, List<Figures> byUnit, List<Figures> byCategory,
+			long ratedByCitizens, long ratedByFollowUp) {
+
+		public Report(String regionPattern, int year, Figures total, List<Figures> byUnit, List<Figures> byCategory,
+				long ratedByFollowUp) {
+			this(regionPattern, year, total, byUnit, byCategory, Math.max(0, total.rated() - ratedByFollowUp), ratedByFollowUp);
+		}
 	}
 
 	/** Overdue items of a unit or a county: how many, escalated (督办), key supervision, oldest deadline. */

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.lianluo.consultation.Consultations;
 import org.lianluo.deputy.Deputies;
+import org.lianluo.identity.AuditLog;
 import org.lianluo.identity.CurrentUser;
 import org.lianluo.identity.Role;
 import org.lianluo.opinion.internal.DeadlineTimers;
@@ -76,9 +77,12 @@ public class OpinionManagement {
 
 	private final Consultations consultations;
 
-	OpinionManagement(Consultations consultations, OpinionStore opinions, Timeline timeline, Deadlines deadlines, OpinionProperties rules,
+	private final AuditLog audit;
+
+	OpinionManagement(AuditLog audit, Consultations consultations, OpinionStore opinions, Timeline timeline, Deadlines deadlines, OpinionProperties rules,
 			PersonalData personalData, Regions regions, Units units, JdbcClient jdbc, Clock clock, DeadlineTimers timers,
 			Stations stations, Deputies deputies, Attachments attachments) {
+		this.audit = audit;
 		this.consultations = consultations;
 		this.attachments = attachments;
 		this.timers = timers;
@@ -374,27 +378,47 @@ public class OpinionManagement {
 		return save(o);
 	}
 
-	/** The citizen's rating, by tracking code. */
+	/**
+	 * The citizen's rating, by tracking code and with the opinion's rating key (API.md): without it, or with another,
+	 * 403 and nothing changes. A merged duplicate's own key rates the reply it follows.
+	 */
 	@Transactional
-	public Opinion evaluateByCitizen(String trackingCode, Grade grade, String comment) {
+	public Opinion evaluateByCitizen(String trackingCode, String ratingKey, Grade grade, String comment) {
 		Opinion o = opinions.findByTrackingCode(TrackingCodes.normalise(trackingCode)).orElseThrow(LianluoException::notFound);
+		if (ratingKey == null || ratingKey.isBlank()) {
+			throw LianluoException.of(HttpStatus.FORBIDDEN, "opinion.rating-key.missing");
+		}
+		byte[] expected = ratingKey(o.getId()).getBytes(StandardCharsets.UTF_8);
+		if (!MessageDigest.isEqual(expected, TrackingCodes.normalise(ratingKey).getBytes(StandardCharsets.UTF_8))) {
+			throw LianluoException.of(HttpStatus.FORBIDDEN, "opinion.rating-key.wrong");
+		}
 		if (o.getStatus() == OpinionStatus.MERGED) {
 			// A merged duplicate's submitter keeps the right to rate: their grade is the primary's.
 			evaluate(opinions.findById(o.getPrimaryId()).orElseThrow(LianluoException::notFound), grade, comment,
-					"citizen " + o.getTrackingCode());
+					Rater.CITIZEN, "citizen " + o.getTrackingCode());
 			return o;
 		}
-		return evaluate(o, grade, comment, "citizen");
+		return evaluate(o, grade, comment, Rater.CITIZEN, "citizen");
 	}
 
-	/** A rating the office took by phone (回访). */
+	/**
+	 * The opinion's rating key (评价码), for the citizen only: in the intake's answer, on the station's receipt and in
+	 * the link of the feedback SMS. Derived from its id, never stored.
+	 */
+	public String ratingKey(UUID opinionId) {
+		return personalData.ratingKey(opinionId);
+	}
+
+	/** A rating the office took by phone (回访): a staff action, marked as such on the opinion and audited. */
 	@Transactional
 	public Opinion evaluateByPhone(UUID id, Grade grade, String comment) {
 		CurrentUser user = requireRole(Role.ASSESSOR);
-		return evaluate(visible(id, user), grade, comment, user.username());
+		Opinion rated = evaluate(visible(id, user), grade, comment, Rater.FOLLOW_UP, user.username());
+		audit.record(AuditLog.Action.FOLLOW_UP_RATED, "opinion " + id, grade.name());
+		return rated;
 	}
 
-	private Opinion evaluate(Opinion o, Grade grade, String comment, String actor) {
+	private Opinion evaluate(Opinion o, Grade grade, String comment, Rater rater, String actor) {
 		if (grade == null) {
 			throw LianluoException.invalidField("grade", "opinion.grade.required");
 		}
@@ -403,7 +427,7 @@ public class OpinionManagement {
 		}
 		Instant now = clock.instant();
 		Instant reopenDeadline = deadlines.reopened(now);
-		o.evaluate(grade, blankToNull(comment), reopenDeadline, deadlines.stepAt(reopenDeadline, 1), actor, now);
+		o.evaluate(grade, blankToNull(comment), rater, reopenDeadline, deadlines.stepAt(reopenDeadline, 1), actor, now);
 		return save(o);
 	}
 

@@ -56,6 +56,16 @@ public class OpinionQueries {
 	}
 
 	/**
+	 * Whether the caller may read tracking codes: the office (API.md), never the unit being rated nor a deputy (who
+	 * reads it only on the receipt of an opinion they register). Fails closed: a role outside the office sees none.
+	 */
+	public static boolean showsTrackingCodes(CurrentUser user) {
+		Scope scope = user.scope();
+		return !user.has(Role.UNIT_HANDLER) && scope.unitId() == null && scope.deputyId() == null
+				&& user.hasAny(List.of(Role.ASSESSOR, Role.STATION_ADMIN, Role.ADMIN, Role.LEADER));
+	}
+
+	/**
 	 * A page of the opinions in the caller's scope that match {@code f}. Its total is exact up to {@link #TOTAL_CAP};
 	 * beyond it the total is the cap and says so ({@link Page#totalCapped()}), so that a page of a county with a
 	 * million opinions reads the page and at most the cap's worth of index entries, not every opinion of the county.
@@ -63,22 +73,12 @@ public class OpinionQueries {
 	public Page<Row> list(Filter f, int page, int size) {
 		CurrentUser user = CurrentUser.get();
 		Scope scope = user.scope();
+		boolean codes = showsTrackingCodes(user);
 		Instant now = clock.instant();
 		StringBuilder where = new StringBuilder(" where");
 		List<Object> params = new ArrayList<>();
 		regionClause(scope.narrow(f.region()), where, params);
-		if (scope.unitId() != null) {
-			where.append(" and (o.lead_unit_id = ? or exists (select 1 from opinion_assisting_unit a where a.opinion_id = o.id and a.unit_id = ?))");
-			params.add(scope.unitId());
-			params.add(scope.unitId());
-		}
-		else if (scope.deputyId() != null) {
-			// what they received, and what was said at a station whose roster they are on (opinion_station_idx)
-			where.append(" and (exists (select 1 from opinion_deputy d where d.opinion_id = o.id and d.deputy_id = ?)"
-					+ " or o.station_id in (select r.station_id from station_deputy r where r.deputy_id = ?))");
-			params.add(scope.deputyId());
-			params.add(scope.deputyId());
-		}
+		narrowToUnitOrDeputy(scope, where, params);
 		if (f.status() != null) {
 			where.append(" and o.status = ?");
 			params.add(f.status().name());
@@ -93,7 +93,7 @@ public class OpinionQueries {
 		if (f.q() != null && !f.q().isBlank()) {
 			String q = f.q().strip();
 			String code = TrackingCodes.normalise(q);
-			if (TRACKING_CODE.matcher(code).matches()) {
+			if (codes && TRACKING_CODE.matcher(code).matches()) {
 				// What a citizen reads out on the phone: the unique index answers it, no scan of the contents.
 				where.append(" and o.tracking_code = ?");
 				params.add(code);
@@ -115,7 +115,7 @@ public class OpinionQueries {
 				+ " o.content, o.received_at, o.lead_unit_id, o.deadline, o.extended, o.supervision_level, o.submitter_phone_hash"
 				+ " from opinion o" + where + order + " limit ? offset ?")
 			.params(pageParams)
-			.query((rs, n) -> row(rs, now))
+			.query((rs, n) -> row(rs, now, codes))
 			.list();
 		long before = (long) page * size;
 		if (items.size() < size && (page == 0 || !items.isEmpty())) {
@@ -129,6 +129,22 @@ public class OpinionQueries {
 			.query(Long.class)
 			.single();
 		return counted > TOTAL_CAP ? new Page<>(items, page, size, TOTAL_CAP, true) : new Page<>(items, page, size, counted);
+	}
+
+	/** A unit handler's: what their unit leads or assists; a deputy's: what they received or was said at their station. */
+	private static void narrowToUnitOrDeputy(Scope scope, StringBuilder where, List<Object> params) {
+		if (scope.unitId() != null) {
+			where.append(" and (o.lead_unit_id = ? or exists (select 1 from opinion_assisting_unit a where a.opinion_id = o.id and a.unit_id = ?))");
+			params.add(scope.unitId());
+			params.add(scope.unitId());
+		}
+		else if (scope.deputyId() != null) {
+			// what they received, and what was said at a station whose roster they are on (opinion_station_idx)
+			where.append(" and (exists (select 1 from opinion_deputy d where d.opinion_id = o.id and d.deputy_id = ?)"
+					+ " or o.station_id in (select r.station_id from station_deputy r where r.deputy_id = ?))");
+			params.add(scope.deputyId());
+			params.add(scope.deputyId());
+		}
 	}
 
 	/**
@@ -151,17 +167,28 @@ public class OpinionQueries {
 		}
 	}
 
-	/** Earlier opinions from the same phone, for triage; never shows the phone itself. */
+	/**
+	 * Earlier opinions from the same phone, for triage: only those the caller may see (their region's subtree, and
+	 * a unit's or a deputy's own), never with the phone itself nor their tracking codes.
+	 */
 	public List<Row> previousBySamePhone(Opinion o) {
 		if (o.getSubmitterPhoneHash() == null) {
 			return List.of();
 		}
+		Scope scope = CurrentUser.get().scope();
+		StringBuilder where = new StringBuilder(" where");
+		List<Object> params = new ArrayList<>();
+		regionClause(scope.regionPattern(), where, params);
+		narrowToUnitOrDeputy(scope, where, params);
+		where.append(" and o.submitter_phone_hash = ? and o.id <> ?");
+		params.add(o.getSubmitterPhoneHash());
+		params.add(o.getId());
 		Instant now = clock.instant();
 		return jdbc.sql("select o.id, o.tracking_code, o.status, o.kind, o.category, o.channel, o.region_code,"
 				+ " o.content, o.received_at, o.lead_unit_id, o.deadline, o.extended, o.supervision_level, o.submitter_phone_hash"
-				+ " from opinion o where o.submitter_phone_hash = ? and o.id <> ? order by o.received_at desc limit 20")
-			.params(o.getSubmitterPhoneHash(), o.getId())
-			.query((rs, n) -> row(rs, now))
+				+ " from opinion o" + where + " order by o.received_at desc limit 20")
+			.params(params)
+			.query((rs, n) -> row(rs, now, false))
 			.list();
 	}
 
@@ -267,7 +294,7 @@ public class OpinionQueries {
 		}
 	}
 
-	private Row row(ResultSet rs, Instant now) throws SQLException {
+	private Row row(ResultSet rs, Instant now, boolean withCode) throws SQLException {
 		OpinionStatus status = OpinionStatus.valueOf(rs.getString("status"));
 		OffsetDateTime deadline = rs.getObject("deadline", OffsetDateTime.class);
 		Light light = null;
@@ -277,7 +304,7 @@ public class OpinionQueries {
 					: rs.getBoolean("extended") || !d.isAfter(deadlines.endOfNextWorkingDay(now)) ? Light.YELLOW : Light.GREEN;
 		}
 		String content = rs.getString("content");
-		return new Row(rs.getObject("id", UUID.class), rs.getString("tracking_code"), status,
+		return new Row(rs.getObject("id", UUID.class), withCode ? rs.getString("tracking_code") : null, status,
 				OpinionKind.valueOf(rs.getString("kind")), Category.valueOf(rs.getString("category")),
 				Channel.valueOf(rs.getString("channel")), rs.getString("region_code"),
 				content.length() > 80 ? content.substring(0, 80) + "…" : content,

@@ -125,11 +125,12 @@ class OpinionStore {
 				  extension_days = ?, extension_reason = ?, supervision_level = ?, next_supervision_at = ?, reply_result = ?,
 				  reply_text = ?, replied_at = ?, fed_back_at = ?, grade = ?, grade_comment = ?, rated_at = ?,
 				  reopen_count = ?, implemented = ?, implemented_note = ?, closed_at = ?, closed_unrated = ?, created_at = ?,
-				  updated_at = ?, consultation_id = ?, status = ?, version = version + 1
+				  updated_at = ?, consultation_id = ?, rated_by = ?, status = ?, version = version + 1
 				where id = ? and version = ?""", ps -> {
 			ps.setString(1, o.kind.name());
 			ps.setString(2, o.category.name());
 			int i = setChangeable(ps, 3, o);
+			ps.setString(i++, name(o.ratedBy));
 			ps.setString(i++, o.status.name());
 			ps.setObject(i++, o.id);
 			ps.setLong(i, o.version);
@@ -224,6 +225,8 @@ class OpinionStore {
 		o.grade = grade == null ? null : Grade.valueOf(grade);
 		o.gradeComment = rs.getString("grade_comment");
 		o.ratedAt = instant(rs, "rated_at");
+		String ratedBy = rs.getString("rated_by");
+		o.ratedBy = ratedBy == null ? null : Rater.valueOf(ratedBy);
 		o.reopenCount = rs.getInt("reopen_count");
 		o.implemented = rs.getBoolean("implemented");
 		o.implementedNote = rs.getString("implemented_note");

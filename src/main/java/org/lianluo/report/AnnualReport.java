@@ -24,11 +24,13 @@ public record AnnualReport(String region, int year, long activities, long themat
 	/**
 	 * 办结率 settled / assigned, 按时办结率 replied by the deadline / settled, 满意率 (basically) satisfied / rated
 	 * (unrated never counts as satisfied), 解决率 RESOLVED / replied, over the opinions received in the year
-	 * ({@link org.lianluo.opinion.OpinionKpis}); and the average days from receipt to closing of disputes.
+	 * ({@link org.lianluo.opinion.OpinionKpis}); and the average days from receipt to closing of disputes; of the
+	 * rated, how many the citizens rated with their rating key and how many the office on its phone call-back (回访).
 	 */
 	public record OpinionLoop(long received, long assigned, long settled, long onTime, long rated, long satisfied,
 			long replied, long resolved, Double closureRate, Double onTimeRate, Double satisfactionRate,
-			Double solvedRate, double averageDaysToClose, long disputesClosed, double disputeAverageDaysToClose) {
+			Double solvedRate, double averageDaysToClose, long disputesClosed, double disputeAverageDaysToClose,
+			long ratedByCitizens, long ratedByFollowUp) {
 	}
 
 	/**

@@ -284,8 +284,9 @@ public class AnnualReports {
 		byUnit.sort(largest);
 		byCategory.removeIf(f -> f.received() == 0);
 		byCategory.sort(largest);
+		long followUps = jdbc.sql(OpinionKpis.FOLLOW_UPS).params(p.params()).query(Long.class).single();
 		OpinionKpis.Report kpis = new OpinionKpis.Report(p.prefix + "%", p.year, total[0],
-				byUnit.subList(0, Math.min(byUnit.size(), 100)), byCategory);
+				byUnit.subList(0, Math.min(byUnit.size(), 100)), byCategory, followUps);
 		return new OpinionPass(counts, kpis, (long) disputes[0], disputes[1]);
 	}
 
@@ -303,7 +304,8 @@ public class AnnualReports {
 		OpinionKpis.Figures f = pass.kpis().total();
 		return new AnnualReport.OpinionLoop(f.received(), f.assigned(), f.settled(), f.onTime(), f.rated(), f.satisfied(),
 				f.replied(), f.resolved(), f.closureRate(), f.onTimeRate(), f.satisfactionRate(), f.solvedRate(),
-				f.averageDaysToClose(), pass.disputesClosed(), pass.disputeAverageDays());
+				f.averageDaysToClose(), pass.disputesClosed(), pass.disputeAverageDays(), pass.kpis().ratedByCitizens(),
+				pass.kpis().ratedByFollowUp());
 	}
 
 	private AnnualReport.ProposalLoop proposalLoop(Period p) {

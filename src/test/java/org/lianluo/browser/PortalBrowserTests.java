@@ -81,6 +81,8 @@ class PortalBrowserTests {
 			b.click("form.stack button[type=submit]");
 			String code = b.text("#tracking-code");
 			assertThat(code).hasSize(13);
+			String ratingKey = b.text("#rating-key");
+			assertThat(ratingKey).hasSize(20);
 			b.click("button.copy-code");
 			assertThat(b.text("#copy-status")).isNotBlank();
 			check.page("35-" + size + "-code");
@@ -103,7 +105,8 @@ class PortalBrowserTests {
 			b.click("form.filters button[type=submit]");
 			assertThat(b.text(".reply-text")).isEqualTo("已安排驻站法官周三接待并解答。");
 			check.page("36-" + size + "-track-replied");
-			b.click("input[value=BASICALLY_SATISFIED]").click("form.rating button[type=submit]");
+			// the rating asks for the key the citizen was given with the code
+			b.click("input[value=BASICALLY_SATISFIED]").type("#ratingKey", ratingKey).click("form.rating button[type=submit]");
 			assertThat(b.text(".public-status")).isEqualTo("已办结");
 			check.page("37-" + size + "-rated");
 

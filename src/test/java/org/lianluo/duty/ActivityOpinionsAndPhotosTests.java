@@ -84,8 +84,10 @@ class ActivityOpinionsAndPhotosTests {
 			assertThat(opinion.get("receivedAt").asText()).isEqualTo("2025-05-06T01:00:00Z");
 		}
 		JsonNode queue = assessor.get("/api/v1/opinions?status=RECEIVED&region=" + TOWN + "&size=100").json();
-		assertThat(queue.get("items").valueStream().map(r -> r.get("trackingCode").asText()))
-			.contains(said.get(0).get("trackingCode").asText(), said.get(1).get("trackingCode").asText());
+		assertThat(queue.get("items").valueStream().map(r -> r.get("id").asText()))
+			.contains(said.get(0).get("opinionId").asText(), said.get(1).get("opinionId").asText());
+		assertThat(said.valueStream().map(o -> o.get("trackingCode").isNull())).as("the citizen's codes, not the deputy's")
+			.containsOnly(true);
 		assertThat(assessor.get("/api/v1/activities/" + created.json().get("id").asText()).json().get("opinions")).hasSize(2);
 
 		Response visit = mine.post("/api/v1/activities", Map.of("type", "VISIT", "title", "走访", "startAt",

@@ -79,11 +79,14 @@ class DeputyMessagesTests {
 
 		for (Api deputy : List.of(rosterUser, receivingUser, emailUser)) {
 			await().atMost(WAIT).until(() -> messages(deputy, "STATION_OPINION").size() == 1);
-			assertThat(messages(deputy, "STATION_OPINION").get(0).get("text").asText()).contains(code).contains("联络站");
+			assertThat(messages(deputy, "STATION_OPINION").get(0).get("text").asText()).doesNotContain(code).contains("联络站")
+				.contains("收到");
 		}
 		assertThat(messages(receivingUser, "STATION_OPINION").get(0).get("link").asText())
 			.isEqualTo("/opinions/" + opinionId);
 		assertThat(receivingUser.get("/api/v1/opinions/" + opinionId).status()).isEqualTo(200);
+		assertThat(receivingUser.get("/api/v1/opinions/" + opinionId).body()).as("the citizen's code, not the deputy's")
+			.doesNotContain(code);
 		assertThat(messages(rosterUser, "STATION_OPINION").get(0).get("link").asText())
 			.as("a deputy of the station opens what was said there").isEqualTo("/opinions/" + opinionId);
 		assertThat(rosterUser.get("/api/v1/opinions/" + opinionId).status()).isEqualTo(200);
@@ -97,7 +100,7 @@ class DeputyMessagesTests {
 		sender.sendDue();
 		List<MimeMessage> mails = smtp.to(email);
 		assertThat(mails).hasSize(1);
-		assertThat((String) mails.get(0).getContent()).contains(code);
+		assertThat((String) mails.get(0).getContent()).contains("联络站").doesNotContain(code);
 		assertThat(messages(rosterUser, "STATION_OPINION")).hasSize(1);
 	}
 

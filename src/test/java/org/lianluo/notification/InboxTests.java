@@ -51,7 +51,8 @@ class InboxTests {
 		JsonNode inbox = awaitMessages(f.handler, 1);
 		JsonNode message = inbox.get("items").get(0);
 		assertThat(message.get("kind").asText()).isEqualTo("ASSIGNED");
-		assertThat(message.get("text").asText()).contains(opinion[1]).contains("已交办贵单位").doesNotContain("韦秀兰");
+		// the unit being rated reads when it was received, never the citizen's tracking code
+		assertThat(message.get("text").asText()).doesNotContain(opinion[1]).contains("收到）").contains("已交办贵单位").doesNotContain("韦秀兰");
 		assertThat(message.get("link").asText()).isEqualTo("/opinions/" + opinion[0]);
 		assertThat(inbox.get("unread").asInt()).isEqualTo(1);
 		assertThat(awaitMessages(f.secondHandler, 1).get("items")).hasSize(1);
@@ -84,6 +85,7 @@ class InboxTests {
 		JsonNode assessorInbox = awaitMessages(f.assessor, 2);
 		assertThat(kinds(assessorInbox)).containsExactlyInAnyOrder("SUPERVISION_3", "SUPERVISION_4");
 		assertThat(assessorInbox.get("items").get(0).get("text").asText()).contains(opinion[1]);
+		assertThat(handlerInbox.toString()).doesNotContain(opinion[1]);
 		assertThat(f.otherCountyAssessor.get("/api/v1/inbox").json().get("total").asInt()).isZero();
 
 		// Handling one event twice (a retried transaction, a replayed event) writes nothing new.

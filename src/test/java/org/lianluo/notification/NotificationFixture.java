@@ -71,7 +71,7 @@ final class NotificationFixture {
 		}
 		String code = r.json().get("trackingCode").asText();
 		String id = assessor.get("/api/v1/opinions?q=" + code).json().get("items").get(0).get("id").asText();
-		return new String[] { id, code };
+		return new String[] { id, code, r.json().get("ratingKey").asText() };
 	}
 
 	void assign(String opinionId) {

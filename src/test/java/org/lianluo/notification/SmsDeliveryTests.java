@@ -149,11 +149,13 @@ class SmsDeliveryTests {
 				.isEqualTo(200);
 			awaitRows(phone, 3 + 2 * round);
 			if (round == 0) {
-				f.citizen.post("/api/v1/public/opinions/" + opinion[1] + "/evaluation", java.util.Map.of("grade", "UNSATISFIED"));
+				f.citizen.post("/api/v1/public/opinions/" + opinion[1] + "/evaluation", java.util.Map.of("grade", "UNSATISFIED",
+						"ratingKey", opinion[2]));
 				awaitRows(phone, 4);
 			}
 		}
-		f.citizen.post("/api/v1/public/opinions/" + opinion[1] + "/evaluation", java.util.Map.of("grade", "SATISFIED"));
+		f.citizen.post("/api/v1/public/opinions/" + opinion[1] + "/evaluation",
+				java.util.Map.of("grade", "SATISFIED", "ratingKey", opinion[2]));
 		awaitRows(phone, 6);
 		for (int hour = 0; hour < 3; hour++) {
 			sender.sendDue();
@@ -167,11 +169,18 @@ class SmsDeliveryTests {
 					"citizen-fed-back", "citizen-closed");
 		assertThat(gateway.deliveredTo(phone)).allSatisfy(r -> assertThat(r.get("templateParam").get("code").asText())
 			.isEqualTo(opinion[1]));
+		// the feedback SMS links to the rating page with the citizen's rating key, made at sending and stored nowhere
+		assertThat(gateway.deliveredTo(phone)).filteredOn(r -> r.get("templateCode").asText().equals("citizen-fed-back"))
+			.hasSize(2)
+			.allSatisfy(r -> assertThat(r.get("templateParam").get("link").asText())
+				.endsWith("/track?code=" + opinion[1] + "&key=" + opinion[2]));
+		assertThat(jdbc.sql("select string_agg(params, '') from notification_delivery where recipient_hash = ?")
+			.param(personalData.searchHash(phone)).query(String.class).single()).doesNotContain(opinion[2]);
 		await().atMost(WAIT).until(() -> f.handler.get("/api/v1/inbox").json().get("total").asInt() == 2);
 		List<String> texts = new java.util.ArrayList<>();
 		f.handler.get("/api/v1/inbox").json().get("items").forEach(m -> texts.add(m.get("kind").asText() + " " + m.get("text").asText()));
 		// Both were written at the same instant of the test's clock, so their order is not asserted.
-		assertThat(texts).anySatisfy(t -> assertThat(t).startsWith("REOPENED").contains(opinion[1]).contains("重新办理"));
+		assertThat(texts).anySatisfy(t -> assertThat(t).startsWith("REOPENED").doesNotContain(opinion[1]).contains("重新办理"));
 	}
 
 	@Test

@@ -23,6 +23,9 @@ public final class LoopFixture {
 
 	public final String handlerName;
 
+	/** The rating key each public intake answered with, by tracking code: only the citizen holds it. */
+	private final Map<String, String> ratingKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
 	public LoopFixture(int port) {
 		String u = UUID.randomUUID().toString().substring(0, 8);
 		admin = new Api(port).as("admin", "admin-test-password");
@@ -56,7 +59,13 @@ public final class LoopFixture {
 		if (r.status() != 201) {
 			throw new AssertionError(r.toString());
 		}
+		ratingKeys.put(r.json().get("trackingCode").asText(), r.json().get("ratingKey").asText());
 		return r.json().get("trackingCode").asText();
+	}
+
+	/** The rating key the intake gave the citizen with this tracking code. */
+	public String ratingKeyOf(String trackingCode) {
+		return ratingKeys.get(trackingCode);
 	}
 
 	public String idOf(String trackingCode) {

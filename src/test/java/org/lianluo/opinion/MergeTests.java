@@ -77,7 +77,8 @@ class MergeTests {
 		assertThat(tracked.get("rateable").asBoolean()).isTrue();
 		assertThat(tracked.toString()).doesNotContain(primaryCode);
 
-		Response rated = citizen.post("/api/v1/public/opinions/" + duplicateCode + "/evaluation", Map.of("grade", "SATISFIED"));
+		Response rated = citizen.post("/api/v1/public/opinions/" + duplicateCode + "/evaluation",
+				Map.of("grade", "SATISFIED", "ratingKey", ratingKeys.get(duplicateCode)));
 		assertThat(rated.status()).isEqualTo(200);
 		assertThat(rated.json().get("trackingCode").asText()).isEqualTo(duplicateCode);
 		assertThat(rated.body()).doesNotContain(primaryCode);
@@ -88,7 +89,8 @@ class MergeTests {
 		awaitSms(phoneB, "citizen-closed", 1);
 		awaitSms(phoneA, "citizen-closed", 1);
 		// Rated once: the primary is closed, a second rating by anyone is a conflict.
-		assertThat(citizen.post("/api/v1/public/opinions/" + primaryCode + "/evaluation", Map.of("grade", "UNSATISFIED")).status())
+		assertThat(citizen.post("/api/v1/public/opinions/" + primaryCode + "/evaluation",
+				Map.of("grade", "UNSATISFIED", "ratingKey", ratingKeys.get(primaryCode))).status())
 			.isEqualTo(409);
 	}
 
@@ -120,8 +122,12 @@ class MergeTests {
 		}
 		Response r = citizen.post("/api/v1/public/opinions", body);
 		assertThat(r.status()).as(r.toString()).isEqualTo(201);
+		ratingKeys.put(r.json().get("trackingCode").asText(), r.json().get("ratingKey").asText());
 		return r.json().get("trackingCode").asText();
 	}
+
+	/** The rating keys the citizens were given, by tracking code. */
+	private final Map<String, String> ratingKeys = new java.util.HashMap<>();
 
 	private void awaitSms(String phone, String template, int count) {
 		long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();

@@ -66,14 +66,16 @@ class OpinionLoopApiTests {
 
 		JsonNode fedBack = citizen.get("/api/v1/public/opinions/" + code).json();
 		assertThat(fedBack.get("reply").get("text").asText()).isEqualTo("已列入本月道路抢修计划。");
-		Response rated = citizen.post("/api/v1/public/opinions/" + code + "/evaluation", Map.of("grade", "UNSATISFIED", "comment", "太慢"));
+		Response rated = citizen.post("/api/v1/public/opinions/" + code + "/evaluation", Map.of("grade", "UNSATISFIED", "comment", "太慢",
+				"ratingKey", f.ratingKeyOf(code)));
 		assertThat(rated.status()).isEqualTo(200);
 		assertThat(rated.json().get("status").asText()).isEqualTo("REOPENED");
 
 		f.handler.post("/api/v1/opinions/" + id + "/accept", Map.of());
 		f.handler.post("/api/v1/opinions/" + id + "/reply", Map.of("result", "RESOLVED", "text", "道路已修复通车。"));
 		f.assessor.post("/api/v1/opinions/" + id + "/review", Map.of("approve", true));
-		JsonNode closed = citizen.post("/api/v1/public/opinions/" + code + "/evaluation", Map.of("grade", "SATISFIED")).json();
+		JsonNode closed = citizen.post("/api/v1/public/opinions/" + code + "/evaluation",
+				Map.of("grade", "SATISFIED", "ratingKey", f.ratingKeyOf(code))).json();
 		assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
 		assertThat(closed.get("reply").get("result").asText()).isEqualTo("RESOLVED");
 		assertThat(closed.get("timeline").valueStream().map(s -> s.get("status").asText())).containsExactly("RECEIVED",
@@ -120,9 +122,11 @@ class OpinionLoopApiTests {
 		// 作登瑶族乡 of 田东, whose unit the fixture's is (a unit answers its own county's opinions only), and no other test's.
 		String region = "451022201";
 		List<String> codes = new java.util.ArrayList<>();
+		List<String> keys = new java.util.ArrayList<>();
 		for (String text : List.of("作登乡街道路灯不亮。", "作登乡集市垃圾清运不及时。", "作登乡学校门口缺少斑马线。")) {
-			codes.add(citizen.post("/api/v1/public/opinions", Map.of("content", text, "regionCode", region)).json()
-				.get("trackingCode").asText());
+			JsonNode receipt = citizen.post("/api/v1/public/opinions", Map.of("content", text, "regionCode", region)).json();
+			codes.add(receipt.get("trackingCode").asText());
+			keys.add(receipt.get("ratingKey").asText());
 		}
 		for (int i = 0; i < 2; i++) {
 			String id = f.idOf(codes.get(i));
@@ -130,7 +134,8 @@ class OpinionLoopApiTests {
 			f.handler.post("/api/v1/opinions/" + id + "/accept", Map.of());
 			f.handler.post("/api/v1/opinions/" + id + "/reply", Map.of("result", "RESOLVED", "text", "已处理。"));
 			f.assessor.post("/api/v1/opinions/" + id + "/review", Map.of("approve", true));
-			citizen.post("/api/v1/public/opinions/" + codes.get(i) + "/evaluation", Map.of("grade", i == 0 ? "SATISFIED" : "UNSATISFIED"));
+			citizen.post("/api/v1/public/opinions/" + codes.get(i) + "/evaluation", Map.of("grade", i == 0 ? "SATISFIED" : "UNSATISFIED",
+					"ratingKey", keys.get(i)));
 		}
 		JsonNode total = f.assessor.get("/api/v1/opinions/kpis?region=" + region).json().get("total");
 		assertThat(total.get("received").asLong()).isEqualTo(3);
@@ -225,7 +230,8 @@ class OpinionLoopApiTests {
 		Response review = f.assessor.post("/api/v1/opinions/" + id + "/review", Map.of("approve", true));
 		assertThat(review.status()).isEqualTo(409);
 		assertThat(review.json().get("detail").asText()).isEqualTo("该意见当前状态为“待研判”，不允许此操作。");
-		assertThat(citizen.post("/api/v1/public/opinions/" + code + "/evaluation", Map.of("grade", "SATISFIED")).status()).isEqualTo(409);
+		assertThat(citizen.post("/api/v1/public/opinions/" + code + "/evaluation",
+				Map.of("grade", "SATISFIED", "ratingKey", f.ratingKeyOf(code))).status()).isEqualTo(409);
 		assertThat(f.otherCountyAssessor.get("/api/v1/opinions/" + id).status()).isEqualTo(404);
 		assertThat(f.otherCountyAssessor.get("/api/v1/opinions?q=" + code).json().get("total").asInt()).isZero();
 		Response noDeputy = f.assessor.post("/api/v1/opinions/" + id + "/triage", Map.of("route", "TO_PROPOSAL"));
@@ -270,5 +276,170 @@ class OpinionLoopApiTests {
 		assertThat(f.handler.post("/api/v1/opinions/" + id + "/extension", Map.of("workingDays", 2, "reason", "还要")).status()).isEqualTo(409);
 		List<String> kinds = f.assessor.get("/api/v1/opinions/" + id).json().get("timeline").valueStream().map(e -> e.get("kind").asText()).toList();
 		assertThat(kinds).contains("EXTENSION_REQUESTED", "EXTENSION_APPROVED");
+	}
+
+	/** Up to FED_BACK: assigned to the fixture's unit, accepted, replied, approved. */
+	private String fedBack(String code) {
+		String id = f.idOf(code);
+		f.assessor.post("/api/v1/opinions/" + id + "/triage", Map.of("route", "ASSIGN", "leadUnitId", f.unitId));
+		f.handler.post("/api/v1/opinions/" + id + "/accept", Map.of());
+		f.handler.post("/api/v1/opinions/" + id + "/reply", Map.of("result", "RESOLVED", "text", "已修复。"));
+		assertThat(f.assessor.post("/api/v1/opinions/" + id + "/review", Map.of("approve", true)).json().get("status").asText())
+			.isEqualTo("FED_BACK");
+		return id;
+	}
+
+	@Test
+	void onlyTheRatingKeyTheCitizenWasGivenRatesAndItIsNeverStoredNorShownToStaff() {
+		Response receipt = citizen.post("/api/v1/public/opinions", Map.of("content", "朔良镇街上的下水道堵了，污水漫到路面。",
+				"regionCode", "451022108", "phone", "13812340000"), Map.of("Idempotency-Key", "rating-" + System.nanoTime()));
+		assertThat(receipt.status()).isEqualTo(201);
+		String code = receipt.json().get("trackingCode").asText();
+		String key = receipt.json().get("ratingKey").asText();
+		assertThat(key).as("at least 96 bits").hasSizeGreaterThanOrEqualTo(20).isNotEqualTo(code);
+		String id = fedBack(code);
+
+		for (Map<String, String> without : List.of(Map.of("grade", "SATISFIED"), Map.of("grade", "SATISFIED", "ratingKey", ""),
+				Map.of("grade", "SATISFIED", "ratingKey", code), Map.of("grade", "SATISFIED", "ratingKey", "0".repeat(key.length())),
+				Map.of("grade", "SATISFIED", "ratingKey", key.substring(0, key.length() - 1)))) {
+			Response refused = citizen.post("/api/v1/public/opinions/" + code + "/evaluation", without);
+			assertThat(refused.status()).as(without.toString()).isEqualTo(403);
+			assertThat(refused.json().get("detail").asText()).contains("评价码");
+		}
+		JsonNode untouched = f.assessor.get("/api/v1/opinions/" + id).json();
+		assertThat(untouched.get("status").asText()).isEqualTo("FED_BACK");
+		assertThat(untouched.get("grade").isNull()).isTrue();
+
+		Response rated = citizen.post("/api/v1/public/opinions/" + code + "/evaluation",
+				Map.of("grade", "SATISFIED", "ratingKey", key.toLowerCase()));
+		assertThat(rated.status()).isEqualTo(200);
+		assertThat(rated.json().get("status").asText()).isEqualTo("CLOSED");
+		JsonNode staff = f.assessor.get("/api/v1/opinions/" + id).json();
+		assertThat(staff.get("ratedBy").asText()).isEqualTo("CITIZEN");
+		assertThat(staff.has("ratingKey")).isFalse();
+
+		// never shown to staff, never stored: not in any staff answer, not in the opinion's row, its timeline or its SMS
+		assertThat(f.assessor.get("/api/v1/opinions/" + id).body() + f.handler.get("/api/v1/opinions/" + id).body()
+				+ f.assessor.get("/api/v1/opinions?q=" + code).body()).doesNotContain(key);
+		java.util.UUID uuid = java.util.UUID.fromString(id);
+		assertThat(jdbc.sql("select row_to_json(o)::text from opinion o where id = ?").param(uuid).query(String.class).single())
+			.doesNotContain(key);
+		assertThat(jdbc.sql("select coalesce(string_agg(row_to_json(e)::text, ''), '') from opinion_event e where opinion_id = ?")
+			.param(uuid).query(String.class).single()).doesNotContain(key);
+		assertThat(jdbc.sql("select coalesce(string_agg(params, ''), '') from notification_delivery where params like ?")
+			.param("%" + code + "%").query(String.class).single()).doesNotContain(key);
+	}
+
+	@Test
+	void aRetriedIntakeAnswersTheSameRatingKeyAndStaffIntakeGivesItOnceForTheReceipt() {
+		Map<String, Object> body = Map.of("content", "那板村村口路灯坏了三个月。", "regionCode", "451022108");
+		Map<String, String> header = Map.of("Idempotency-Key", "retry-" + System.nanoTime());
+		JsonNode first = citizen.post("/api/v1/public/opinions", body, header).json();
+		JsonNode again = citizen.post("/api/v1/public/opinions", body, header).json();
+		assertThat(again.get("trackingCode").asText()).isEqualTo(first.get("trackingCode").asText());
+		assertThat(again.get("ratingKey").asText()).isEqualTo(first.get("ratingKey").asText());
+
+		Api stationAdmin = org.lianluo.Staff.user(port, "451022", "STATION_ADMIN");
+		Response registered = stationAdmin.post("/api/v1/opinions", Map.of("content", "接待日群众反映：村里自来水浑浊。",
+				"regionCode", "451022108", "channel", "STATION_RECEPTION"));
+		assertThat(registered.status()).isEqualTo(201);
+		String code = registered.json().get("trackingCode").asText();
+		String key = registered.json().get("ratingKey").asText();
+		assertThat(key).hasSizeGreaterThanOrEqualTo(20);
+		String id = registered.json().get("id").asText();
+		assertThat(stationAdmin.get("/api/v1/opinions/" + id).json().has("ratingKey")).as("this once").isFalse();
+		fedBack(code);
+		assertThat(citizen.post("/api/v1/public/opinions/" + code + "/evaluation", Map.of("grade", "BASICALLY_SATISFIED",
+				"ratingKey", key)).status()).isEqualTo(200);
+	}
+
+	@Test
+	void theUnitBeingRatedNeverReadsTheTrackingCodeNorRatesItsOwnReply() {
+		String code = f.submitPublic(citizen, "朔良镇卫生院门口的路灯坏了，晚上看病很不方便。");
+		String id = fedBack(code);
+		String merged = f.submitPublic(citizen, "卫生院门口黑灯瞎火的，请修路灯。");
+		String mergedId = f.idOf(merged);
+		assertThat(f.assessor.post("/api/v1/opinions/" + mergedId + "/triage", Map.of("route", "MERGE", "primaryId", id)).status())
+			.isEqualTo(200);
+
+		String api = f.handler.get("/api/v1/opinions/" + id).body() + f.handler.get("/api/v1/opinions?size=200").body()
+				+ f.handler.get("/api/v1/opinions/" + id + "/duplicates").body() + f.handler.get("/api/v1/inbox?size=200").body();
+		assertThat(api).contains(id).doesNotContain(code).doesNotContain(merged);
+		assertThat(f.handler.get("/api/v1/opinions/" + id).json().get("trackingCode").isNull()).isTrue();
+		// asked by code, the list confirms nothing (it is read as words of the content)
+		assertThat(f.handler.get("/api/v1/opinions?q=" + code).json().get("total").asInt()).isZero();
+		String screens = org.lianluo.Staff.screen(port, f.handlerName, "password-123", "/opinions/" + id)
+				+ org.lianluo.Staff.screen(port, f.handlerName, "password-123", "/opinions");
+		assertThat(screens).contains(id).doesNotContain(code).doesNotContain(merged);
+		assertThat(org.lianluo.Staff.screen(port, f.handlerName, "password-123", "/opinions?q=" + code)).contains("共 0 条")
+			.doesNotContain("/opinions/" + id + "\"");
+		// the office still reads it, and a merge note naming a code is masked for the unit
+		assertThat(f.assessor.get("/api/v1/opinions/" + id).json().get("trackingCode").asText()).isEqualTo(code);
+		assertThat(f.assessor.get("/api/v1/opinions/" + id).body()).contains(merged);
+
+		// even knowing the code, the unit has no key: its own reply stays unrated
+		for (Map<String, String> body : List.of(Map.of("grade", "SATISFIED"), Map.of("grade", "SATISFIED", "ratingKey", code))) {
+			assertThat(f.handler.post("/api/v1/public/opinions/" + code + "/evaluation", body).status()).isEqualTo(403);
+		}
+		assertThat(f.assessor.get("/api/v1/opinions/" + id).json().get("status").asText()).isEqualTo("FED_BACK");
+	}
+
+	@Test
+	void theOfficesPhoneCallBackIsMarkedAuditedAndCountedApartFromTheCitizensRatings() {
+		String region = "451081102";
+		List<String> codes = new java.util.ArrayList<>();
+		List<String> keys = new java.util.ArrayList<>();
+		for (String text : List.of("龙临镇圩日交通拥堵严重。", "龙临镇中学门口缺少减速带。", "龙临镇自来水时有时无。")) {
+			JsonNode receipt = citizen.post("/api/v1/public/opinions", Map.of("content", text, "regionCode", region)).json();
+			codes.add(receipt.get("trackingCode").asText());
+			keys.add(receipt.get("ratingKey").asText());
+		}
+		List<String> ids = codes.stream().map(this::fedBack).toList();
+		citizen.post("/api/v1/public/opinions/" + codes.get(0) + "/evaluation", Map.of("grade", "SATISFIED", "ratingKey", keys.get(0)));
+		citizen.post("/api/v1/public/opinions/" + codes.get(1) + "/evaluation", Map.of("grade", "UNSATISFIED", "ratingKey", keys.get(1)));
+		JsonNode callBack = f.assessor.post("/api/v1/opinions/" + ids.get(2) + "/evaluation", Map.of("grade", "BASICALLY_SATISFIED",
+				"comment", "电话回访，群众表示基本满意")).json();
+		assertThat(callBack.get("status").asText()).isEqualTo("CLOSED");
+		assertThat(callBack.get("ratedBy").asText()).isEqualTo("FOLLOW_UP");
+		assertThat(callBack.get("timeline").valueStream().anyMatch(e -> e.get("kind").asText().equals("PHONE_FOLLOW_UP")
+				&& e.get("actor").asText().equals(f.assessorName))).isTrue();
+		assertThat(f.assessor.get("/api/v1/opinions/" + ids.get(0)).json().get("ratedBy").asText()).isEqualTo("CITIZEN");
+		assertThat(jdbc.sql("select count(*) from audit_log where action = 'FOLLOW_UP_RATED' and actor = ? and target = ?")
+			.params(f.assessorName, "opinion " + ids.get(2)).query(Long.class).single()).isEqualTo(1);
+		assertThat(f.handler.post("/api/v1/opinions/" + ids.get(1) + "/evaluation", Map.of("grade", "SATISFIED")).status())
+			.as("a staff action of the office, not of the unit").isIn(403, 404);
+
+		JsonNode kpis = f.assessor.get("/api/v1/opinions/kpis?region=" + region).json();
+		assertThat(kpis.get("total").get("rated").asLong()).isEqualTo(3);
+		assertThat(kpis.get("ratedByCitizens").asLong()).isEqualTo(2);
+		assertThat(kpis.get("ratedByFollowUp").asLong()).isEqualTo(1);
+		JsonNode report = f.assessor.get("/api/v1/reports/annual?region=" + region + "&year="
+				+ LocalDate.now(WorkingCalendar.ZONE).getYear()).json().get("opinionLoop");
+		assertThat(report.get("ratedByCitizens").asLong()).isEqualTo(2);
+		assertThat(report.get("ratedByFollowUp").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void theSamePhonesHistoryStaysInTheViewersCountyAndShowsNoCodes() {
+		String phone = "1390776" + String.format("%04d", (int) (System.nanoTime() % 10_000));
+		Map<String, String> tiandong = Map.of("content", "平马镇农贸市场污水横流，请整治。", "regionCode", "451022100", "phone", phone);
+		String earlier = citizen.post("/api/v1/public/opinions", tiandong).json().get("trackingCode").asText();
+		String sibling = citizen.post("/api/v1/public/opinions", Map.of("content", "靖西市新靖镇夜市噪音扰民。", "regionCode", "451081100",
+				"phone", phone)).json().get("trackingCode").asText();
+		String now = citizen.post("/api/v1/public/opinions", Map.of("content", "平马镇农贸市场的污水还是没人管。", "regionCode",
+				"451022100", "phone", phone)).json().get("trackingCode").asText();
+		String earlierId = f.idOf(earlier);
+		String siblingId = f.idOf(sibling);
+		String id = f.idOf(now);
+
+		String county = org.lianluo.Staff.unique("tdassessor");
+		org.lianluo.Staff.user(port, county, "451022", "ASSESSOR");
+		String page = org.lianluo.Staff.screen(port, county, "password-123", "/opinions/" + id);
+		assertThat(page).contains("/opinions/" + earlierId).doesNotContain(siblingId).doesNotContain("新靖镇夜市")
+			.doesNotContain(earlier).doesNotContain(sibling);
+		// the city office sees both counties' opinions of the phone, still without their codes
+		String city = org.lianluo.Staff.screen(port, f.assessorName, "password-123", "/opinions/" + id);
+		assertThat(city).contains("/opinions/" + earlierId).contains("/opinions/" + siblingId).doesNotContain(earlier)
+			.doesNotContain(sibling);
 	}
 }

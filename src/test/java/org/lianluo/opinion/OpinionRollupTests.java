@@ -76,11 +76,12 @@ class OpinionRollupTests {
 		f.handler.post("/api/v1/opinions/" + id + "/accept", Map.of());
 		f.handler.post("/api/v1/opinions/" + id + "/reply", Map.of("result", "PLANNED", "text", "已列入检修计划。"));
 		f.assessor.post("/api/v1/opinions/" + id + "/review", Map.of("approve", true));
-		citizen.post("/api/v1/public/opinions/" + code + "/evaluation", Map.of("grade", "UNSATISFIED"));
+		citizen.post("/api/v1/public/opinions/" + code + "/evaluation", Map.of("grade", "UNSATISFIED", "ratingKey", f.ratingKeyOf(code)));
 		f.handler.post("/api/v1/opinions/" + id + "/accept", Map.of());
 		f.handler.post("/api/v1/opinions/" + id + "/reply", Map.of("result", "RESOLVED", "text", "路灯已修复。"));
 		f.assessor.post("/api/v1/opinions/" + id + "/review", Map.of("approve", true));
-		Api.Response closed = citizen.post("/api/v1/public/opinions/" + code + "/evaluation", Map.of("grade", "SATISFIED"));
+		Api.Response closed = citizen.post("/api/v1/public/opinions/" + code + "/evaluation",
+				Map.of("grade", "SATISFIED", "ratingKey", f.ratingKeyOf(code)));
 		assertThat(closed.json().get("status").asText()).isEqualTo("CLOSED");
 		String other = f.idOf(f.submitPublic(citizen, "村里的自来水管破裂，停水两天了。"));
 		f.assessor.post("/api/v1/opinions/" + other + "/triage", Map.of("route", "ASSIGN", "leadUnitId", f.unitId));

@@ -96,8 +96,8 @@ class OpinionStateMachineProperties {
 			case REPLY -> o.reply(ReplyResult.RESOLVED, "已办", "t", now);
 			case APPROVE_REPLY -> o.review(true, null, "t", now);
 			case SEND_BACK -> o.review(false, "重办", "t", now);
-			case SATISFIED -> o.evaluate(Grade.SATISFIED, null, deadline, deadline, "t", now);
-			case UNSATISFIED -> o.evaluate(Grade.UNSATISFIED, null, deadline, deadline, "t", now);
+			case SATISFIED -> o.evaluate(Grade.SATISFIED, null, Rater.CITIZEN, deadline, deadline, "t", now);
+			case UNSATISFIED -> o.evaluate(Grade.UNSATISFIED, null, Rater.CITIZEN, deadline, deadline, "t", now);
 			case UNRATED -> o.closeUnrated("t", now);
 			case IMPLEMENT -> o.markImplemented("落地", "t", now);
 			case SUPERVISE -> o.supervise(o.getSupervisionLevel() + 1, deadline, now);

@@ -62,9 +62,12 @@ public class DeliverySender {
 
 	private final Clock clock;
 
-	DeliverySender(JdbcClient jdbc, TransactionTemplate tx, SmsProvider sms, MailChannel mail, PersonalData personalData,
+	private final RatingLinks ratingLinks;
+
+	DeliverySender(RatingLinks ratingLinks, JdbcClient jdbc, TransactionTemplate tx, SmsProvider sms, MailChannel mail, PersonalData personalData,
 			JsonMapper json, QuietHours quietHours, NotificationProperties properties, MessageTemplates templates,
 			Clock clock) {
+		this.ratingLinks = ratingLinks;
 		this.mail = mail;
 		this.templates = templates;
 		this.jdbc = jdbc;
@@ -163,6 +166,7 @@ public class DeliverySender {
 			Map<String, String> params = json.readValue(c.row().params(), PARAMS);
 			String recipient = personalData.decrypt(c.row().recipientEnc(), "notification_delivery", "recipient_enc", c.row().id());
 			if (c.row().isSms()) {
+				params = ratingLinks.complete(c.row().template(), params);
 				String text = templates.text(c.row().template(), "SMS", params, Locale.SIMPLIFIED_CHINESE);
 				outcome = sms.send(new SmsMessage(c.row().id().toString(), recipient,
 						properties.sms().templateId(c.row().template()), params, text));

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * that it was received. The lead unit's handlers: assigned, reopened, and every supervision step;
  * the assessors above the opinion's region: escalation and key supervision (staff also by e-mail when they gave
  * an address); the citizen, by SMS when a phone was given: received, assigned, fed back, reopened, closed. Unit
- * and staff messages name the tracking code and nothing personal. Each handler runs inside the opinion's
+ * messages and deputies' name the opinion by the time it was received, the office's escalations by its tracking code;
+ * none names anything personal. Each handler runs inside the opinion's
  * transaction and only writes into the outbox (the inbox and the delivery table), so that a message exists if and
  * only if the change it reports was committed; {@link DeliverySender} sends it afterwards, and a failed send never
  * touches the opinion. Handling one event twice writes nothing new (message ids are derived from the event).
@@ -57,8 +58,11 @@ class OpinionNotifications {
 
 	private final StaffMessages staff;
 
-	OpinionNotifications(OpinionManagement opinions, UserDirectory directory, Outbox outbox, StaffMessages staff,
+	private final org.springframework.context.MessageSource messages;
+
+	OpinionNotifications(org.springframework.context.MessageSource messages, OpinionManagement opinions, UserDirectory directory, Outbox outbox, StaffMessages staff,
 			OpinionQueries queries, Stations stations) {
+		this.messages = messages;
 		this.stations = stations;
 		this.staff = staff;
 		this.queries = queries;
@@ -88,7 +92,7 @@ class OpinionNotifications {
 				.ifPresent(s -> s.deputies().forEach(d -> deputies.add(d.id())));
 		}
 		Map<String, String> params = new LinkedHashMap<>();
-		params.put("code", event.trackingCode());
+		params.put("code", reference(event.opinionId()));
 		String key = "received:" + event.opinionId();
 		String link = link(event.opinionId());
 		for (UUID deputy : deputies) {
@@ -101,7 +105,7 @@ class OpinionNotifications {
 	void on(OpinionAssigned event) {
 		UUID id = event.opinionId();
 		String key = "assigned:" + id + ":" + event.deadline();
-		Map<String, String> params = params(event.trackingCode(), event.deadline());
+		Map<String, String> params = params(reference(id), event.deadline());
 		directory.handlersOf(event.leadUnitId())
 			.forEach(user -> toStaff(key, user, "ASSIGNED", "opinion-assigned", params, link(id)));
 		toCitizen(id, event.trackingCode(), event.kind(), event.regionCode(), key, "citizen-assigned");
@@ -126,11 +130,12 @@ class OpinionNotifications {
 		String key = "supervised:" + id + ":" + event.deadline() + ":" + event.level();
 		String template = "opinion-supervised-" + event.level();
 		String kind = "SUPERVISION_" + event.level();
-		Map<String, String> params = params(event.trackingCode(), event.deadline());
+		Map<String, String> params = params(reference(id), event.deadline());
 		directory.handlersOf(event.leadUnitId()).forEach(user -> toStaff(key, user, kind, template, params, link(id)));
 		if (event.level() >= ESCALATED) {
+			Map<String, String> office = params(event.trackingCode(), event.deadline());
 			directory.assessorsCovering(event.regionCode())
-				.forEach(user -> toStaff(key, user, kind, template, params, link(id)));
+				.forEach(user -> toStaff(key, user, kind, template, office, link(id)));
 		}
 	}
 
@@ -146,7 +151,7 @@ class OpinionNotifications {
 	void on(OpinionReopened event) {
 		UUID id = event.opinionId();
 		String key = "reopened:" + id + ":" + event.round();
-		Map<String, String> params = params(event.trackingCode(), event.deadline());
+		Map<String, String> params = params(reference(id), event.deadline());
 		directory.handlersOf(event.leadUnitId())
 			.forEach(user -> toStaff(key, user, "REOPENED", "opinion-reopened", params, link(id)));
 		toCitizen(id, event.trackingCode(), event.kind(), event.regionCode(), key, "citizen-reopened");
@@ -183,6 +188,17 @@ class OpinionNotifications {
 		params.put("code", trackingCode);
 		params.put("deadline", deadline == null ? "" : DAY_TIME.format(deadline));
 		return params;
+	}
+
+	/**
+	 * How a unit's or a deputy's message names the opinion: by the time it was received, never by its tracking code,
+	 * which is the citizen's (and with which the unit being rated could follow it on the public pages).
+	 */
+	private String reference(UUID opinionId) {
+		return opinions.byId(opinionId)
+			.map(o -> messages.getMessage("notification.opinion.reference", new Object[] { DAY_TIME.format(o.getReceivedAt()) },
+					java.util.Locale.SIMPLIFIED_CHINESE))
+			.orElse("");
 	}
 
 	private static String link(UUID opinionId) {

@@ -70,7 +70,14 @@ class IntakeScreens {
 				name == null || name.isBlank(), channel, received, deputyIds == null ? List.of() : deputyIds);
 		try {
 			Opinion o = opinions.submit(submission, null, CurrentUser.get().username());
-			return "redirect:/opinions/" + o.getId() + "?registered";
+			// The receipt printed for the citizen, answered to this request only: its rating key is shown nowhere else.
+			model.addAttribute("station", s);
+			model.addAttribute("id", o.getId());
+			model.addAttribute("code", o.getTrackingCode());
+			model.addAttribute("ratingKey", opinions.ratingKey(o.getId()));
+			model.addAttribute("receivedAt", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+				.withZone(WorkingCalendar.ZONE).format(o.getReceivedAt()));
+			return "opinion/receipt";
 		}
 		catch (LianluoException ex) {
 			model.addAttribute("errors", formErrors.of(ex));

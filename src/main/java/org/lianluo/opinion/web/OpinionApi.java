@@ -69,7 +69,8 @@ class OpinionApi {
 		Submission s = new Submission(body.content(), body.regionCode(), body.stationId(), body.kind(), body.category(),
 				body.name(), body.phone(), body.anonymous(), body.channel(), body.receivedAt(), body.deputyIds());
 		Opinion o = IntakeRetry.submit(opinions, s, key, CurrentUser.get().username());
-		return ResponseEntity.status(HttpStatus.CREATED).body(view(o));
+		// The receipt for the citizen: its code (also for a deputy who registers it) and, this once, its rating key.
+		return ResponseEntity.status(HttpStatus.CREATED).body(view(o, true).withRatingKey(opinions.ratingKey(o.getId())));
 	}
 
 	@GetMapping
@@ -98,7 +99,7 @@ class OpinionApi {
 	@PreAuthorize("hasAnyRole('ASSESSOR', 'STATION_ADMIN')")
 	Revealed reveal(@PathVariable UUID id) {
 		Opinion o = opinions.get(id);
-		audit.record(AuditLog.Action.PERSONAL_DATA_REVEALED, "opinion " + o.getTrackingCode(), "submitter phone and name");
+		audit.record(AuditLog.Action.PERSONAL_DATA_REVEALED, "opinion " + o.getId(), "submitter phone and name");
 		return new Revealed(opinions.revealName(o), opinions.revealPhone(o));
 	}
 
@@ -131,9 +132,10 @@ class OpinionApi {
 	@GetMapping("/{id}/duplicates")
 	Duplicates duplicates(@PathVariable UUID id) {
 		Opinion o = opinions.get(id);
+		boolean codes = OpinionQueries.showsTrackingCodes(CurrentUser.get());
 		List<Duplicate> merged = queries.duplicatesOf(o.getId()).stream()
 			.map(d -> opinions.byId(d).orElseThrow())
-			.map(d -> new Duplicate(d.getId(), d.getTrackingCode(), d.getReceivedAt()))
+			.map(d -> new Duplicate(d.getId(), codes ? d.getTrackingCode() : null, d.getReceivedAt()))
 			.toList();
 		return new Duplicates(merged.size() + 1, merged);
 	}
@@ -189,9 +191,13 @@ class OpinionApi {
 	}
 
 	private OpinionView view(Opinion o) {
+		return view(o, OpinionQueries.showsTrackingCodes(CurrentUser.get()));
+	}
+
+	private OpinionView view(Opinion o, boolean withCode) {
 		Instant now = clock.instant();
 		return OpinionView.of(o, opinions.revealName(o), opinions.revealPhone(o),
-				o.light(now, deadlines.endOfNextWorkingDay(now)), opinions.timeline(o.getId()));
+				o.light(now, deadlines.endOfNextWorkingDay(now)), opinions.timeline(o.getId()), withCode);
 	}
 
 	record StaffSubmission(String content, String regionCode, UUID stationId, OpinionKind kind, Category category,

@@ -85,6 +85,7 @@ class OpinionScreens {
 		OpinionStatus effectiveStatus = "triage".equals(view) ? OpinionStatus.RECEIVED : status;
 		model.addAttribute("page", queries.list(new OpinionQueries.Filter(effectiveStatus, null, null, light, q, effective),
 				Math.max(page, 0), 50));
+		model.addAttribute("codes", OpinionQueries.showsTrackingCodes(user));
 		model.addAttribute("status", effectiveStatus);
 		model.addAttribute("light", light);
 		model.addAttribute("q", q);
@@ -99,12 +100,17 @@ class OpinionScreens {
 		CurrentUser user = CurrentUser.get();
 		Opinion o = opinions.get(id);
 		Instant now = clock.instant();
+		boolean codes = OpinionQueries.showsTrackingCodes(user);
 		model.addAttribute("o", o);
+		// The office names an opinion by its tracking code; a unit or a deputy by the time it was received.
+		model.addAttribute("heading", codes ? o.getTrackingCode()
+				: java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(org.lianluo.region.WorkingCalendar.ZONE)
+					.format(o.getReceivedAt()));
 		model.addAttribute("regionName", regions.fullName(o.getRegionCode()));
 		model.addAttribute("light", o.light(now, deadlines.endOfNextWorkingDay(now)));
-		model.addAttribute("timeline", opinions.timeline(id));
+		model.addAttribute("timeline", opinions.timeline(id).stream().map(e -> OpinionView.shown(e, codes)).toList());
 		model.addAttribute("files", opinions.attachments(id));
-		model.addAttribute("phone", OpinionView.of(o, opinions.revealName(o), opinions.revealPhone(o), null, List.of()));
+		model.addAttribute("phone", OpinionView.of(o, opinions.revealName(o), opinions.revealPhone(o), null, List.of(), codes));
 		model.addAttribute("leadUnit", o.getLeadUnitId() == null ? null : units.find(o.getLeadUnitId()).orElse(null));
 		model.addAttribute("previous", user.has(Role.ASSESSOR) ? queries.previousBySamePhone(o) : List.of());
 		model.addAttribute("peopleReporting", o.getPrimaryId() == null ? queries.peopleReporting(o.getId()) : 0);

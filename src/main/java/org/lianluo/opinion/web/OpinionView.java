@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.lianluo.opinion.Category;
 import org.lianluo.opinion.Channel;
 import org.lianluo.opinion.Grade;
@@ -12,21 +14,26 @@ import org.lianluo.opinion.Light;
 import org.lianluo.opinion.Opinion;
 import org.lianluo.opinion.OpinionKind;
 import org.lianluo.opinion.OpinionStatus;
+import org.lianluo.opinion.Rater;
 import org.lianluo.opinion.ReplyResult;
 import org.lianluo.opinion.TimelineEntry;
 import org.lianluo.platform.PersonalData;
 
-/** An opinion as staff see it: the whole record and timeline, personal data masked. */
+/**
+ * An opinion as staff see it: the whole record and timeline, personal data masked. The tracking code only for the
+ * office ({@link org.lianluo.opinion.OpinionQueries#showsTrackingCodes}); the rating key only in the answer to the
+ * intake, for the citizen's receipt; who gave the grade (CITIZEN or FOLLOW_UP).
+ */
 record OpinionView(UUID id, String trackingCode, OpinionStatus status, OpinionKind kind, Category category,
 		Channel channel, String content, String regionCode, UUID stationId, boolean anonymous, String submitterName,
 		String submitterPhone, Instant receivedAt, Set<UUID> deputyIds, UUID primaryId, String answer, String rejectReason,
 		String referral, UUID leadUnitId, List<Opinion.AssistingUnit> assistingUnits, Instant assignedAt, Instant deadline,
 		Light light, boolean extended, Extension pendingExtension, int supervisionLevel, Reply reply, Grade grade,
-		String gradeComment, int reopenCount, boolean implemented, String implementedNote, Instant closedAt,
-		boolean closedUnrated, List<Event> timeline) {
+		String gradeComment, Rater ratedBy, int reopenCount, boolean implemented, String implementedNote, Instant closedAt,
+		boolean closedUnrated, List<Event> timeline, @JsonInclude(JsonInclude.Include.NON_NULL) String ratingKey) {
 
-	static OpinionView of(Opinion o, String name, String phone, Light light, List<TimelineEntry> timeline) {
-		return new OpinionView(o.getId(), o.getTrackingCode(), o.getStatus(), o.getKind(), o.getCategory(), o.getChannel(),
+	static OpinionView of(Opinion o, String name, String phone, Light light, List<TimelineEntry> timeline, boolean withCode) {
+		return new OpinionView(o.getId(), withCode ? o.getTrackingCode() : null, o.getStatus(), o.getKind(), o.getCategory(), o.getChannel(),
 				o.getContent(), o.getRegionCode(), o.getStationId(), o.isAnonymous(), maskName(name), PersonalData.mask(phone),
 				o.getReceivedAt(), o.getDeputyIds(), o.getPrimaryId(), o.getAnswer(), o.getRejectReason(),
 				o.getRejectReferral(), o.getLeadUnitId(), List.copyOf(o.getAssistingUnits()), o.getAssignedAt(),
@@ -34,8 +41,16 @@ record OpinionView(UUID id, String trackingCode, OpinionStatus status, OpinionKi
 				o.getExtensionDays() == null ? null : new Extension(o.getExtensionDays(), o.getExtensionReason()),
 				o.getSupervisionLevel(),
 				o.getReplyResult() == null ? null : new Reply(o.getReplyResult(), o.getReplyText(), o.getRepliedAt()),
-				o.getGrade(), o.getGradeComment(), o.getReopenCount(), o.isImplemented(), o.getImplementedNote(),
-				o.getClosedAt(), o.isClosedUnrated(), timeline.stream().map(Event::of).toList());
+				o.getGrade(), o.getGradeComment(), o.getRatedBy(), o.getReopenCount(), o.isImplemented(), o.getImplementedNote(),
+				o.getClosedAt(), o.isClosedUnrated(), timeline.stream().map(e -> Event.of(e, withCode)).toList(), null);
+	}
+
+	/** The same with the rating key, for the receipt of the intake that made it (API.md: this once). */
+	OpinionView withRatingKey(String key) {
+		return new OpinionView(id, trackingCode, status, kind, category, channel, content, regionCode, stationId, anonymous,
+				submitterName, submitterPhone, receivedAt, deputyIds, primaryId, answer, rejectReason, referral, leadUnitId,
+				assistingUnits, assignedAt, deadline, light, extended, pendingExtension, supervisionLevel, reply, grade,
+				gradeComment, ratedBy, reopenCount, implemented, implementedNote, closedAt, closedUnrated, timeline, key);
 	}
 
 	static String maskName(String name) {
@@ -53,8 +68,21 @@ record OpinionView(UUID id, String trackingCode, OpinionStatus status, OpinionKi
 
 	record Event(Instant at, String actor, TimelineEntry.Kind kind, OpinionStatus from, OpinionStatus to, String note) {
 
-		static Event of(TimelineEntry e) {
-			return new Event(e.at(), e.actor(), e.kind(), e.fromStatus(), e.toStatus(), e.note());
+		static Event of(TimelineEntry e, boolean withCode) {
+			TimelineEntry shown = shown(e, withCode);
+			return new Event(shown.at(), shown.actor(), shown.kind(), shown.fromStatus(), shown.toStatus(), shown.note());
 		}
+	}
+
+	private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("\\b[0-9A-HJKMNP-TV-Z]{13}\\b");
+
+	/** An entry as the caller may read it: for a unit or a deputy, the tracking codes that merges name left out. */
+	static TimelineEntry shown(TimelineEntry e, boolean withCode) {
+		return withCode ? e : new TimelineEntry(e.id(), e.opinionId(), e.at(), withoutCodes(e.actor()), e.kind(),
+				e.fromStatus(), e.toStatus(), withoutCodes(e.note()), e.publicNote());
+	}
+
+	private static String withoutCodes(String text) {
+		return text == null ? null : CODE.matcher(text).replaceAll("*");
 	}
 }

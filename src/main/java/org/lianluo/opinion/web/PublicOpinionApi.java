@@ -57,18 +57,20 @@ class PublicOpinionApi {
 		String k = IntakeRetry.key(key);
 		Opinion earlier = k == null ? null : opinions.replayed(k, s).orElse(null);
 		if (earlier != null) {
-			return created(earlier);
+			return created(earlier, opinions.ratingKey(earlier.getId()));
 		}
 		if (CurrentUser.find().isEmpty()) {
 			// Staff and API tokens (kiosks, partner systems) are not counted; everyone else is, per address and phone.
 			guard.admit(request.getRemoteAddr(), body.phone(), false, null, null);
 		}
-		return created(IntakeRetry.submit(opinions, s, k, "citizen"));
+		Opinion o = IntakeRetry.submit(opinions, s, k, "citizen");
+		return created(o, opinions.ratingKey(o.getId()));
 	}
 
-	private static ResponseEntity<Map<String, Object>> created(Opinion o) {
+	/** The citizen's receipt: the code to follow the opinion and, given only here, the key to rate its answer. */
+	private static ResponseEntity<Map<String, Object>> created(Opinion o, String ratingKey) {
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(Map.of("trackingCode", o.getTrackingCode(), "status", o.getStatus()));
+			.body(Map.of("trackingCode", o.getTrackingCode(), "ratingKey", ratingKey, "status", o.getStatus()));
 	}
 
 	@GetMapping("/{trackingCode}")
@@ -78,7 +80,7 @@ class PublicOpinionApi {
 
 	@PostMapping("/{trackingCode}/evaluation")
 	PublicOpinionView evaluate(@PathVariable String trackingCode, @RequestBody Evaluation body) {
-		return view(opinions.evaluateByCitizen(trackingCode, body.grade(), body.comment()));
+		return view(opinions.evaluateByCitizen(trackingCode, body.ratingKey(), body.grade(), body.comment()));
 	}
 
 	PublicOpinionView view(Opinion o) {
@@ -92,6 +94,6 @@ class PublicOpinionApi {
 			String name, String phone, Boolean anonymous) {
 	}
 
-	record Evaluation(Grade grade, String comment) {
+	record Evaluation(Grade grade, String comment, String ratingKey) {
 	}
 }

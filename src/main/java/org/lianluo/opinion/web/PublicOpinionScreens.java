@@ -83,6 +83,7 @@ class PublicOpinionScreens {
 			guard.admit(request.getRemoteAddr(), phone, true, challengeToken, challengeAnswer);
 			Opinion o = opinions.submit(s, null, "citizen");
 			model.addAttribute("code", o.getTrackingCode());
+			model.addAttribute("ratingKey", opinions.ratingKey(o.getId()));
 			model.addAttribute("kind", o.getKind());
 			return "opinion/public-submitted";
 		}
@@ -96,29 +97,32 @@ class PublicOpinionScreens {
 		}
 	}
 
+	/** Reached by the tracking code, or by the feedback SMS's link, which carries the rating key as {@code key}. */
 	@GetMapping("/track")
-	String track(@RequestParam(required = false) String code, Model model) {
+	String track(@RequestParam(required = false) String code, @RequestParam(required = false) String key, Model model) {
 		if (code != null && !code.isBlank()) {
 			opinions.byTrackingCode(code).ifPresentOrElse(o -> model.addAttribute("opinion", api.view(o)),
 					() -> model.addAttribute("notFound", true));
 		}
 		model.addAttribute("code", code);
+		model.addAttribute("ratingKey", key);
 		model.addAttribute("grades", Grade.values());
 		return "opinion/public-track";
 	}
 
 	@PostMapping("/track")
-	String rate(@RequestParam String code, @RequestParam(required = false) Grade grade,
-			@RequestParam(required = false) String comment, Model model) {
+	String rate(@RequestParam String code, @RequestParam(required = false) String ratingKey,
+			@RequestParam(required = false) Grade grade, @RequestParam(required = false) String comment, Model model) {
 		try {
-			opinions.evaluateByCitizen(code, grade, comment);
+			opinions.evaluateByCitizen(code, ratingKey, grade, comment);
 			model.addAttribute("rated", true);
+			return track(code, null, model);
 		}
 		catch (LianluoException ex) {
 			model.addAttribute("errors", formErrors.of(ex));
 			model.addAttribute("ratedGrade", grade);
 			model.addAttribute("ratedComment", comment);
+			return track(code, ratingKey, model);
 		}
-		return track(code, model);
 	}
 }
