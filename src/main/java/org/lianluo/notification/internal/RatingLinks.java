@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.lianluo.notification.NotificationProperties;
 import org.lianluo.opinion.OpinionManagement;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +21,12 @@ class RatingLinks {
 
 	private final OpinionManagement opinions;
 
-	private final NotificationProperties properties;
+	/** Where citizens reach Lianluo ({@code lianluo.public-url}, as the stations' QR codes): not the staff's address. */
+	private final String publicUrl;
 
-	RatingLinks(OpinionManagement opinions, NotificationProperties properties) {
+	RatingLinks(OpinionManagement opinions, @Value("${lianluo.public-url:http://localhost:8080}") String publicUrl) {
 		this.opinions = opinions;
-		this.properties = properties;
+		this.publicUrl = publicUrl.replaceAll("/+$", "");
 	}
 
 	/** The parameters to send: those stored, and for the feedback SMS its link. */
@@ -36,7 +37,7 @@ class RatingLinks {
 		}
 		return opinions.byTrackingCode(code).map(o -> {
 			Map<String, String> withLink = new LinkedHashMap<>(params);
-			withLink.put("link", properties.email().baseUrl() + "/track?code=" + code + "&key="
+			withLink.put("link", publicUrl + "/track?code=" + code + "&key="
 					+ URLEncoder.encode(opinions.ratingKey(o.getId()), StandardCharsets.UTF_8));
 			return (Map<String, String>) withLink;
 		}).orElse(params);
