@@ -148,7 +148,7 @@ class TwoNodeTests {
 
 		// 20 citizens, half submitting through each node; half of the opinions assigned through the other node.
 		List<String> phones = new ArrayList<>();
-		List<String> assignedCodes = new ArrayList<>();
+		List<String> assignedIds = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
 			String phone = "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
 			phones.add(phone);
@@ -158,7 +158,7 @@ class TwoNodeTests {
 				HttpResponse<String> triage = call(two, assessorOnOne.token(), "POST", "/api/v1/opinions/" + id + "/triage",
 						"{\"route\":\"ASSIGN\",\"leadUnitId\":\"" + unitId + "\"}");
 				assertThat(triage.statusCode()).as(triage.body()).isEqualTo(200);
-				assignedCodes.add(code);
+				assignedIds.add(id);
 			}
 		}
 		DeliverySender senderTwo = second.getBean(DeliverySender.class);
@@ -184,10 +184,11 @@ class TwoNodeTests {
 			assertThat(gateway.requestsTo(phone)).as("gateway calls for citizen %d", i).hasSize(texts(i));
 			assertThat(gateway.deliveredTo(phone)).hasSize(texts(i));
 		}
-		List<String> messages = new ArrayList<>();
-		handler.get("/api/v1/inbox?size=100").json().get("items").forEach(m -> messages.add(m.get("text").asText()));
-		for (String code : assignedCodes) {
-			assertThat(messages.stream().filter(t -> t.contains(code))).as("inbox messages about %s", code).hasSize(1);
+		// The unit's messages name no tracking code (the unit is rated by it): each links to its opinion.
+		List<String> links = new ArrayList<>();
+		handler.get("/api/v1/inbox?size=100").json().get("items").forEach(m -> links.add(m.get("link").asText()));
+		for (String id : assignedIds) {
+			assertThat(links.stream().filter(l -> l.contains(id))).as("inbox messages about %s", id).hasSize(1);
 		}
 	}
 
