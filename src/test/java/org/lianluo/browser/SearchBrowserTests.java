@@ -27,17 +27,17 @@ class SearchBrowserTests {
 		LoopFixture f = new LoopFixture(port);
 		Api citizen = new Api(port);
 		String code = citizen.post("/api/v1/public/opinions", Map.of("content", "百东新区安置小区门口的路灯坏了好久，一直不亮",
-				"regionCode", "451002", "category", "INFRASTRUCTURE")).json().get("trackingCode").asText();
+				"regionCode", "451022", "category", "INFRASTRUCTURE")).json().get("trackingCode").asText();
 		String id = f.idOf(code);
 		f.assessor.post("/api/v1/opinions/" + id + "/triage", Map.of("route", "ASSIGN", "leadUnitId", f.unitId));
 		f.handler.post("/api/v1/opinions/" + id + "/accept", Map.of());
 		f.handler.post("/api/v1/opinions/" + id + "/reply", Map.of("result", "RESOLVED", "text", "已更换百东新区安置小区门口损坏的路灯。"));
 		f.assessor.post("/api/v1/opinions/" + id + "/review", Map.of("approve", true));
 		awaitIndexed(() -> citizen.post("/api/v1/public/opinions/similar",
-				Map.of("content", "百东新区安置小区路灯不亮", "regionCode", "451002")).body().contains("已更换百东新区"));
+				Map.of("content", "百东新区安置小区路灯不亮", "regionCode", "451022")).body().contains("已更换百东新区"));
 
 		try (Browser b = Browser.openMobile(port)) {
-			b.go("/opinions/new").select("#regionCode", "451002");
+			b.go("/opinions/new").select("#regionCode", "451022");
 			b.type("#content", "我们百东新区安置小区那边晚上黑灯瞎火的，门口的灯都不亮");
 			new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), Duration.ofSeconds(10))
 				.until(d -> !d.findElements(By.cssSelector("#similar-hint .hint-item")).isEmpty());
