@@ -12,36 +12,70 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** A user signed in through the login form, for the screens (which take no bearer token). */
+/**
+ * A browser's session on the screens, by hand (the screens take no bearer token): cookies, the sign-in form, CSRF;
+ * redirects are answers, not followed.
+ */
 public final class ScreenSession {
 
-	private final String base;
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*(?:value|content)=\"([^\"]+)\"");
 
 	private final CookieManager cookies = new CookieManager();
 
-	private final HttpClient http;
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
 
-	public ScreenSession(int port, String username, String password) {
+	private final String base;
+
+	private final String forwardedFor;
+
+	public ScreenSession(int port) {
+		this(port, null);
+	}
+
+	/** A session whose requests come, through the loopback proxy, from {@code forwardedFor}. */
+	public ScreenSession(int port, String forwardedFor) {
 		this.base = "http://localhost:" + port;
-		this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
-		String login = send(HttpRequest.newBuilder(URI.create(base + "/login")), HttpResponse.BodyHandlers.ofString()).body();
-		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
-		assertThat(csrf.find()).as(login).isTrue();
-		String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-		send(HttpRequest.newBuilder(URI.create(base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form)), HttpResponse.BodyHandlers.discarding());
+		this.forwardedFor = forwardedFor;
+	}
+
+	/** A session signed in as {@code username}. */
+	public static ScreenSession signedIn(int port, String username, String password) {
+		ScreenSession session = new ScreenSession(port);
+		session.signIn(username, password);
+		return session;
+	}
+
+	/** Posts the sign-in form; the answer is the redirect (to the dashboard, or back to the form with an error). */
+	public HttpResponse<String> signIn(String username, String password) {
+		return post("/login", Map.of("username", username, "password", password));
+	}
+
+	public HttpResponse<String> get(String path) {
+		return send(request(path).GET(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** The body of a 200 answer to a GET of {@code path}. */
-	public byte[] get(String path) {
-		HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(base + path)), HttpResponse.BodyHandlers.ofByteArray());
+	public byte[] bytes(String path) {
+		HttpResponse<byte[]> r = send(request(path).GET(), HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(r.statusCode()).as(path).isEqualTo(200);
 		return r.body();
+	}
+
+	public HttpResponse<String> post(String path, Map<String, String> fields) {
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		all.put("_csrf", csrf());
+		String form = all.entrySet()
+			.stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** {@code JSESSIONID=…}, for a request made by other means. */
@@ -50,9 +84,23 @@ public final class ScreenSession {
 			.map(HttpCookie::toString).findFirst().orElseThrow();
 	}
 
-	private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
+	/** The session's CSRF token, read from the sign-in page (the same token serves every form of the session). */
+	private String csrf() {
+		Matcher m = CSRF.matcher(get("/login").body());
+		if (!m.find()) {
+			throw new AssertionError("no CSRF token on the sign-in page");
+		}
+		return m.group(1);
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html");
+		return forwardedFor == null ? b : b.header("X-Forwarded-For", forwardedFor);
+	}
+
+	private <T> HttpResponse<T> send(HttpRequest.Builder b, HttpResponse.BodyHandler<T> handler) {
 		try {
-			return http.send(request.build(), handler);
+			return http.send(b.build(), handler);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

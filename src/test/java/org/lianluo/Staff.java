@@ -6,9 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -50,19 +46,7 @@ public final class Staff {
 
 	/** The HTML of a screen as {@code username} sees it, signed in through the login form. */
 	public static String screen(int port, String username, String password, String path) {
-		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		String base = "http://localhost:" + port;
-		String login = send(http, HttpRequest.newBuilder(URI.create(base + "/login")), HttpResponse.BodyHandlers.ofString()).body();
-		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
-		assertThat(csrf.find()).as(login).isTrue();
-		String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-		send(http, HttpRequest.newBuilder(URI.create(base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form)), HttpResponse.BodyHandlers.discarding());
-		HttpResponse<String> r = send(http, HttpRequest.newBuilder(URI.create(base + path)), HttpResponse.BodyHandlers.ofString());
-		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-		return r.body();
+		return new String(ScreenSession.signedIn(port, username, password).bytes(path), StandardCharsets.UTF_8);
 	}
 
 	/** Posts {@code content} as the multipart field {@code file}. */
@@ -102,12 +86,8 @@ public final class Staff {
 	}
 
 	private static <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
-		return send(HttpClient.newHttpClient(), request, handler);
-	}
-
-	private static <T> HttpResponse<T> send(HttpClient http, HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
 		try {
-			return http.send(request.build(), handler);
+			return HttpClient.newHttpClient().send(request.build(), handler);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.lianluo.Api;
 import org.lianluo.Api.Response;
 import org.lianluo.LianluoTest;
+import org.lianluo.ScreenSession;
 import org.lianluo.Staff;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.lianluo.Api;
 import org.lianluo.LianluoTest;
+import org.lianluo.ScreenSession;
 import org.lianluo.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

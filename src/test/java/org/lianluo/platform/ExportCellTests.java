@@ -45,7 +45,7 @@ class ExportCellTests {
 				Map.of("articleNumber", 1, "text", HYPERLINK));
 		assertThat(comment.status()).as(comment.toString()).isEqualTo(201);
 
-		List<Cell> cells = cells(new ScreenSession(port, name, "password-123").get("/manage/consultations/" + id
+		List<Cell> cells = cells(ScreenSession.signedIn(port, name, "password-123").bytes("/manage/consultations/" + id
 				+ "/comments.xlsx"));
 		Cell exported = cells.stream().filter(c -> c.getCellType() == CellType.STRING && c.getStringCellValue().contains("HYPERLINK"))
 			.findFirst().orElseThrow();

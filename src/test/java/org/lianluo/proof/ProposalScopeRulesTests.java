@@ -1,6 +1,8 @@
 package org.lianluo.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lianluo.proof.ScopeRules.check;
+import static org.lianluo.proof.ScopeRules.sees;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -14,6 +16,8 @@ import org.lianluo.Api;
 import org.lianluo.LianluoTest;
 import org.lianluo.Staff;
 import org.lianluo.identity.Role;
+import org.lianluo.proof.ScopeRules.Caller;
+import org.lianluo.proof.ScopeRules.Record;
 import org.lianluo.proposal.ProposalFixture;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -30,12 +34,6 @@ class ProposalScopeRulesTests {
 
 	@LocalServerPort
 	int port;
-
-	record Caller(String name, Api api, Set<Role> roles, String region, String unitId, String deputyId) {
-	}
-
-	record Record(String id, String region, String leadUnitId, Set<String> deputyIds) {
-	}
 
 	@Test
 	void everyCallerGetsWhatTheRulesSayOnEachStepAndInTheList() {
@@ -105,46 +103,6 @@ class ProposalScopeRulesTests {
 			}
 		}
 		assertThat(failures).isEmpty();
-	}
-
-	static int expected(Caller c, Record r, Set<Role> roles, boolean leadUnitOnly) {
-		if (c.roles().isEmpty()) {
-			return 401;
-		}
-		if (c.roles().stream().noneMatch(roles::contains)) {
-			return 403;
-		}
-		if (!sees(c, r)) {
-			return 404;
-		}
-		if (leadUnitOnly && !c.unitId().equals(r.leadUnitId())) {
-			return 403;
-		}
-		return 200;
-	}
-
-	static boolean sees(Caller c, Record r) {
-		if (c.region() == null || !r.region().startsWith(OpinionScopeRulesTests.prefix(c.region()))) {
-			return false;
-		}
-		if (c.roles().contains(Role.ASSESSOR)) {
-			return true;
-		}
-		if (c.roles().contains(Role.UNIT_HANDLER)) {
-			return c.unitId().equals(r.leadUnitId());
-		}
-		if (c.roles().contains(Role.DEPUTY)) {
-			return r.deputyIds().contains(c.deputyId());
-		}
-		return false;
-	}
-
-	private static void check(List<String> failures, Caller c, String action, Record r, Set<Role> roles, boolean leadUnitOnly,
-			Api.Response answer) {
-		int want = expected(c, r, roles, leadUnitOnly);
-		if (answer.status() != want) {
-			failures.add(c.name() + " " + action + ": expected " + want + ", got " + answer);
-		}
 	}
 
 	private static Record submitted(ProposalFixture f, String word, List<Record> made, Set<String> deputies) {

@@ -49,7 +49,7 @@ class StationQrLinkTests {
 		byte[] png = forged("/api/v1/stations/" + id + "/qr.png", admin.token());
 		assertThat(StationApiTests.decode(png)).isEqualTo(expected);
 
-		String cookie = new ScreenSession(port, "admin", "admin-test-password").cookie();
+		String cookie = ScreenSession.signedIn(port, "admin", "admin-test-password").cookie();
 		String page = new String(forged("/stations/" + id + "/qr", cookie), StandardCharsets.UTF_8);
 		assertThat(page).contains(expected).doesNotContain("evil.example");
 
