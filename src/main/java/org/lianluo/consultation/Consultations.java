@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.lianluo.identity.AuditLog;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.identity.Scope;
 import org.lianluo.platform.Ids;
@@ -59,7 +59,7 @@ public class Consultations {
 
 	@Transactional
 	public Consultation create(Draft d) {
-		CurrentUser user = requireAssessor();
+		Actor user = requireAssessor();
 		List<FieldProblem> problems = new ArrayList<>();
 		if (blank(d.title()) || d.title().strip().length() > 200) {
 			problems.add(new FieldProblem("title", "consultation.title.required"));
@@ -162,7 +162,7 @@ public class Consultations {
 	/** Comments gathered at a station's meeting, entered by its staff. */
 	@Transactional
 	public Comment commentAtStation(UUID consultationId, NewComment n, UUID stationId) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		if (!user.hasAny(List.of(Role.STATION_ADMIN, Role.ASSESSOR, Role.DEPUTY))) {
 			throw LianluoException.forbidden();
 		}
@@ -177,7 +177,7 @@ public class Consultations {
 	 */
 	@Transactional
 	public Comment commentFromOpinion(UUID consultationId, Integer articleNumber, String text, UUID opinionId) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		if (!user.has(Role.ASSESSOR)) {
 			throw LianluoException.forbidden();
 		}
@@ -315,8 +315,8 @@ public class Consultations {
 		return LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
 	}
 
-	private static CurrentUser requireAssessor() {
-		CurrentUser user = CurrentUser.get();
+	private static Actor requireAssessor() {
+		Actor user = Actor.current();
 		if (!user.has(Role.ASSESSOR)) {
 			throw LianluoException.forbidden();
 		}

@@ -2,7 +2,7 @@ package org.lianluo.demo;
 
 import java.util.EnumSet;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.platform.DatabaseScope;
 import org.lianluo.platform.Ids;
@@ -59,7 +59,7 @@ class DemoDataRunner implements ApplicationRunner {
 	}
 
 	static void runAsCity(Runnable work) {
-		CurrentUser system = new CurrentUser(Ids.newId(), "demo-data", "demo-data", EnumSet.of(Role.ADMIN), "451000", null, null);
+		Actor system = new Actor(Ids.newId(), "demo-data", "demo-data", EnumSet.of(Role.ADMIN), "451000", null, null);
 		var previous = SecurityContextHolder.getContext();
 		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(system, null,

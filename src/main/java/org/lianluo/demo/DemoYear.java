@@ -29,7 +29,7 @@ import org.lianluo.deputy.Session;
 import org.lianluo.duty.Activities;
 import org.lianluo.duty.Contacts;
 import org.lianluo.duty.NewActivity;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.opinion.Category;
 import org.lianluo.opinion.Channel;
@@ -203,7 +203,7 @@ class DemoYear {
 
 		final Registry registry;
 
-		final CurrentUser office = user("demo-office", EnumSet.of(Role.ASSESSOR, Role.ADMIN), "451000", null, null);
+		final Actor office = user("demo-office", EnumSet.of(Role.ASSESSOR, Role.ADMIN), "451000", null, null);
 
 		final Map<String, List<UUID>> localDeputies = new LinkedHashMap<>();
 
@@ -227,7 +227,7 @@ class DemoYear {
 
 		final List<HandlingUnit> unitList;
 
-		final Map<UUID, CurrentUser> handlers = new HashMap<>();
+		final Map<UUID, Actor> handlers = new HashMap<>();
 
 		final List<Consultation> drafts = new ArrayList<>();
 
@@ -559,7 +559,7 @@ class DemoYear {
 		 */
 		UUID assign(Opinion o, Instant start, Category category, String region, boolean resolveDispute) {
 			HandlingUnit unit = unitFor(category, region);
-			CurrentUser handler = handlers.computeIfAbsent(unit.id(),
+			Actor handler = handlers.computeIfAbsent(unit.id(),
 					u -> user("demo-unit-" + handlers.size(), EnumSet.of(Role.UNIT_HANDLER), unit.regionCode(), u, null));
 			UUID id = o.getId();
 			Instant t = start;
@@ -634,7 +634,7 @@ class DemoYear {
 						null, null, null, null, null, null, null));
 				return;
 			}
-			CurrentUser d = user("demo-deputy", EnumSet.of(Role.DEPUTY), region, null, deputy);
+			Actor d = user("demo-deputy", EnumSet.of(Role.DEPUTY), region, null, deputy);
 			String title = java.text.MessageFormat.format(words.pick(List.of(words.get("proposal.title").split(";"))),
 					words.pick(themes), place(region.substring(0, 6)));
 			at(t, () -> as(d, () -> proposals.draftFromOpinion(o.getId(), next.id(), title, null)));
@@ -695,7 +695,7 @@ class DemoYear {
 			Set<String> used = new HashSet<>();
 			for (int i = 0; i < PROPOSALS; i++) {
 				UUID lead = cityDeputies.get((i * 7) % cityDeputies.size());
-				CurrentUser deputy = user("demo-deputy", EnumSet.of(Role.DEPUTY), deputyRegion.get(lead), null, lead);
+				Actor deputy = user("demo-deputy", EnumSet.of(Role.DEPUTY), deputyRegion.get(lead), null, lead);
 				String theme;
 				String title;
 				do {
@@ -716,7 +716,7 @@ class DemoYear {
 				Instant assigned = registered.plus(words.between(2, 8), ChronoUnit.DAYS);
 				at(assigned, () -> as(office, () -> proposals.assign(id, new ProposalManagement.Assignment(
 						AssignmentMode.SEPARATE, unit.id(), List.of()))));
-				CurrentUser handler = handlers.computeIfAbsent(unit.id(),
+				Actor handler = handlers.computeIfAbsent(unit.id(),
 						u -> user("demo-unit-" + handlers.size(), EnumSet.of(Role.UNIT_HANDLER), unit.regionCode(), u, null));
 				Instant accepted = assigned.plus(words.between(1, 4), ChronoUnit.DAYS);
 				at(accepted, () -> as(handler, () -> proposals.accept(id)));
@@ -885,12 +885,12 @@ class DemoYear {
 		return HistoryClock.at(day.atTime(hour, 0).atZone(ZONE).toInstant(), work);
 	}
 
-	private static CurrentUser user(String name, Set<Role> roles, String region, UUID unit, UUID deputy) {
-		return new CurrentUser(Ids.newId(), name, name, roles, region, unit, deputy);
+	private static Actor user(String name, Set<Role> roles, String region, UUID unit, UUID deputy) {
+		return new Actor(Ids.newId(), name, name, roles, region, unit, deputy);
 	}
 
 	/** Runs {@code work} signed in as {@code user}, and as whoever was signed in before afterwards. */
-	private static <T> T as(CurrentUser user, Supplier<T> work) {
+	private static <T> T as(Actor user, Supplier<T> work) {
 		var previous = SecurityContextHolder.getContext();
 		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.platform.Ids;
 import org.lianluo.platform.Labels;
 import org.lianluo.region.RegionNames;
@@ -143,7 +143,7 @@ public class DeputyHistory {
 	}
 
 	private static String actor() {
-		return CurrentUser.find().map(CurrentUser::username).orElse(null);
+		return Actor.find().map(Actor::username).orElse(null);
 	}
 
 	public enum Action {

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import org.lianluo.deputy.Deputies;
 import org.lianluo.deputy.DeputySummary;
 import org.lianluo.deputy.Level;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.identity.Scope;
 import org.lianluo.opinion.Channel;
@@ -78,7 +78,7 @@ public class Activities {
 
 	@Transactional
 	public Activity register(NewActivity a) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		if (!user.hasAny(REGISTRARS)) {
 			throw LianluoException.forbidden();
 		}
@@ -187,7 +187,7 @@ public class Activities {
 	/** Adds a photo to an activity the caller may see and register; a JPEG or PNG image, told by its content. */
 	@Transactional
 	public Activity.Photo attachPhoto(UUID id, String filename, byte[] data) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		if (!user.hasAny(REGISTRARS)) {
 			throw LianluoException.forbidden();
 		}
@@ -204,7 +204,7 @@ public class Activities {
 	/** Changes one participant's attendance, for the staff who check the sign-in sheet afterwards. */
 	@Transactional
 	public Activity markAttendance(UUID id, UUID deputyId, String attendance) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		if (!user.hasAny(List.of(Role.ASSESSOR, Role.STATION_ADMIN))) {
 			throw LianluoException.forbidden();
 		}
@@ -305,7 +305,7 @@ public class Activities {
 			.stream().collect(Collectors.toMap(DeputySummary::id, DeputySummary::name));
 		Map<UUID, List<Activity.CollectedOpinion>> said = new LinkedHashMap<>();
 		// Tracking codes for the office only: a deputy or a unit reading the activity sees none (API.md).
-		boolean codes = CurrentUser.find().map(OpinionQueries::showsTrackingCodes).orElse(false);
+		boolean codes = Actor.find().map(OpinionQueries::showsTrackingCodes).orElse(false);
 		jdbc.sql("select activity_id, opinion_id from duty_activity_opinion where activity_id = any(?) order by activity_id, position")
 			.param(array)
 			.query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
@@ -353,7 +353,7 @@ public class Activities {
 				a.peopleRelocated(), a.hazardsInspected(), a.deputies(), a.createdBy(), said, pictures);
 	}
 
-	static boolean onlyDeputy(CurrentUser user) {
+	static boolean onlyDeputy(Actor user) {
 		return user.has(Role.DEPUTY) && !user.hasAny(List.of(Role.ASSESSOR, Role.STATION_ADMIN));
 	}
 

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.lianluo.deputy.Deputies;
 import org.lianluo.deputy.Deputy;
 import org.lianluo.deputy.DeputySummary;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.identity.Scope;
 import org.lianluo.platform.Ids;
@@ -49,7 +49,7 @@ public class Contacts {
 	/** Puts deputies on a member's list for a year, each with a target number of contacts; ASSESSOR only. */
 	@Transactional
 	public List<PlanEntry> plan(NewPlan p) {
-		CurrentUser user = requireAssessor();
+		Actor user = requireAssessor();
 		List<FieldProblem> problems = new ArrayList<>();
 		if (p.year() == null || p.year() < 2000 || p.year() > 2100) {
 			problems.add(new FieldProblem("year", "duty.plan.year.invalid"));
@@ -82,7 +82,7 @@ public class Contacts {
 	/** A contact between a committee member and a deputy: by ASSESSOR, or by the member themselves. */
 	@Transactional
 	public Contact record(NewContact c) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		boolean self = user.has(Role.DEPUTY) && user.deputyId() != null && user.deputyId().equals(c.committeeMemberId());
 		if (!user.has(Role.ASSESSOR) && !self) {
 			throw LianluoException.forbidden();
@@ -205,8 +205,8 @@ public class Contacts {
 		return LocalDate.of(year, 1, 1).atStartOfDay(DutyStatistics.ZONE).toOffsetDateTime();
 	}
 
-	private static CurrentUser requireAssessor() {
-		CurrentUser user = CurrentUser.get();
+	private static Actor requireAssessor() {
+		Actor user = Actor.current();
 		if (!user.has(Role.ASSESSOR)) {
 			throw LianluoException.forbidden();
 		}

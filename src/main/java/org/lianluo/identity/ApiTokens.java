@@ -38,7 +38,7 @@ public class ApiTokens {
 	}
 
 	@Transactional
-	public Issued issue(CurrentUser user) {
+	public Issued issue(Actor user) {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -50,7 +50,7 @@ public class ApiTokens {
 		return new Issued(token, expires, user);
 	}
 
-	public Optional<CurrentUser> resolve(String token) {
+	public Optional<Actor> resolve(String token) {
 		if (token == null || token.isBlank() || token.length() > 100) {
 			return Optional.empty();
 		}
@@ -80,6 +80,6 @@ public class ApiTokens {
 		}
 	}
 
-	public record Issued(String token, Instant expiresAt, CurrentUser user) {
+	public record Issued(String token, Instant expiresAt, Actor user) {
 	}
 }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.lianluo.platform.Text;
 import org.lianluo.platform.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,7 +36,7 @@ public class AuditLog {
 	/** Recorded in its own transaction, so that a refused action still leaves its trace. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(String actor, Action action, String target, String detail) {
-		insert(actor, action, target, detail, CurrentUser.find().map(CurrentUser::regionCode).orElse(null));
+		insert(actor, action, target, detail, Actor.find().map(Actor::regionCode).orElse(null));
 	}
 
 	/** Recorded in its own transaction, in the region of the record (a sign-in: the user's). */
@@ -46,7 +47,7 @@ public class AuditLog {
 
 	/** Recorded as the signed-in user, inside the caller's transaction. */
 	public void record(Action action, String target, String detail) {
-		record(CurrentUser.find().map(CurrentUser::username).orElse(null), action, target, detail);
+		record(Actor.find().map(Actor::username).orElse(null), action, target, detail);
 	}
 
 	/**
@@ -77,14 +78,14 @@ public class AuditLog {
 
 	/** The newest rows the caller may read: their region's; the rows without a region too when their scope is the city. */
 	public List<Entry> search(String actor, String action, int limit) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		boolean city = cityWide.covers(user);
 		return jdbc.sql("""
 				select at, actor, action, target, detail, address, hits, last_at from audit_log
 				where (cast(? as varchar) is null or actor = ?) and (cast(? as varchar) is null or action = ?)
 				  and (? or region_code like ?)
 				order by at desc limit ?""")
-			.params(blankToNull(actor), blankToNull(actor), blankToNull(action), blankToNull(action), city,
+			.params(Text.blankToNull(actor), Text.blankToNull(actor), Text.blankToNull(action), Text.blankToNull(action), city,
 					user.scope().regionPattern(), limit)
 			.query((rs, n) -> new Entry(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
 					rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7),
@@ -92,9 +93,6 @@ public class AuditLog {
 			.list();
 	}
 
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.trim();
-	}
 
 	static String address() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {

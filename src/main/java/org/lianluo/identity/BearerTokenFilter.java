@@ -34,7 +34,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		CurrentUser user = tokens.resolve(header.substring(7).trim()).orElse(null);
+		Actor user = tokens.resolve(header.substring(7).trim()).orElse(null);
 		if (user == null) {
 			problems.write(request, response, HttpStatus.UNAUTHORIZED, "signin.bad-token");
 			return;
@@ -48,7 +48,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		}
 	}
 
-	static UsernamePasswordAuthenticationToken authentication(CurrentUser user) {
+	static UsernamePasswordAuthenticationToken authentication(Actor user) {
 		return UsernamePasswordAuthenticationToken.authenticated(user, null,
 				user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
 	}

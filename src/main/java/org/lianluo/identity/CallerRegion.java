@@ -45,10 +45,10 @@ class CallerRegion implements DatabaseScope.Caller {
 		if (publicRequest()) {
 			return null;
 		}
-		return CurrentUser.find().map(this::prefix).orElse(null);
+		return Actor.find().map(this::prefix).orElse(null);
 	}
 
-	private String prefix(CurrentUser user) {
+	private String prefix(Actor user) {
 		if (user.scope().deputyId() == null && user.scope().unitId() == null && cityWide.covers(user)) {
 			// The whole installation, also what belongs to no region (a delivery to a staff member, the audit of sign-ins).
 			return DatabaseScope.ALL;
@@ -65,7 +65,7 @@ class CallerRegion implements DatabaseScope.Caller {
 		return PUBLIC.stream().anyMatch(p -> p.endsWith("/") ? path.startsWith(p) : path.equals(p) || path.startsWith(p + "/"));
 	}
 
-	private String region(CurrentUser user) {
+	private String region(Actor user) {
 		UUID deputy = user.scope().deputyId();
 		if (deputy == null) {
 			return user.regionCode();

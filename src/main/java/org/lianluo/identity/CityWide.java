@@ -20,18 +20,18 @@ public class CityWide {
 	}
 
 	/** Whether this user's scope holds the whole installation. */
-	public boolean covers(CurrentUser user) {
+	public boolean covers(Actor user) {
 		return user != null && new RegionCode(user.regionCode()).contains(regions.root());
 	}
 
 	/** Whether this user may change city-wide settings. */
-	public boolean isAdmin(CurrentUser user) {
+	public boolean isAdmin(Actor user) {
 		return user != null && user.has(Role.ADMIN) && covers(user);
 	}
 
 	/** The caller, when they may change city-wide settings; else 403. */
-	public CurrentUser requireAdmin() {
-		CurrentUser user = CurrentUser.get();
+	public Actor requireAdmin() {
+		Actor user = Actor.current();
 		if (!isAdmin(user)) {
 			throw LianluoException.forbidden();
 		}

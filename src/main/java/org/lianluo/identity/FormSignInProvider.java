@@ -22,7 +22,7 @@ class FormSignInProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		try {
-			CurrentUser user = signIn.authenticate(authentication.getName(), String.valueOf(authentication.getCredentials()));
+			Actor user = signIn.authenticate(authentication.getName(), String.valueOf(authentication.getCredentials()));
 			UsernamePasswordAuthenticationToken signedIn = BearerTokenFilter.authentication(user);
 			// the session lives while the user's stamp stays what it was at sign-in (SessionStamp.Check)
 			signedIn.setDetails(new SessionStamp(users.securityVersion(user.id()).orElse(-1L)));

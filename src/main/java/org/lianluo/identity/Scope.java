@@ -18,7 +18,7 @@ public record Scope(String regionCode, UUID unitId, UUID deputyId) {
 	}
 
 	public static Scope current() {
-		return CurrentUser.get().scope();
+		return Actor.current().scope();
 	}
 
 	public boolean covers(String recordRegion) {

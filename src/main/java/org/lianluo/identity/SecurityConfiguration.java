@@ -48,7 +48,7 @@ class SecurityConfiguration {
 	/** Settings that bind the whole city: their administrators only ({@link CityWide}). */
 	static AuthorizationManager<RequestAuthorizationContext> cityAdmin(CityWide cityWide) {
 		return (auth, context) -> new AuthorizationDecision(
-				auth.get() != null && auth.get().getPrincipal() instanceof CurrentUser user && cityWide.isAdmin(user));
+				auth.get() != null && auth.get().getPrincipal() instanceof Actor user && cityWide.isAdmin(user));
 	}
 
 	@Bean

@@ -32,7 +32,7 @@ record SessionStamp(long version) implements Serializable {
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-			if (auth != null && auth.getPrincipal() instanceof CurrentUser user && !current(user, auth.getDetails())) {
+			if (auth != null && auth.getPrincipal() instanceof Actor user && !current(user, auth.getDetails())) {
 				HttpSession session = request.getSession(false);
 				if (session != null) {
 					session.invalidate();
@@ -42,7 +42,7 @@ record SessionStamp(long version) implements Serializable {
 			chain.doFilter(request, response);
 		}
 
-		private boolean current(CurrentUser user, Object details) {
+		private boolean current(Actor user, Object details) {
 			return details instanceof SessionStamp stamp
 					&& users.securityVersion(user.id()).map(v -> v == stamp.version()).orElse(false);
 		}

@@ -51,7 +51,7 @@ public class SignIn {
 		this.noUserHash = encoder.encode(java.util.UUID.randomUUID().toString());
 	}
 
-	public CurrentUser authenticate(String username, String password) {
+	public Actor authenticate(String username, String password) {
 		guard.limit("s", AuditLog.address(), limits.perAddressPerHour(), "signin.too-many");
 		String name = username == null ? "" : username.trim();
 		String given = password == null ? "" : password;

@@ -8,7 +8,7 @@ import java.util.UUID;
 public record User(UUID id, String username, String displayName, Set<Role> roles, String regionCode, UUID unitId,
 		UUID deputyId, boolean enabled, Instant lockedUntil, Instant createdAt) {
 
-	CurrentUser toCurrentUser() {
-		return new CurrentUser(id, username, displayName, roles, regionCode, unitId, deputyId);
+	Actor toCurrentUser() {
+		return new Actor(id, username, displayName, roles, regionCode, unitId, deputyId);
 	}
 }

@@ -63,7 +63,7 @@ public class UserDirectory {
 	}
 
 	/** The enabled leaders, as the users they are, so that work done for them can be seen through their scope. */
-	public List<CurrentUser> leaders() {
+	public List<Actor> leaders() {
 		return jdbc.sql("select id, roles from app_user where enabled and roles like '%LEADER%' order by id")
 			.query((rs, n) -> hasRole(rs.getString(2), Role.LEADER) ? rs.getObject(1, UUID.class) : null)
 			.list()

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.Page;
@@ -77,8 +77,8 @@ public class Deliveries {
 		return jdbc.sql("select " + COLUMNS + " from notification_delivery where id = ?").param(id).query(this::map).single();
 	}
 
-	private static CurrentUser admin() {
-		CurrentUser user = CurrentUser.get();
+	private static Actor admin() {
+		Actor user = Actor.current();
 		if (!user.has(Role.ADMIN)) {
 			throw LianluoException.forbidden();
 		}

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.lianluo.identity.CityWide;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.LianluoException.FieldProblem;
 import org.springframework.context.MessageSource;
@@ -148,7 +148,7 @@ public class MessageTemplates {
 
 	@Transactional
 	public View save(String template, String channel, String subject, String body) {
-		CurrentUser user = admin();
+		Actor user = admin();
 		known(template, channel);
 		Wording w = validate(template, channel, subject, body);
 		Optional<Wording> before = own(template, channel);
@@ -166,7 +166,7 @@ public class MessageTemplates {
 	/** Back to the default wording. */
 	@Transactional
 	public View reset(String template, String channel) {
-		CurrentUser user = admin();
+		Actor user = admin();
 		known(template, channel);
 		Optional<Wording> before = own(template, channel);
 		if (before.isPresent()) {
@@ -189,7 +189,7 @@ public class MessageTemplates {
 			.list();
 	}
 
-	private void record(String template, String channel, CurrentUser user, Instant now, Wording before, Wording after) {
+	private void record(String template, String channel, Actor user, Instant now, Wording before, Wording after) {
 		jdbc.sql("""
 				insert into notification_template_change (template, channel, changed_by, changed_at, old_subject, old_body,
 				  new_subject, new_body) values (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -303,7 +303,7 @@ public class MessageTemplates {
 	}
 
 	/** The wording of messages binds the whole city: its administrators only. */
-	private CurrentUser admin() {
+	private Actor admin() {
 		return cityWide.requireAdmin();
 	}
 

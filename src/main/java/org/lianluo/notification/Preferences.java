@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.lianluo.platform.Text;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.LianluoException.FieldProblem;
 import org.lianluo.platform.PersonalData;
@@ -75,8 +76,8 @@ public class Preferences {
 	 */
 	@Transactional
 	public Preference update(UUID userId, Preference wanted) {
-		String address = blankToNull(wanted.email());
-		String phone = wanted.phone() == null ? of(userId).phone() : blankToNull(wanted.phone());
+		String address = Text.blankToNull(wanted.email());
+		String phone = wanted.phone() == null ? of(userId).phone() : Text.blankToNull(wanted.phone());
 		List<FieldProblem> problems = new ArrayList<>();
 		if (address != null && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
 			problems.add(new FieldProblem("email", "notification.email.format"));
@@ -182,9 +183,6 @@ public class Preferences {
 			.update();
 	}
 
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.trim();
-	}
 
 	private OffsetDateTime now() {
 		return OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));

@@ -14,10 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.lianluo.platform.Text;
 import org.lianluo.consultation.Consultations;
 import org.lianluo.deputy.Deputies;
 import org.lianluo.identity.AuditLog;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.opinion.internal.DeadlineTimers;
 import org.lianluo.opinion.internal.Timeline;
@@ -116,8 +117,8 @@ public class OpinionManagement {
 			}
 		}
 		boolean anonymous = Boolean.TRUE.equals(valid.anonymous());
-		String name = anonymous ? null : blankToNull(valid.name());
-		String phone = blankToNull(valid.phone());
+		String name = anonymous ? null : Text.blankToNull(valid.name());
+		String phone = Text.blankToNull(valid.phone());
 		UUID id = Ids.newId();
 		Opinion opinion = Opinion.receive(id, new Opinion.Intake(valid.content(), valid.regionCode(), valid.stationId(),
 				valid.kind(), valid.category(), valid.channel(), personalData.encrypt(name, "opinion", "submitter_name_enc", id),
@@ -164,16 +165,16 @@ public class OpinionManagement {
 
 	@Transactional
 	public Opinion triage(UUID id, Triage t) {
-		CurrentUser user = requireRole(Role.ASSESSOR);
+		Actor user = requireRole(Role.ASSESSOR);
 		Opinion o = visible(id, user);
 		if (t.route() == null) {
 			throw LianluoException.invalidField("route", "opinion.route.required");
 		}
-		String note = optional("note", t.note(), 1000);
+		String note = Text.optional("note", t.note(), 1000);
 		Instant now = clock.instant();
 		o.classify(t.kind(), t.category());
 		switch (t.route()) {
-			case ANSWER -> o.answer(required("answer", t.answer(), 2000), user.username(), now);
+			case ANSWER -> o.answer(Text.required("answer", t.answer(), 2000), user.username(), now);
 			case MERGE -> {
 				if (t.primaryId() == null) {
 					throw LianluoException.invalidField("primaryId", "opinion.primary.required");
@@ -182,7 +183,7 @@ public class OpinionManagement {
 				o.mergeInto(primary, user.username(), now);
 				noteOnPrimary(primary.getId(), o, user.username(), now, "merged " + o.getTrackingCode());
 			}
-			case REJECT -> o.reject(required("reason", t.reason(), 1000), blankToNull(t.referral()), user.username(), now);
+			case REJECT -> o.reject(Text.required("reason", t.reason(), 1000), Text.blankToNull(t.referral()), user.username(), now);
 			case ASSIGN -> assign(o, t, user, now);
 			case TO_PROPOSAL -> o.routeToProposal(proposalDeputies(o, t.deputyId()), user.username(), now);
 			case TO_CONSULTATION -> {
@@ -212,7 +213,7 @@ public class OpinionManagement {
 		return to;
 	}
 
-	private void assign(Opinion o, Triage t, CurrentUser user, Instant now) {
+	private void assign(Opinion o, Triage t, Actor user, Instant now) {
 		// The caller sees only the units of their scope; of those, only the units of the opinion's own line answer it.
 		RegionCode region = new RegionCode(o.getRegionCode());
 		if (t.leadUnitId() == null || units.find(t.leadUnitId()).filter(u -> region.onLineWith(u.regionCode())).isEmpty()) {
@@ -233,7 +234,7 @@ public class OpinionManagement {
 	 */
 	@Transactional
 	public Opinion markTurnedIntoProposal(UUID opinionId, UUID proposalId) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		Opinion o = visible(opinionId, user);
 		if (user.deputyId() == null || !o.getDeputyIds().contains(user.deputyId())) {
 			throw LianluoException.forbidden();
@@ -244,7 +245,7 @@ public class OpinionManagement {
 
 	@Transactional
 	public Opinion unmerge(UUID id) {
-		CurrentUser user = requireRole(Role.ASSESSOR);
+		Actor user = requireRole(Role.ASSESSOR);
 		Opinion o = visible(id, user);
 		UUID primaryId = o.getPrimaryId();
 		o.unmerge(user.username(), clock.instant());
@@ -263,7 +264,7 @@ public class OpinionManagement {
 
 	@Transactional
 	public Opinion accept(UUID id) {
-		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Actor user = requireRole(Role.UNIT_HANDLER);
 		Opinion o = leadUnitOnly(id, user);
 		o.accept(user.username(), clock.instant());
 		return save(o);
@@ -271,9 +272,9 @@ public class OpinionManagement {
 
 	@Transactional
 	public Opinion returnToTriage(UUID id, String reason) {
-		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Actor user = requireRole(Role.UNIT_HANDLER);
 		Opinion o = leadUnitOnly(id, user);
-		String why = required("reason", reason, 1000);
+		String why = Text.required("reason", reason, 1000);
 		o.returnToTriage(why, o.getAssignedAt() == null ? clock.instant() : deadlines.returnWindowEnd(o.getAssignedAt()),
 				user.username(), clock.instant());
 		return save(o);
@@ -281,19 +282,19 @@ public class OpinionManagement {
 
 	@Transactional
 	public Opinion requestExtension(UUID id, Integer workingDays, String reason) {
-		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Actor user = requireRole(Role.UNIT_HANDLER);
 		Opinion o = leadUnitOnly(id, user);
 		if (workingDays == null || workingDays < 1 || workingDays > rules.maxExtensionWorkingDays()) {
 			throw LianluoException.invalidField("workingDays", "opinion.extension.days", rules.maxExtensionWorkingDays());
 		}
-		o.requestExtension(workingDays, required("reason", reason, 1000), rules.maxExtensionsPerRound(), user.username(),
+		o.requestExtension(workingDays, Text.required("reason", reason, 1000), rules.maxExtensionsPerRound(), user.username(),
 				clock.instant());
 		return save(o);
 	}
 
 	@Transactional
 	public Opinion decideExtension(UUID id, Boolean approve, String note) {
-		CurrentUser user = requireRole(Role.ASSESSOR);
+		Actor user = requireRole(Role.ASSESSOR);
 		Opinion o = visible(id, user);
 		if (approve == null) {
 			throw LianluoException.invalidField("approve", "opinion.approve.required");
@@ -301,29 +302,29 @@ public class OpinionManagement {
 		int days = o.pendingExtensionDays();
 		Instant newDeadline = o.getDeadline() == null ? null : deadlines.extend(o.getDeadline(), days);
 		o.decideExtension(approve, newDeadline, newDeadline == null ? null : deadlines.stepAt(newDeadline, 1),
-				blankToNull(note), user.username(), clock.instant());
+				Text.blankToNull(note), user.username(), clock.instant());
 		return save(o);
 	}
 
 	@Transactional
 	public Opinion recordAssistingView(UUID id, String view) {
-		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Actor user = requireRole(Role.UNIT_HANDLER);
 		Opinion o = opinions.findById(id).orElseThrow(LianluoException::notFound);
 		if (user.unitId() == null || o.getAssistingUnits().stream().noneMatch(a -> a.unitId().equals(user.unitId()))) {
 			throw LianluoException.notFound();
 		}
-		o.recordAssistingView(user.unitId(), required("view", view, 5000), user.username(), clock.instant());
+		o.recordAssistingView(user.unitId(), Text.required("view", view, 5000), user.username(), clock.instant());
 		return save(o);
 	}
 
 	@Transactional
 	public Opinion reply(UUID id, ReplyResult result, String text) {
-		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Actor user = requireRole(Role.UNIT_HANDLER);
 		Opinion o = leadUnitOnly(id, user);
 		if (result == null) {
 			throw LianluoException.invalidField("result", "opinion.reply.result.required");
 		}
-		o.reply(result, required("text", text, 5000), user.username(), clock.instant());
+		o.reply(result, Text.required("text", text, 5000), user.username(), clock.instant());
 		return save(o);
 	}
 
@@ -333,7 +334,7 @@ public class OpinionManagement {
 	 */
 	@Transactional
 	public Attachments.Attachment attach(UUID id, String filename, byte[] data) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		Opinion o = visible(id, user);
 		boolean leadUnit = user.has(Role.UNIT_HANDLER) && user.unitId() != null && user.unitId().equals(o.getLeadUnitId());
 		if (!leadUnit && !user.hasAny(List.of(Role.ASSESSOR, Role.STATION_ADMIN))) {
@@ -366,15 +367,15 @@ public class OpinionManagement {
 
 	@Transactional
 	public Opinion review(UUID id, Boolean approve, String note) {
-		CurrentUser user = requireRole(Role.ASSESSOR);
+		Actor user = requireRole(Role.ASSESSOR);
 		Opinion o = visible(id, user);
 		if (approve == null) {
 			throw LianluoException.invalidField("approve", "opinion.approve.required");
 		}
-		if (!approve && blankToNull(note) == null) {
+		if (!approve && Text.blankToNull(note) == null) {
 			throw LianluoException.invalidField("note", "opinion.review.note.required");
 		}
-		o.review(approve, blankToNull(note), user.username(), clock.instant());
+		o.review(approve, Text.blankToNull(note), user.username(), clock.instant());
 		return save(o);
 	}
 
@@ -412,7 +413,7 @@ public class OpinionManagement {
 	/** A rating the office took by phone (回访): a staff action, marked as such on the opinion and audited. */
 	@Transactional
 	public Opinion evaluateByPhone(UUID id, Grade grade, String comment) {
-		CurrentUser user = requireRole(Role.ASSESSOR);
+		Actor user = requireRole(Role.ASSESSOR);
 		Opinion rated = evaluate(visible(id, user), grade, comment, Rater.FOLLOW_UP, user.username());
 		audit.record(AuditLog.Action.FOLLOW_UP_RATED, "opinion " + id, grade.name());
 		return rated;
@@ -427,15 +428,15 @@ public class OpinionManagement {
 		}
 		Instant now = clock.instant();
 		Instant reopenDeadline = deadlines.reopened(now);
-		o.evaluate(grade, blankToNull(comment), rater, reopenDeadline, deadlines.stepAt(reopenDeadline, 1), actor, now);
+		o.evaluate(grade, Text.blankToNull(comment), rater, reopenDeadline, deadlines.stepAt(reopenDeadline, 1), actor, now);
 		return save(o);
 	}
 
 	@Transactional
 	public Opinion markImplemented(UUID id, String note) {
-		CurrentUser user = requireRole(Role.ASSESSOR);
+		Actor user = requireRole(Role.ASSESSOR);
 		Opinion o = visible(id, user);
-		o.markImplemented(required("note", note, 2000), user.username(), clock.instant());
+		o.markImplemented(Text.required("note", note, 2000), user.username(), clock.instant());
 		return save(o);
 	}
 
@@ -444,7 +445,7 @@ public class OpinionManagement {
 	/** An opinion the caller may see, or 404. */
 	@Transactional(readOnly = true)
 	public Opinion get(UUID id) {
-		return visible(id, CurrentUser.get());
+		return visible(id, Actor.current());
 	}
 
 	public Optional<Opinion> byTrackingCode(String code) {
@@ -493,7 +494,7 @@ public class OpinionManagement {
 		return saved;
 	}
 
-	private Opinion visible(UUID id, CurrentUser user) {
+	private Opinion visible(UUID id, Actor user) {
 		Opinion o = opinions.findById(id).orElseThrow(LianluoException::notFound);
 		if (!OpinionQueries.canSee(user, o.getRegionCode(), o.getLeadUnitId(),
 				o.getAssistingUnits().stream().map(Opinion.AssistingUnit::unitId).toList(), o.getDeputyIds(),
@@ -503,7 +504,7 @@ public class OpinionManagement {
 		return o;
 	}
 
-	private Opinion leadUnitOnly(UUID id, CurrentUser user) {
+	private Opinion leadUnitOnly(UUID id, Actor user) {
 		Opinion o = visible(id, user);
 		if (user.unitId() == null || !user.unitId().equals(o.getLeadUnitId())) {
 			throw LianluoException.forbidden();
@@ -511,8 +512,8 @@ public class OpinionManagement {
 		return o;
 	}
 
-	private static CurrentUser requireRole(Role role) {
-		CurrentUser user = CurrentUser.get();
+	private static Actor requireRole(Role role) {
+		Actor user = Actor.current();
 		if (!user.has(role)) {
 			throw LianluoException.forbidden();
 		}
@@ -539,7 +540,7 @@ public class OpinionManagement {
 		if (regionCode == null || !regions.exists(regionCode)) {
 			problems.add(new FieldProblem("regionCode", "problem.field.region"));
 		}
-		String phone = blankToNull(s.phone());
+		String phone = Text.blankToNull(s.phone());
 		if (phone != null && !PersonalData.isMobile(phone.trim())) {
 			problems.add(new FieldProblem("phone", "opinion.phone.format"));
 		}
@@ -573,25 +574,8 @@ public class OpinionManagement {
 		}
 	}
 
-	private static String required(String field, String value, int max) {
-		String v = optional(field, value, max);
-		if (v == null) {
-			throw LianluoException.invalidField(field, "opinion.text.required");
-		}
-		return v;
-	}
 
-	private static String optional(String field, String value, int max) {
-		String v = blankToNull(value);
-		if (v != null && v.length() > max) {
-			throw LianluoException.invalidField(field, "opinion.text.too-long", max);
-		}
-		return v;
-	}
 
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 
 	/**
 	 * What an ASSESSOR decides in triage (API.md's body, with {@code consultationId} and {@code articleNumber} for

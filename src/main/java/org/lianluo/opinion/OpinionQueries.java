@@ -10,7 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.identity.Scope;
 import org.lianluo.platform.LianluoException;
@@ -43,7 +43,7 @@ public class OpinionQueries {
 		this.clock = clock;
 	}
 
-	static boolean canSee(CurrentUser user, String regionCode, UUID leadUnit, Collection<UUID> assisting,
+	static boolean canSee(Actor user, String regionCode, UUID leadUnit, Collection<UUID> assisting,
 			Collection<UUID> deputies, java.util.function.BooleanSupplier atTheirStation) {
 		Scope scope = user.scope();
 		if (scope.unitId() != null) {
@@ -59,7 +59,7 @@ public class OpinionQueries {
 	 * Whether the caller may read tracking codes: the office (API.md), never the unit being rated nor a deputy (who
 	 * reads it only on the receipt of an opinion they register). Fails closed: a role outside the office sees none.
 	 */
-	public static boolean showsTrackingCodes(CurrentUser user) {
+	public static boolean showsTrackingCodes(Actor user) {
 		Scope scope = user.scope();
 		return !user.has(Role.UNIT_HANDLER) && scope.unitId() == null && scope.deputyId() == null
 				&& user.hasAny(List.of(Role.ASSESSOR, Role.STATION_ADMIN, Role.ADMIN, Role.LEADER));
@@ -71,7 +71,7 @@ public class OpinionQueries {
 	 * million opinions reads the page and at most the cap's worth of index entries, not every opinion of the county.
 	 */
 	public Page<Row> list(Filter f, int page, int size) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		Scope scope = user.scope();
 		boolean codes = showsTrackingCodes(user);
 		Instant now = clock.instant();
@@ -175,7 +175,7 @@ public class OpinionQueries {
 		if (o.getSubmitterPhoneHash() == null) {
 			return List.of();
 		}
-		Scope scope = CurrentUser.get().scope();
+		Scope scope = Actor.current().scope();
 		StringBuilder where = new StringBuilder(" where");
 		List<Object> params = new ArrayList<>();
 		regionClause(scope.regionPattern(), where, params);
@@ -327,7 +327,7 @@ public class OpinionQueries {
 			Light light, int supervisionLevel) {
 	}
 
-	static void requireStaff(CurrentUser user) {
+	static void requireStaff(Actor user) {
 		if (user.roles().stream().allMatch(r -> r == Role.CITIZEN)) {
 			throw LianluoException.forbidden();
 		}

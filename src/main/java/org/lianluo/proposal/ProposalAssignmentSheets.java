@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 import org.lianluo.deputy.Congresses;
 import org.lianluo.deputy.Session;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.platform.ImportReport;
 import org.lianluo.platform.Labels;
@@ -74,7 +74,7 @@ public class ProposalAssignmentSheets {
 
 	@Transactional
 	public ImportReport assign(UUID sessionId, byte[] content) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		if (!user.has(Role.ASSESSOR)) {
 			throw LianluoException.forbidden();
 		}

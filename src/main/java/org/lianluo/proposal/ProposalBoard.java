@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 import org.lianluo.deputy.Congresses;
 import org.lianluo.deputy.Session;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.region.WorkingCalendar;
@@ -48,7 +48,7 @@ public class ProposalBoard {
 	}
 
 	public Board overdue(UUID sessionId) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		if (!user.has(Role.ASSESSOR) && !user.has(Role.LEADER)) {
 			throw LianluoException.forbidden();
 		}

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.lianluo.deputy.Congresses;
 import org.lianluo.deputy.Session;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.unit.HandlingUnit;
@@ -41,7 +41,7 @@ public class ProposalKpis {
 	}
 
 	public Report report(UUID sessionId) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		if (!user.has(Role.ASSESSOR) && !user.has(Role.LEADER)) {
 			throw LianluoException.forbidden();
 		}

@@ -24,7 +24,7 @@ import org.lianluo.deputy.Congresses;
 import org.lianluo.deputy.Deputies;
 import org.lianluo.deputy.DeputySummary;
 import org.lianluo.deputy.Session;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.region.RegionNames;
@@ -85,7 +85,7 @@ public class ProposalLetters {
 	}
 
 	public Letter letter(UUID sessionId, UUID deputyId) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		Session session = congresses.findSession(sessionId).orElseThrow(LianluoException::notFound);
 		UUID deputy = deputyId != null ? deputyId : user.deputyId();
 		if (deputy == null) {

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.lianluo.platform.Text;
 import org.lianluo.deputy.Congresses;
 import org.lianluo.deputy.Deputies;
 import org.lianluo.deputy.Session;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.identity.Scope;
 import org.lianluo.opinion.Opinion;
@@ -95,7 +96,7 @@ public class ProposalManagement {
 
 	@Transactional
 	public Proposal draft(Draft d) {
-		CurrentUser user = requireRole(Role.DEPUTY);
+		Actor user = requireRole(Role.DEPUTY);
 		if (user.deputyId() == null) {
 			throw LianluoException.conflict("proposal.deputy.unlinked");
 		}
@@ -108,7 +109,7 @@ public class ProposalManagement {
 	 */
 	@Transactional
 	public Proposal draftOnBehalf(UUID leadDeputyId, Draft d) {
-		CurrentUser user = requireRole(Role.ASSESSOR);
+		Actor user = requireRole(Role.ASSESSOR);
 		// The session first: a congress outside the caller's region is not theirs to enter for (404), whoever the deputy.
 		if (d.sessionId() != null) {
 			congresses.findSession(d.sessionId()).ifPresent(s -> user.scope().check(s.regionCode()));
@@ -121,17 +122,17 @@ public class ProposalManagement {
 		return save(p);
 	}
 
-	private Proposal draftFor(CurrentUser user, UUID leadDeputyId, Draft d) {
+	private Proposal draftFor(Actor user, UUID leadDeputyId, Draft d) {
 		List<FieldProblem> problems = new ArrayList<>();
 		Session session = d.sessionId() == null ? null : congresses.findSession(d.sessionId()).orElse(null);
 		if (session == null) {
 			problems.add(new FieldProblem("sessionId", "proposal.session.missing"));
 		}
-		String title = text(d.title());
+		String title = Text.blankToNull(d.title());
 		if (title == null || title.length() > MAX_TITLE) {
 			problems.add(new FieldProblem("title", "proposal.title.length", MAX_TITLE));
 		}
-		String content = text(d.content());
+		String content = Text.blankToNull(d.content());
 		if (content == null || content.length() < MIN_CONTENT || content.length() > MAX_CONTENT) {
 			problems.add(new FieldProblem("content", "proposal.content.length", MIN_CONTENT, MAX_CONTENT));
 		}
@@ -149,7 +150,7 @@ public class ProposalManagement {
 	/** A draft from an opinion the deputy received; the opinion leaves triage as TO_PROPOSAL, in one transaction. */
 	@Transactional
 	public Proposal draftFromOpinion(UUID opinionId, UUID sessionId, String title, String content) {
-		CurrentUser user = requireRole(Role.DEPUTY);
+		Actor user = requireRole(Role.DEPUTY);
 		if (opinionId == null) {
 			throw LianluoException.invalidField("opinionId", "proposal.opinion.required");
 		}
@@ -176,7 +177,7 @@ public class ProposalManagement {
 
 	@Transactional
 	public Proposal submit(UUID id) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		Proposal p = user.has(Role.ASSESSOR) && !user.has(Role.DEPUTY) ? draftedByOffice(id, user)
 				: leadDeputyOnly(id, requireRole(Role.DEPUTY));
 		Instant now = clock.instant();
@@ -187,7 +188,7 @@ public class ProposalManagement {
 
 	@Transactional
 	public Proposal withdraw(UUID id) {
-		CurrentUser user = requireRole(Role.DEPUTY);
+		Actor user = requireRole(Role.DEPUTY);
 		Proposal p = leadDeputyOnly(id, user);
 		p.withdraw(user.username(), clock.instant());
 		return save(p);
@@ -196,7 +197,7 @@ public class ProposalManagement {
 	/** A co-signer confirms or declines. */
 	@Transactional
 	public Proposal answerCosign(UUID id, Boolean confirm) {
-		CurrentUser user = requireRole(Role.DEPUTY);
+		Actor user = requireRole(Role.DEPUTY);
 		Proposal p = visible(id, user);
 		if (user.deputyId() == null || !p.getCosignerIds().contains(user.deputyId())) {
 			throw LianluoException.forbidden();
@@ -212,7 +213,7 @@ public class ProposalManagement {
 
 	@Transactional
 	public Proposal register(UUID id) {
-		CurrentUser user = requireRole(Role.ASSESSOR);
+		Actor user = requireRole(Role.ASSESSOR);
 		Proposal p = visible(id, user);
 		Instant now = clock.instant();
 		// A refused transition rolls the counter back with it: numbers have no gaps.
@@ -222,9 +223,9 @@ public class ProposalManagement {
 
 	@Transactional
 	public Proposal refuseRegistration(UUID id, String reason) {
-		CurrentUser user = requireRole(Role.ASSESSOR);
+		Actor user = requireRole(Role.ASSESSOR);
 		Proposal p = visible(id, user);
-		p.refuseRegistration(required("reason", reason, 1000), user.username(), clock.instant());
+		p.refuseRegistration(Text.required("reason", reason, 1000), user.username(), clock.instant());
 		return save(p);
 	}
 
@@ -232,7 +233,7 @@ public class ProposalManagement {
 
 	@Transactional
 	public Proposal assign(UUID id, Assignment a) {
-		CurrentUser user = requireRole(Role.ASSESSOR);
+		Actor user = requireRole(Role.ASSESSOR);
 		Proposal p = visible(id, user);
 		List<UUID> assisting = distinct(a.assistingUnitIds());
 		List<UUID> separate = distinct(a.unitIds());
@@ -303,7 +304,7 @@ public class ProposalManagement {
 
 	@Transactional
 	public Proposal accept(UUID id) {
-		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Actor user = requireRole(Role.UNIT_HANDLER);
 		Proposal p = heldByCallersUnit(id, user);
 		p.accept(user.unitId(), user.username(), clock.instant());
 		return save(p);
@@ -311,10 +312,10 @@ public class ProposalManagement {
 
 	@Transactional
 	public Proposal returnForReassignment(UUID id, String reason) {
-		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Actor user = requireRole(Role.UNIT_HANDLER);
 		Proposal p = heldByCallersUnit(id, user);
 		Instant now = clock.instant();
-		String why = required("reason", reason, 1000);
+		String why = Text.required("reason", reason, 1000);
 		Instant assignedAt = p.handlingOf(user.unitId()).getAssignedAt();
 		p.returnForReassignment(user.unitId(), why, assignedAt == null ? now : deadlines.returnWindowEnd(assignedAt),
 				user.username(), now);
@@ -323,19 +324,19 @@ public class ProposalManagement {
 
 	@Transactional
 	public Proposal recordContact(UUID id, ContactMethod method, String note) {
-		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Actor user = requireRole(Role.UNIT_HANDLER);
 		Proposal p = heldByCallersUnit(id, user);
 		if (method == null) {
 			throw LianluoException.invalidField("method", "proposal.contact.method.required");
 		}
-		p.recordContact(user.unitId(), method, optional("note", note, 2000), user.username(), clock.instant());
+		p.recordContact(user.unitId(), method, Text.optional("note", note, 2000), user.username(), clock.instant());
 		return save(p);
 	}
 
 	/** An assisting unit's view (协办意见) for the lead unit, by one of its handlers, once per round. */
 	@Transactional
 	public Proposal recordAssistingView(UUID id, String text) {
-		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Actor user = requireRole(Role.UNIT_HANDLER);
 		Proposal p = proposals.findById(id).orElseThrow(LianluoException::notFound);
 		// Outside assignment and handling no view is due: a unit of its region asking is out of order.
 		if (p.getStatus() != ProposalStatus.ASSIGNED && p.getStatus() != ProposalStatus.HANDLING
@@ -346,7 +347,7 @@ public class ProposalManagement {
 		if (user.unitId() == null || !p.getAssistingUnitIds().contains(user.unitId())) {
 			throw LianluoException.forbidden();
 		}
-		String v = text(text);
+		String v = Text.blankToNull(text);
 		if (v == null || v.length() < MIN_VIEW || v.length() > MAX_VIEW) {
 			throw LianluoException.invalidField("text", "proposal.assisting-view.length", MIN_VIEW, MAX_VIEW);
 		}
@@ -356,12 +357,12 @@ public class ProposalManagement {
 
 	@Transactional
 	public Proposal requestExtension(UUID id, Integer months, String reason) {
-		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Actor user = requireRole(Role.UNIT_HANDLER);
 		Proposal p = heldByCallersUnit(id, user);
 		if (months == null || months < 1 || months > Proposal.MAX_EXTENSION_MONTHS) {
 			throw LianluoException.invalidField("months", "proposal.extension.months", Proposal.MAX_EXTENSION_MONTHS);
 		}
-		p.requestExtension(user.unitId(), months, required("reason", reason, 1000), user.username(), clock.instant());
+		p.requestExtension(user.unitId(), months, Text.required("reason", reason, 1000), user.username(), clock.instant());
 		return save(p);
 	}
 
@@ -373,14 +374,14 @@ public class ProposalManagement {
 	/** The office's decision on the extension a unit asked for; {@code unitId} names it when several reply separately. */
 	@Transactional
 	public Proposal decideExtension(UUID id, UUID unitId, Boolean approve, String note) {
-		CurrentUser user = requireRole(Role.ASSESSOR);
+		Actor user = requireRole(Role.ASSESSOR);
 		Proposal p = visible(id, user);
 		if (approve == null) {
 			throw LianluoException.invalidField("approve", "proposal.approve.required");
 		}
 		int months = p.pendingExtensionMonths(unitId);
 		Instant newDeadline = deadlines.extend(p.handlingOf(unitId).getDeadline(), months);
-		p.decideExtension(unitId, approve, newDeadline, deadlines.stepAt(newDeadline, 1), optional("note", note, 1000),
+		p.decideExtension(unitId, approve, newDeadline, deadlines.stepAt(newDeadline, 1), Text.optional("note", note, 1000),
 				user.username(), clock.instant());
 		return save(p);
 	}
@@ -393,12 +394,12 @@ public class ProposalManagement {
 	/** The reply; {@code publish}: the reply may appear on the portal, without the deputy's or anyone's name. */
 	@Transactional
 	public Proposal reply(UUID id, ReplyClass replyClass, String text, Boolean confirmedWithoutContact, Boolean publish) {
-		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Actor user = requireRole(Role.UNIT_HANDLER);
 		Proposal p = heldByCallersUnit(id, user);
 		if (replyClass == null) {
 			throw LianluoException.invalidField("replyClass", "proposal.reply.class.required");
 		}
-		p.reply(user.unitId(), replyClass, required("text", text, MAX_CONTENT), Boolean.TRUE.equals(confirmedWithoutContact),
+		p.reply(user.unitId(), replyClass, Text.required("text", text, MAX_CONTENT), Boolean.TRUE.equals(confirmedWithoutContact),
 				Boolean.TRUE.equals(publish), user.username(), clock.instant());
 		Proposal saved = save(p);
 		List<UUID> confirmed = saved.getCosigners().stream()
@@ -415,28 +416,28 @@ public class ProposalManagement {
 	/** A follow-up reply to a B or C reply, by the lead unit, when the matter is solved; the earlier reply stays. */
 	@Transactional
 	public Proposal followUp(UUID id, ReplyClass replyClass, String text) {
-		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Actor user = requireRole(Role.UNIT_HANDLER);
 		Proposal p = heldByCallersUnit(id, user);
 		if (replyClass == null) {
 			throw LianluoException.invalidField("replyClass", "proposal.reply.class.required");
 		}
-		p.followUp(user.unitId(), replyClass, required("text", text, MAX_CONTENT), user.username(), clock.instant());
+		p.followUp(user.unitId(), replyClass, Text.required("text", text, MAX_CONTENT), user.username(), clock.instant());
 		return save(p);
 	}
 
 	/** The written notice to the deputy of an approved extension (延期告知), by the lead unit. */
 	@Transactional
 	public Proposal recordExtensionNotice(UUID id, String notice) {
-		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Actor user = requireRole(Role.UNIT_HANDLER);
 		Proposal p = heldByCallersUnit(id, user);
-		p.recordExtensionNotice(user.unitId(), required("notice", notice, 2000), user.username(), clock.instant());
+		p.recordExtensionNotice(user.unitId(), Text.required("notice", notice, 2000), user.username(), clock.instant());
 		return save(p);
 	}
 
 	/** The signed reply document (答复函) as a PDF, checked by its content, by the lead unit. */
 	@Transactional
 	public Attachments.Attachment attachReplyDocument(UUID id, String filename, byte[] data) {
-		CurrentUser user = requireRole(Role.UNIT_HANDLER);
+		Actor user = requireRole(Role.UNIT_HANDLER);
 		Proposal p = heldByCallersUnit(id, user);
 		if (data == null || data.length == 0) {
 			throw LianluoException.invalidField("file", "proposal.document.empty");
@@ -457,7 +458,7 @@ public class ProposalManagement {
 	/** The signed reply documents of a proposal the caller may see, oldest first. */
 	@Transactional(readOnly = true)
 	public List<Attachments.Attachment> replyDocuments(UUID id) {
-		return replyDocuments(visible(id, CurrentUser.get()));
+		return replyDocuments(visible(id, Actor.current()));
 	}
 
 	/**
@@ -480,7 +481,7 @@ public class ProposalManagement {
 	/** One signed reply document of a proposal the caller may see, or 404. */
 	@Transactional(readOnly = true)
 	public Attachments.Attachment replyDocument(UUID id, UUID documentId) {
-		Proposal p = visible(id, CurrentUser.get());
+		Proposal p = visible(id, Actor.current());
 		Set<UUID> owners = new java.util.HashSet<>(Set.of(id));
 		p.getSeparateUnits().forEach(s -> owners.add(s.getId()));
 		return attachments.find(documentId)
@@ -507,14 +508,14 @@ public class ProposalManagement {
 	/** The lead deputy's rating of a reply; {@code unitId} names the unit when several reply separately. */
 	@Transactional
 	public Proposal evaluate(UUID id, UUID unitId, Verdict grade, String comment) {
-		CurrentUser user = requireRole(Role.DEPUTY);
+		Actor user = requireRole(Role.DEPUTY);
 		Proposal p = leadDeputyOnly(id, user);
 		if (grade == null) {
 			throw LianluoException.invalidField("grade", "proposal.grade.required");
 		}
 		Instant now = clock.instant();
 		Instant rehandling = deadlines.rehandling(now);
-		p.evaluate(unitId, grade, optional("comment", comment, 1000), rehandling, deadlines.stepAt(rehandling, 1),
+		p.evaluate(unitId, grade, Text.optional("comment", comment, 1000), rehandling, deadlines.stepAt(rehandling, 1),
 				user.username(), now);
 		return save(p);
 	}
@@ -523,9 +524,9 @@ public class ProposalManagement {
 
 	@Transactional
 	public Proposal putUnderKeySupervision(UUID id, String topic) {
-		CurrentUser user = requireRole(Role.LEADER);
+		Actor user = requireRole(Role.LEADER);
 		Proposal p = visible(id, user);
-		p.putUnderKeySupervision(required("topic", topic, 100), user.username(), clock.instant());
+		p.putUnderKeySupervision(Text.required("topic", topic, 100), user.username(), clock.instant());
 		return save(p);
 	}
 
@@ -534,7 +535,7 @@ public class ProposalManagement {
 	/** A proposal the caller may see, or 404. */
 	@Transactional(readOnly = true)
 	public Proposal get(UUID id) {
-		return visible(id, CurrentUser.get());
+		return visible(id, Actor.current());
 	}
 
 	public List<ProposalTimelineEntry> timeline(UUID id) {
@@ -562,7 +563,7 @@ public class ProposalManagement {
 		return day.isBefore(s.opensOn()) || day.isAfter(closes);
 	}
 
-	Proposal visible(UUID id, CurrentUser user) {
+	Proposal visible(UUID id, Actor user) {
 		Proposal p = proposals.findById(id).orElseThrow(LianluoException::notFound);
 		if (!ProposalQueries.canSee(user, p)) {
 			throw LianluoException.notFound();
@@ -571,7 +572,7 @@ public class ProposalManagement {
 	}
 
 	/** A draft the office entered on a deputy's behalf, which the office may submit for them. */
-	private Proposal draftedByOffice(UUID id, CurrentUser user) {
+	private Proposal draftedByOffice(UUID id, Actor user) {
 		// Submitting is the deputy's step unless the office entered the draft: refused as for any other staff first.
 		if (proposals.findById(id).orElseThrow(LianluoException::notFound).getDraftedBy() == null) {
 			throw LianluoException.forbidden();
@@ -579,7 +580,7 @@ public class ProposalManagement {
 		return visible(id, user);
 	}
 
-	private Proposal leadDeputyOnly(UUID id, CurrentUser user) {
+	private Proposal leadDeputyOnly(UUID id, Actor user) {
 		Proposal p = visible(id, user);
 		if (user.deputyId() == null || !user.deputyId().equals(p.getLeadDeputyId())) {
 			throw LianluoException.forbidden();
@@ -588,7 +589,7 @@ public class ProposalManagement {
 	}
 
 	/** A step of the unit holding the proposal, or holding a part of it when several units reply separately. */
-	private Proposal heldByCallersUnit(UUID id, CurrentUser user) {
+	private Proposal heldByCallersUnit(UUID id, Actor user) {
 		Proposal p = proposals.findById(id).orElseThrow(LianluoException::notFound);
 		// Before assignment and after a return no unit holds it: a step by a unit of its region is out of order.
 		if (p.getHandlingUnitIds().isEmpty() && new Scope(user.regionCode(), null, null).covers(p.getRegionCode())) {
@@ -601,36 +602,16 @@ public class ProposalManagement {
 		return p;
 	}
 
-	private static CurrentUser requireRole(Role role) {
-		CurrentUser user = CurrentUser.get();
+	private static Actor requireRole(Role role) {
+		Actor user = Actor.current();
 		if (!user.has(role)) {
 			throw LianluoException.forbidden();
 		}
 		return user;
 	}
 
-	private static String required(String field, String value, int max) {
-		String v = text(value);
-		if (v == null) {
-			throw LianluoException.invalidField(field, "proposal.text.required");
-		}
-		if (v.length() > max) {
-			throw LianluoException.invalidField(field, "proposal.text.too-long", max);
-		}
-		return v;
-	}
 
-	private static String optional(String field, String value, int max) {
-		String v = text(value);
-		if (v != null && v.length() > max) {
-			throw LianluoException.invalidField(field, "proposal.text.too-long", max);
-		}
-		return v;
-	}
 
-	private static String text(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 
 	/** {@code POST /api/v1/proposals}. */
 	public record Draft(UUID sessionId, String title, String content, List<UUID> coSignerIds) {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Scope;
 import org.lianluo.platform.Page;
 import org.lianluo.region.RegionCode;
@@ -25,7 +25,7 @@ public class ProposalQueries {
 		this.jdbc = jdbc;
 	}
 
-	static boolean canSee(CurrentUser user, Proposal p) {
+	static boolean canSee(Actor user, Proposal p) {
 		Scope scope = user.scope();
 		if (scope.unitId() != null) {
 			return p.getHandlingUnitIds().contains(scope.unitId()) || p.getAssistingUnitIds().contains(scope.unitId());
@@ -37,7 +37,7 @@ public class ProposalQueries {
 	}
 
 	public Page<Row> list(Filter f, int page, int size) {
-		Scope scope = CurrentUser.get().scope();
+		Scope scope = Actor.current().scope();
 		// A unit's own part, when several units reply separately: the unit's workbench shows its state and deadline.
 		StringBuilder where = new StringBuilder(
 				" left join proposal_separate_unit s on s.proposal_id = p.id and s.unit_id = ? and s.status <> 'RETURNED'"

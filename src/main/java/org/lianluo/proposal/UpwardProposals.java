@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.lianluo.deputy.Level;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.identity.Scope;
 import org.lianluo.platform.Ids;
@@ -49,7 +49,7 @@ public class UpwardProposals {
 
 	@Transactional
 	public UpwardProposal record(Form form) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		if (!user.has(Role.ASSESSOR)) {
 			throw LianluoException.forbidden();
 		}
@@ -95,7 +95,7 @@ public class UpwardProposals {
 	 */
 	@Transactional
 	public UpwardProposal recordStatus(UUID id, StatusForm form) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		if (!user.has(Role.ASSESSOR)) {
 			throw LianluoException.forbidden();
 		}

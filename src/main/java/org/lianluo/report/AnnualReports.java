@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.opinion.OpinionKpis;
 import org.lianluo.platform.LianluoException;
@@ -59,7 +59,7 @@ public class AnnualReports {
 
 	/** Checks the caller, the region (blank: the caller's own) and the year; answers the region's code. */
 	public Request request(String region, String year) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		if (!user.hasAny(READERS)) {
 			throw LianluoException.forbidden();
 		}

@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.opinion.OpinionKpis;
 import org.lianluo.platform.LianluoException;
@@ -82,7 +82,7 @@ public class Dashboards {
 	 * year up to this month; nothing given: the current year).
 	 */
 	public Filter filter(String region, String from, String to, String year) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		if (!user.hasAny(READERS)) {
 			throw LianluoException.forbidden();
 		}

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.lianluo.identity.CityWide;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.platform.LianluoException;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,7 +64,7 @@ public class ReportTemplates {
 	@Transactional
 	public String save(String body) {
 		// the report's wording binds the whole city: its administrators only
-		CurrentUser user = cityWide.requireAdmin();
+		Actor user = cityWide.requireAdmin();
 		String text = body == null ? "" : body.strip().replace("\r\n", "\n");
 		if (text.isEmpty() || text.length() > MAX_LENGTH) {
 			throw LianluoException.invalidField("body", "report.template.length", MAX_LENGTH);

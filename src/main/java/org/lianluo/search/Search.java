@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.identity.Scope;
 import org.lianluo.platform.LianluoException;
@@ -51,7 +51,7 @@ public class Search {
 		if (terms.isEmpty()) {
 			return new Result(new Page<>(List.of(), page, size, 0), Facets.EMPTY, terms);
 		}
-		Where where = scoped(CurrentUser.get(), query.region());
+		Where where = scoped(Actor.current(), query.region());
 		where.add(VECTOR + " @@ cast(? as tsquery)", String.join(" & ", quoted(terms)));
 		if (query.type() != null) {
 			where.add("d.type = ?", query.type().name());
@@ -107,7 +107,7 @@ public class Search {
 		return counts;
 	}
 
-	static Where scoped(CurrentUser user, String region) {
+	static Where scoped(Actor user, String region) {
 		if (user.roles().stream().allMatch(r -> r == Role.CITIZEN)) {
 			throw LianluoException.forbidden();
 		}

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.platform.Text;
+import org.lianluo.identity.Actor;
 import org.lianluo.opinion.Opinion;
 import org.lianluo.opinion.OpinionManagement;
 import org.lianluo.platform.LianluoException;
@@ -66,7 +67,7 @@ public class SimilarItems {
 
 	/** Open or closed opinions the caller may see that look like this one (not itself, not merged ones). */
 	public List<Similar> toOpinion(UUID id) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		Opinion o = opinions.get(id);
 		Search.Where where = Search.scoped(user, null);
 		where.add("d.type = 'OPINION'").add("d.id <> ?", id).add("d.status <> 'MERGED'");
@@ -90,7 +91,7 @@ public class SimilarItems {
 		}
 		Search.Where where = new Search.Where().add("d.type = 'OPINION'").add("d.closed").add("d.reply is not null");
 		Set<String> typed = new HashSet<>(segmenter.documentTerms(text));
-		return find(new Probe(text, blankToNull(regionCode), null, null, null), where, 5).stream()
+		return find(new Probe(text, Text.blankToNull(regionCode), null, null, null), where, 5).stream()
 			.map(s -> new PublicSimilar(s.score(), s.likelyDuplicate(), s.category(), s.regionCode(),
 					regions.fullName(s.regionCode()), s.reply(), s.at(), wordsOfReply(typed, s.reply())))
 			.toList();
@@ -98,7 +99,7 @@ public class SimilarItems {
 
 	/** For a deputy drafting a proposal: proposals already made (any congress's, not drafts) that look like it. */
 	public List<Similar> forDraft(String title, String content) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		if (user.roles().stream().allMatch(r -> r == org.lianluo.identity.Role.CITIZEN)) {
 			throw LianluoException.forbidden();
 		}
@@ -217,9 +218,6 @@ public class SimilarItems {
 				rs.getString("tokens"), rs.getString("reply"), rs.getDouble("trgm"));
 	}
 
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
 
 	private record Candidate(DocumentType type, UUID id, String regionCode, UUID stationId, String category,
 			String status, Instant at, String title, String tokens, String reply, double trigram) {

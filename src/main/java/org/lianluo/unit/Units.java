@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.lianluo.platform.Text;
 import org.lianluo.identity.Scope;
 import org.lianluo.platform.Ids;
 import org.lianluo.platform.LianluoException;
@@ -107,7 +108,7 @@ public class Units {
 		jdbc.sql("""
 				insert into handling_unit (id, name, region_code, kind, parent_id, contact_name, created_at, updated_at)
 				values (?, ?, ?, ?, ?, ?, now(), now())""")
-			.params(id, form.name().trim(), form.regionCode(), kind(form).name(), form.parentId(), blankToNull(form.contactName()))
+			.params(id, form.name().trim(), form.regionCode(), kind(form).name(), form.parentId(), Text.blankToNull(form.contactName()))
 			.update();
 		return id;
 	}
@@ -119,7 +120,7 @@ public class Units {
 		jdbc.sql("""
 				update handling_unit set name = ?, region_code = ?, kind = ?, parent_id = ?, contact_name = ?, updated_at = now()
 				where id = ?""")
-			.params(form.name().trim(), form.regionCode(), kind(form).name(), form.parentId(), blankToNull(form.contactName()), id)
+			.params(form.name().trim(), form.regionCode(), kind(form).name(), form.parentId(), Text.blankToNull(form.contactName()), id)
 			.update();
 		return find(id).orElseThrow();
 	}
@@ -152,9 +153,6 @@ public class Units {
 		return problems;
 	}
 
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.trim();
-	}
 
 	private static HandlingUnit.Kind kind(UnitForm form) {
 		return form.kind() == null ? HandlingUnit.Kind.GOVERNMENT_DEPARTMENT : form.kind();

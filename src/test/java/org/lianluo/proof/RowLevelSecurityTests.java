@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.lianluo.Api;
 import org.lianluo.LianluoTest;
 import org.lianluo.Staff;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.platform.DatabaseScope;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -138,7 +138,7 @@ class RowLevelSecurityTests {
 	 * it. On a thread of its own, outside the test's own system scope.
 	 */
 	private <T> T inRequestOf(String region, java.util.function.Supplier<T> work) {
-		CurrentUser user = new CurrentUser(UUID.randomUUID(), "rls-" + region, "行级测试", EnumSet.of(Role.ASSESSOR), region, null, null);
+		Actor user = new Actor(UUID.randomUUID(), "rls-" + region, "行级测试", EnumSet.of(Role.ASSESSOR), region, null, null);
 		try {
 			return CompletableFuture.supplyAsync(() -> {
 				RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest("GET", "/api/v1/opinions")));

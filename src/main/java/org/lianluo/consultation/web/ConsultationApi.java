@@ -92,7 +92,7 @@ class ConsultationApi {
 	Map<String, String> comment(@PathVariable UUID id, @RequestBody NewComment body,
 			jakarta.servlet.http.HttpServletRequest request) {
 		consultations.publicGet(id);
-		if (org.lianluo.identity.CurrentUser.find().isEmpty()) {
+		if (org.lianluo.identity.Actor.find().isEmpty()) {
 			// the same limits per address and phone as for opinions (SubmissionGuard); staff tokens are not counted
 			guard.admit(request.getRemoteAddr(), body.phone(), false, null, null);
 		}

@@ -17,7 +17,7 @@ import org.lianluo.consultation.Comment;
 import org.lianluo.consultation.Consultation;
 import org.lianluo.consultation.Consultations;
 import org.lianluo.consultation.Consultations.NewComment;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.web.FormErrors;
 import org.springframework.context.MessageSource;
@@ -97,7 +97,7 @@ class ConsultationScreens {
 	@GetMapping("/manage/consultations")
 	String manage(Model model) {
 		model.addAttribute("page", consultations.staffList(0, 100));
-		model.addAttribute("canDraft", CurrentUser.get().has(org.lianluo.identity.Role.ASSESSOR));
+		model.addAttribute("canDraft", Actor.current().has(org.lianluo.identity.Role.ASSESSOR));
 		return "consultation/manage-list";
 	}
 
@@ -108,7 +108,7 @@ class ConsultationScreens {
 			RedirectAttributes flash) {
 		try {
 			Consultation c = consultations.create(new Consultations.Draft(title, issuer,
-					regionCode == null ? CurrentUser.get().regionCode() : regionCode, opensOn, closesOn, articles(body)));
+					regionCode == null ? Actor.current().regionCode() : regionCode, opensOn, closesOn, articles(body)));
 			return "redirect:/manage/consultations/" + c.id();
 		}
 		catch (LianluoException ex) {

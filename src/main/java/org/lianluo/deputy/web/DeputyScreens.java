@@ -14,7 +14,7 @@ import org.lianluo.deputy.DeputyForm;
 import org.lianluo.deputy.DeputyHistory;
 import org.lianluo.deputy.DeputySheets;
 import org.lianluo.deputy.Level;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.identity.Scope;
 import org.lianluo.platform.LianluoException;
@@ -113,7 +113,7 @@ class DeputyScreens {
 	String detail(@PathVariable UUID id, Model model) {
 		model.addAttribute("deputy", deputies.get(id));
 		model.addAttribute("names", names);
-		model.addAttribute("canEdit", CurrentUser.get().hasAny(List.of(Role.ASSESSOR, Role.ADMIN)));
+		model.addAttribute("canEdit", Actor.current().hasAny(List.of(Role.ASSESSOR, Role.ADMIN)));
 		model.addAttribute("history", history.of(id, LocaleContextHolder.getLocale()));
 		return "deputy/detail";
 	}
@@ -125,7 +125,7 @@ class DeputyScreens {
 		model.addAttribute("revealed", deputies.revealPhone(id).orElse(""));
 		model.addAttribute("deputy", deputies.get(id));
 		model.addAttribute("names", names);
-		model.addAttribute("canEdit", CurrentUser.get().hasAny(List.of(Role.ASSESSOR, Role.ADMIN)));
+		model.addAttribute("canEdit", Actor.current().hasAny(List.of(Role.ASSESSOR, Role.ADMIN)));
 		model.addAttribute("history", history.of(id, LocaleContextHolder.getLocale()));
 		return htmx != null ? "deputy/detail :: phone" : "deputy/detail";
 	}
@@ -198,7 +198,7 @@ class DeputyScreens {
 		model.addAttribute("occupations", Deputy.Occupation.values());
 		model.addAttribute("positions", Deputy.CommitteePosition.values());
 		model.addAttribute("statuses", Deputy.SeatStatus.values());
-		model.addAttribute("canEdit", CurrentUser.get().hasAny(List.of(Role.ASSESSOR, Role.ADMIN)));
+		model.addAttribute("canEdit", Actor.current().hasAny(List.of(Role.ASSESSOR, Role.ADMIN)));
 	}
 
 	/** The filters as a query string, for paging and export links. */

@@ -25,7 +25,7 @@ import org.lianluo.duty.Receptions;
 import org.lianluo.station.StationRota;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.Page;
@@ -99,7 +99,7 @@ class DutyScreens {
 		model.addAttribute("filter", new ActivityFilter(region, type, from, to, null));
 		model.addAttribute("types", ActivityType.values());
 		model.addAttribute("regionNames", regions.fullNames());
-		if (CurrentUser.get().hasAny(List.of(Role.ASSESSOR, Role.STATION_ADMIN))) {
+		if (Actor.current().hasAny(List.of(Role.ASSESSOR, Role.STATION_ADMIN))) {
 			formChoices(model);
 		}
 		return "duty/activities";
@@ -131,7 +131,7 @@ class DutyScreens {
 		Activity a = activities.get(id);
 		model.addAttribute("a", a);
 		model.addAttribute("regionNames", regions.fullNames());
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		model.addAttribute("canAddPhotos", user.hasAny(List.of(Role.ASSESSOR, Role.STATION_ADMIN, Role.DEPUTY)));
 		return "duty/activity";
 	}
@@ -158,7 +158,7 @@ class DutyScreens {
 	@GetMapping("/duty/visit")
 	String visitForm(Model model) {
 		model.addAttribute("types", List.of(ActivityType.VISIT, ActivityType.RECEPTION, ActivityType.RESEARCH));
-		UUID deputy = CurrentUser.get().deputyId();
+		UUID deputy = Actor.current().deputyId();
 		model.addAttribute("myStations", deputy == null ? List.of()
 				: stations.all(new StationFilter(null, null, null, null, null, null), 500).stream()
 					.filter(s -> s.deputies().stream().anyMatch(d -> d.id().equals(deputy)))
@@ -171,7 +171,7 @@ class DutyScreens {
 			@RequestParam(required = false) String startAt, @RequestParam(required = false) Integer votersReceived,
 			@RequestParam(required = false) String outcome, @RequestParam(required = false) UUID stationId,
 			@RequestParam(required = false) List<String> opinions, Model model) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		if (user.deputyId() == null) {
 			throw LianluoException.forbidden();
 		}
@@ -191,7 +191,7 @@ class DutyScreens {
 
 	@GetMapping("/duty/record")
 	String myRecord(@RequestParam(required = false) String saved) {
-		UUID deputy = CurrentUser.get().deputyId();
+		UUID deputy = Actor.current().deputyId();
 		if (deputy == null) {
 			throw LianluoException.notFound();
 		}
@@ -249,7 +249,7 @@ class DutyScreens {
 	@GetMapping("/duty/stations")
 	String stationsOverview(@RequestParam(required = false) String region, @RequestParam(required = false) Integer year,
 			Model model) {
-		if (!CurrentUser.get().hasAny(List.of(Role.ASSESSOR, Role.STATION_ADMIN, Role.LEADER, Role.ADMIN))) {
+		if (!Actor.current().hasAny(List.of(Role.ASSESSOR, Role.STATION_ADMIN, Role.LEADER, Role.ADMIN))) {
 			throw LianluoException.forbidden();
 		}
 		int y = DutyApi.year(year);
@@ -274,7 +274,7 @@ class DutyScreens {
 	String stationRota(@PathVariable UUID id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
-		if (!CurrentUser.get().hasAny(List.of(Role.ASSESSOR, Role.STATION_ADMIN, Role.LEADER, Role.ADMIN, Role.DEPUTY))) {
+		if (!Actor.current().hasAny(List.of(Role.ASSESSOR, Role.STATION_ADMIN, Role.LEADER, Role.ADMIN, Role.DEPUTY))) {
 			throw LianluoException.forbidden();
 		}
 		int year = LocalDate.now(DutyStatistics.ZONE).getYear();
@@ -285,7 +285,7 @@ class DutyScreens {
 	}
 
 	private void formChoices(Model model) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		model.addAttribute("regions", regions.all().stream().filter(r -> user.scope().covers(r.code()))
 			.filter(r -> r.level() != Region.Level.VILLAGE).toList());
 		model.addAttribute("stations", stations.all(new StationFilter(null, null, null, null, null, null), 500));

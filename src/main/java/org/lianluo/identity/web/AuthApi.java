@@ -6,7 +6,7 @@ import java.util.Set;
 import org.lianluo.identity.ApiTokens;
 import org.lianluo.identity.AuditLog;
 import org.lianluo.identity.AuditLog.Action;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.identity.SignIn;
 import org.springframework.http.HttpHeaders;
@@ -41,7 +41,7 @@ class AuthApi {
 
 	@PostMapping("/token")
 	TokenResponse token(@RequestBody Credentials credentials) {
-		CurrentUser user = signIn.authenticate(credentials.username(), credentials.password());
+		Actor user = signIn.authenticate(credentials.username(), credentials.password());
 		ApiTokens.Issued issued = tokens.issue(user);
 		return new TokenResponse(issued.token(), issued.expiresAt(), user.roles());
 	}
@@ -50,7 +50,7 @@ class AuthApi {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revoke(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
 		tokens.revoke(authorization.substring(7).trim());
-		audit.record(Action.TOKEN_REVOKED, CurrentUser.get().username(), null);
+		audit.record(Action.TOKEN_REVOKED, Actor.current().username(), null);
 	}
 
 	record Credentials(String username, String password) {

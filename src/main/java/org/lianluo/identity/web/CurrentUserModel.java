@@ -3,7 +3,7 @@ package org.lianluo.identity.web;
 import java.util.Map;
 
 import org.lianluo.identity.CityWide;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.platform.web.LayoutModel;
 import org.lianluo.region.Regions;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,7 @@ class CurrentUserModel implements LayoutModel {
 
 	@Override
 	public void addTo(Map<String, Object> model) {
-		CurrentUser.find().ifPresent(user -> {
+		Actor.find().ifPresent(user -> {
 			model.put("currentUser", user);
 			model.put("currentScopeName", regions.fullName(user.regionCode()));
 			model.put("cityAdmin", cityWide.isAdmin(user));

@@ -3,7 +3,7 @@ package org.lianluo.identity.web;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.UserManagement;
 import org.lianluo.region.Region;
 import org.lianluo.region.Regions;
@@ -30,7 +30,7 @@ class DashboardScreens {
 
 	@GetMapping("/dashboard")
 	String dashboard(Model model) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		var scope = user.scope();
 		List<Region> inScope = regions.all().stream().filter(r -> scope.covers(r.code())).toList();
 		LocalDate today = LocalDate.now(WorkingCalendar.ZONE);

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.UserDirectory;
 import org.lianluo.opinion.Light;
 import org.lianluo.opinion.OpinionQueries;
@@ -45,7 +45,7 @@ public class LeaderDigest {
 	public int send() {
 		LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
 		int written = 0;
-		for (CurrentUser leader : directory.leaders()) {
+		for (Actor leader : directory.leaders()) {
 			int[] counts = RunAs.as(leader, this::overdueAndKey);
 			if (counts[0] == 0) {
 				continue;

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -18,13 +18,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 final class RunAs {
 
 	/** The city's administration, seeing the whole city; it never writes anything of another module. */
-	static final CurrentUser CITY = new CurrentUser(new UUID(0, 0), "notification", "notification",
+	static final Actor CITY = new Actor(new UUID(0, 0), "notification", "notification",
 			EnumSet.of(Role.ADMIN), "451000", null, null);
 
 	private RunAs() {
 	}
 
-	static <T> T as(CurrentUser user, Supplier<T> work) {
+	static <T> T as(Actor user, Supplier<T> work) {
 		SecurityContext previous = SecurityContextHolder.getContext();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,

@@ -3,7 +3,7 @@ package org.lianluo.notification.web;
 import java.util.Map;
 import java.util.UUID;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.notification.Inbox;
 import org.lianluo.notification.InboxMessage;
 import org.lianluo.platform.Page;
@@ -30,7 +30,7 @@ class InboxApi {
 	@GetMapping
 	Map<String, Object> list(@RequestParam(defaultValue = "false") boolean unread,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		UUID user = CurrentUser.get().id();
+		UUID user = Actor.current().id();
 		Page<InboxMessage> messages = inbox.list(user, unread, page, size);
 		return Map.of("items", messages.items(), "page", messages.page(), "size", messages.size(), "total",
 				messages.total(), "unread", inbox.unreadCount(user));
@@ -39,11 +39,11 @@ class InboxApi {
 	@PostMapping("/{id}/read")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void read(@PathVariable UUID id) {
-		inbox.markRead(CurrentUser.get().id(), id);
+		inbox.markRead(Actor.current().id(), id);
 	}
 
 	@PostMapping("/read-all")
 	Map<String, Integer> readAll() {
-		return Map.of("marked", inbox.markAllRead(CurrentUser.get().id()));
+		return Map.of("marked", inbox.markAllRead(Actor.current().id()));
 	}
 }

@@ -2,7 +2,7 @@ package org.lianluo.notification.web;
 
 import java.util.UUID;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.notification.Inbox;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,20 +28,20 @@ class InboxScreens {
 	@GetMapping
 	String list(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		model.addAttribute("messages", inbox.list(CurrentUser.get().id(), unread, Math.max(page, 0), PAGE_SIZE));
+		model.addAttribute("messages", inbox.list(Actor.current().id(), unread, Math.max(page, 0), PAGE_SIZE));
 		model.addAttribute("unreadOnly", unread);
 		return "notification/inbox";
 	}
 
 	@PostMapping("/{id}/read")
 	String read(@PathVariable UUID id, @RequestParam(required = false) String next) {
-		inbox.markRead(CurrentUser.get().id(), id);
+		inbox.markRead(Actor.current().id(), id);
 		return "redirect:" + (next != null && (next.startsWith("/opinions/") || next.startsWith("/proposals/")) ? next : "/inbox");
 	}
 
 	@PostMapping("/read-all")
 	String readAll() {
-		inbox.markAllRead(CurrentUser.get().id());
+		inbox.markAllRead(Actor.current().id());
 		return "redirect:/inbox";
 	}
 }

@@ -1,6 +1,6 @@
 package org.lianluo.notification.web;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.notification.Preferences;
 import org.lianluo.notification.Preferences.Preference;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,11 +25,11 @@ class PreferenceApi {
 
 	@GetMapping
 	Preference get() {
-		return preferences.of(CurrentUser.get().id());
+		return preferences.of(Actor.current().id());
 	}
 
 	@PutMapping
 	Preference put(@RequestBody Preference body) {
-		return preferences.update(CurrentUser.get().id(), body);
+		return preferences.update(Actor.current().id(), body);
 	}
 }

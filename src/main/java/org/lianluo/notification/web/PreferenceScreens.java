@@ -3,7 +3,7 @@ package org.lianluo.notification.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.notification.Preferences;
 import org.lianluo.notification.Preferences.Channels;
 import org.lianluo.notification.Preferences.Preference;
@@ -33,7 +33,7 @@ class PreferenceScreens {
 
 	@GetMapping("/inbox/preferences")
 	String form(Model model) {
-		return show(preferences.of(CurrentUser.get().id()), model);
+		return show(preferences.of(Actor.current().id()), model);
 	}
 
 	/** Checkboxes {@code email-KIND} and {@code sms-KIND}: present when ticked. */
@@ -44,7 +44,7 @@ class PreferenceScreens {
 		Preferences.KINDS.forEach(k -> kinds.put(k, new Channels(form.containsKey("email-" + k), form.containsKey("sms-" + k))));
 		Preference wanted = new Preference(email, emailEnabled, phone, kinds);
 		try {
-			Preference saved = preferences.update(CurrentUser.get().id(), wanted);
+			Preference saved = preferences.update(Actor.current().id(), wanted);
 			model.addAttribute("notice", "notification.preferences.saved");
 			return show(saved, model);
 		}

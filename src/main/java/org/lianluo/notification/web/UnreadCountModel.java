@@ -2,7 +2,7 @@ package org.lianluo.notification.web;
 
 import java.util.Map;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.notification.Inbox;
 import org.lianluo.platform.web.LayoutModel;
 import org.springframework.stereotype.Component;
@@ -19,6 +19,6 @@ class UnreadCountModel implements LayoutModel {
 
 	@Override
 	public void addTo(Map<String, Object> model) {
-		CurrentUser.find().ifPresent(user -> model.put("unreadCount", inbox.unreadCount(user.id())));
+		Actor.find().ifPresent(user -> model.put("unreadCount", inbox.unreadCount(user.id())));
 	}
 }

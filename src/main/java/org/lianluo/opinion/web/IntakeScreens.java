@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.opinion.Category;
 import org.lianluo.opinion.Channel;
 import org.lianluo.opinion.Opinion;
@@ -69,7 +69,7 @@ class IntakeScreens {
 		Submission submission = new Submission(content, s.regionCode(), station, kind, category, name, phone,
 				name == null || name.isBlank(), channel, received, deputyIds == null ? List.of() : deputyIds);
 		try {
-			Opinion o = opinions.submit(submission, null, CurrentUser.get().username());
+			Opinion o = opinions.submit(submission, null, Actor.current().username());
 			// The receipt printed for the citizen, answered to this request only: its rating key is shown nowhere else.
 			model.addAttribute("station", s);
 			model.addAttribute("id", o.getId());

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.lianluo.identity.AuditLog;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.opinion.Category;
 import org.lianluo.opinion.Channel;
 import org.lianluo.opinion.Deadlines;
@@ -68,7 +68,7 @@ class OpinionApi {
 			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
 		Submission s = new Submission(body.content(), body.regionCode(), body.stationId(), body.kind(), body.category(),
 				body.name(), body.phone(), body.anonymous(), body.channel(), body.receivedAt(), body.deputyIds());
-		Opinion o = IntakeRetry.submit(opinions, s, key, CurrentUser.get().username());
+		Opinion o = IntakeRetry.submit(opinions, s, key, Actor.current().username());
 		// The receipt for the citizen: its code (also for a deputy who registers it) and, this once, its rating key.
 		return ResponseEntity.status(HttpStatus.CREATED).body(view(o, true).withRatingKey(opinions.ratingKey(o.getId())));
 	}
@@ -132,7 +132,7 @@ class OpinionApi {
 	@GetMapping("/{id}/duplicates")
 	Duplicates duplicates(@PathVariable UUID id) {
 		Opinion o = opinions.get(id);
-		boolean codes = OpinionQueries.showsTrackingCodes(CurrentUser.get());
+		boolean codes = OpinionQueries.showsTrackingCodes(Actor.current());
 		List<Duplicate> merged = queries.duplicatesOf(o.getId()).stream()
 			.map(d -> opinions.byId(d).orElseThrow())
 			.map(d -> new Duplicate(d.getId(), codes ? d.getTrackingCode() : null, d.getReceivedAt()))
@@ -191,7 +191,7 @@ class OpinionApi {
 	}
 
 	private OpinionView view(Opinion o) {
-		return view(o, OpinionQueries.showsTrackingCodes(CurrentUser.get()));
+		return view(o, OpinionQueries.showsTrackingCodes(Actor.current()));
 	}
 
 	private OpinionView view(Opinion o, boolean withCode) {

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.lianluo.consultation.Consultations;
 import org.lianluo.deputy.Deputies;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.opinion.Category;
 import org.lianluo.opinion.Deadlines;
@@ -78,7 +78,7 @@ class OpinionScreens {
 	String list(@RequestParam(required = false) OpinionStatus status, @RequestParam(required = false) Light light,
 			@RequestParam(required = false) String q, @RequestParam(required = false) OpinionQueries.Order order,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String view, Model model) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		OpinionQueries.Order effective = order != null ? order
 				: "triage".equals(view) ? OpinionQueries.Order.OLDEST
 						: user.has(Role.UNIT_HANDLER) ? OpinionQueries.Order.DEADLINE : OpinionQueries.Order.NEWEST;
@@ -97,7 +97,7 @@ class OpinionScreens {
 
 	@GetMapping("/{id}")
 	String detail(@PathVariable UUID id, Model model) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		Opinion o = opinions.get(id);
 		Instant now = clock.instant();
 		boolean codes = OpinionQueries.showsTrackingCodes(user);

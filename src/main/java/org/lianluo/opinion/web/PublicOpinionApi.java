@@ -14,7 +14,7 @@ import org.lianluo.opinion.OpinionKind;
 import org.lianluo.opinion.OpinionManagement;
 import org.lianluo.opinion.Submission;
 import jakarta.servlet.http.HttpServletRequest;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.SubmissionGuard;
 import org.springframework.http.HttpStatus;
@@ -59,7 +59,7 @@ class PublicOpinionApi {
 		if (earlier != null) {
 			return created(earlier, opinions.ratingKey(earlier.getId()));
 		}
-		if (CurrentUser.find().isEmpty()) {
+		if (Actor.find().isEmpty()) {
 			// Staff and API tokens (kiosks, partner systems) are not counted; everyone else is, per address and phone.
 			guard.admit(request.getRemoteAddr(), body.phone(), false, null, null);
 		}

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.lianluo.deputy.Congresses;
 import org.lianluo.deputy.Deputies;
 import org.lianluo.deputy.Session;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.web.FormErrors;
@@ -94,7 +94,7 @@ class ProposalScreens {
 	@GetMapping
 	String list(@RequestParam(required = false) String view, @RequestParam(required = false) ProposalStatus status,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		ProposalStatus effective = "registration".equals(view) ? ProposalStatus.SUBMITTED
 				: "assignment".equals(view) ? ProposalStatus.REGISTERED : status;
 		var rows = queries.list(new ProposalQueries.Filter(effective, null, null, "key".equals(view) ? Boolean.TRUE : null, q),
@@ -198,7 +198,7 @@ class ProposalScreens {
 			@RequestParam(required = false) String content, @RequestParam(required = false) List<UUID> coSignerIds,
 			@RequestParam(required = false) String leadDeputyName, @RequestParam(required = false) UUID opinionId,
 			Model model) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		try {
 			Draft d = new Draft(sessionId, title, content, coSignerIds);
 			Proposal p = opinionId != null ? proposals.draftFromOpinion(opinionId, sessionId, title, content)
@@ -236,7 +236,7 @@ class ProposalScreens {
 
 	@GetMapping("/{id}")
 	String detail(@PathVariable UUID id, Model model) {
-		CurrentUser user = CurrentUser.get();
+		Actor user = Actor.current();
 		Proposal p = proposals.get(id);
 		ProposalView view = views.of(p);
 		model.addAttribute("p", view);

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.platform.Labels;
 import org.lianluo.platform.web.Downloads;
 import org.lianluo.portal.CountyMap;
@@ -145,7 +145,7 @@ class ReportDashboardScreens {
 
 	/** The regions the caller may look at, down to townships. */
 	private List<Region> choices() {
-		var scope = CurrentUser.get().scope();
+		var scope = Actor.current().scope();
 		return regions.all().stream().filter(r -> scope.covers(r.code()) && r.level() != Region.Level.VILLAGE).toList();
 	}
 }

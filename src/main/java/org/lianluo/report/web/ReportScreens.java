@@ -2,7 +2,7 @@ package org.lianluo.report.web;
 
 import java.util.List;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.web.FormErrors;
 import org.lianluo.report.AnnualDocuments;
@@ -133,7 +133,7 @@ class ReportScreens {
 
 	/** The regions the caller may report on, down to townships. */
 	private List<Region> choices() {
-		var scope = CurrentUser.get().scope();
+		var scope = Actor.current().scope();
 		return regions.all().stream()
 			.filter(r -> scope.covers(r.code()) && r.level() != Region.Level.VILLAGE)
 			.toList();

@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.platform.SubmissionGuard;
 import org.lianluo.search.SimilarItems;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +30,7 @@ class PublicSimilarApi {
 
 	@PostMapping("/api/v1/public/opinions/similar")
 	List<SimilarItems.PublicSimilar> similar(@RequestBody Typed body, HttpServletRequest request) {
-		if (CurrentUser.find().isEmpty()) {
+		if (Actor.find().isEmpty()) {
 			guard.admitHint(request.getRemoteAddr());
 		}
 		return similar.forCitizen(body.content(), body.regionCode());

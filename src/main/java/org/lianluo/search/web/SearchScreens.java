@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.SubmissionGuard;
 import org.lianluo.platform.web.FormErrors;
@@ -99,7 +99,7 @@ class SearchScreens {
 
 	/** Over the hourly limit of hints the form simply shows none: typing and sending are not hindered. */
 	private boolean admitted(HttpServletRequest request) {
-		if (CurrentUser.find().isPresent()) {
+		if (Actor.find().isPresent()) {
 			return true;
 		}
 		try {

@@ -13,7 +13,7 @@ import org.lianluo.deputy.Deputies;
 import org.lianluo.deputy.Deputy;
 import org.lianluo.deputy.DeputyFilter;
 import org.lianluo.deputy.DeputySummary;
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.identity.Scope;
 import org.lianluo.platform.LianluoException;
@@ -249,6 +249,6 @@ class StationScreens {
 	}
 
 	private static boolean canEdit() {
-		return CurrentUser.get().hasAny(List.of(Role.ASSESSOR, Role.ADMIN, Role.STATION_ADMIN));
+		return Actor.current().hasAny(List.of(Role.ASSESSOR, Role.ADMIN, Role.STATION_ADMIN));
 	}
 }

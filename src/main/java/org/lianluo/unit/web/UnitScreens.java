@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.lianluo.identity.CurrentUser;
+import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.identity.Scope;
 import org.lianluo.platform.LianluoException;
@@ -134,6 +134,6 @@ class UnitScreens {
 		model.addAttribute("regions", regions.all().stream().filter(r -> scope.covers(r.code())).toList());
 		model.addAttribute("names", names);
 		model.addAttribute("kinds", HandlingUnit.Kind.values());
-		model.addAttribute("canEdit", CurrentUser.get().hasAny(List.of(Role.ASSESSOR, Role.ADMIN)));
+		model.addAttribute("canEdit", Actor.current().hasAny(List.of(Role.ASSESSOR, Role.ADMIN)));
 	}
 }

@@ -10,11 +10,15 @@ import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The signed-in user as every module sees it: who, which roles, and the scope that limits them. */
-public record CurrentUser(UUID id, String username, String displayName, Set<Role> roles, String regionCode,
+/**
+ * Who performs a command, as every module sees them: who, which roles, and the scope that limits them. The web
+ * layer takes the signed-in user's from the security context ({@link #current()}) and hands it to the handlers;
+ * no handler reads it from a thread.
+ */
+public record Actor(UUID id, String username, String displayName, Set<Role> roles, String regionCode,
 		UUID unitId, UUID deputyId) implements Serializable {
 
-	public CurrentUser {
+	public Actor {
 		roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
 	}
 
@@ -48,13 +52,21 @@ public record CurrentUser(UUID id, String username, String displayName, Set<Role
 		return link == null ? NO_LINK : link;
 	}
 
-	public static Optional<CurrentUser> find() {
+	public static Optional<Actor> find() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		return auth != null && auth.getPrincipal() instanceof CurrentUser user ? Optional.of(user) : Optional.empty();
+		return auth != null && auth.getPrincipal() instanceof Actor user ? Optional.of(user) : Optional.empty();
+	}
+
+	/** This actor, when they hold {@code role}; a refusal otherwise. */
+	public Actor require(Role role) {
+		if (!has(role)) {
+			throw org.lianluo.platform.LianluoException.forbidden();
+		}
+		return this;
 	}
 
 	/** The caller; a request without one never reaches a staff endpoint, so its absence is a refusal. */
-	public static CurrentUser get() {
+	public static Actor current() {
 		return find().orElseThrow(org.lianluo.platform.LianluoException::forbidden);
 	}
 }
