@@ -15,6 +15,7 @@ import org.lianluo.identity.Role;
 import org.lianluo.identity.Scope;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.Page;
+import org.lianluo.platform.Where;
 import org.lianluo.region.RegionCode;
 import org.lianluo.search.internal.Segmenter;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,30 +53,30 @@ public class Search {
 			return new Result(new Page<>(List.of(), page, size, 0), Facets.EMPTY, terms);
 		}
 		Where where = scoped(Actor.current(), query.region());
-		where.add(VECTOR + " @@ cast(? as tsquery)", String.join(" & ", quoted(terms)));
+		where.and(VECTOR + " @@ cast(? as tsquery)", String.join(" & ", quoted(terms)));
 		if (query.type() != null) {
-			where.add("d.type = ?", query.type().name());
+			where.and("d.type = ?", query.type().name());
 		}
 		if (query.category() != null && !query.category().isBlank()) {
-			where.add("d.category = ?", query.category());
+			where.and("d.category = ?", query.category());
 		}
 		if (query.status() != null && !query.status().isBlank()) {
-			where.add("d.status = ?", query.status());
+			where.and("d.status = ?", query.status());
 		}
 		if (query.year() != null) {
-			where.add("d.year = ?", query.year());
+			where.and("d.year = ?", query.year());
 		}
-		List<Object> params = new ArrayList<>(where.params);
+		List<Object> params = new ArrayList<>(where.params());
 		params.add(String.join(" | ", quoted(terms)));
 		params.add(size);
 		params.add((long) page * size);
 		List<Hit> hits = jdbc.sql("select d.type, d.id, d.region_code, d.category, d.status, d.year, d.at, d.title, d.body,"
-				+ " ts_rank(" + VECTOR + ", cast(? as tsquery)) as rank from search_document d where " + where.sql
+				+ " ts_rank(" + VECTOR + ", cast(? as tsquery)) as rank from search_document d where " + where.sql()
 				+ " order by rank desc, d.at desc, d.id limit ? offset ?")
 			.params(rankFirst(params))
 			.query((rs, n) -> hit(rs, terms))
 			.list();
-		long total = jdbc.sql("select count(*) from search_document d where " + where.sql).params(where.params)
+		long total = jdbc.sql("select count(*) from search_document d where " + where.sql()).params(where.params())
 			.query(Long.class).single();
 		return new Result(new Page<>(hits, page, size, total), facets(where), terms);
 	}
@@ -96,9 +97,9 @@ public class Search {
 
 	private Map<String, Long> count(String expression, Where where) {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		jdbc.sql("select " + expression + " as k, count(*) from search_document d where " + where.sql
+		jdbc.sql("select " + expression + " as k, count(*) from search_document d where " + where.sql()
 				+ " group by 1 order by 2 desc, 1 limit 20")
-			.params(where.params)
+			.params(where.params())
 			.query(rs -> {
 				if (rs.getString(1) != null) {
 					counts.put(rs.getString(1), rs.getLong(2));
@@ -112,13 +113,13 @@ public class Search {
 			throw LianluoException.forbidden();
 		}
 		Scope scope = user.scope();
-		Where where = new Where();
-		where.add("d.region_code like ?", scope.narrow(region));
+		Where where = Where.any();
+		where.and("d.region_code like ?", scope.narrow(region));
 		if (scope.unitId() != null) {
-			where.add("? = any(d.parties)", scope.unitId());
+			where.and("? = any(d.parties)", scope.unitId());
 		}
 		else if (scope.deputyId() != null) {
-			where.add("? = any(d.parties)", scope.deputyId());
+			where.and("? = any(d.parties)", scope.deputyId());
 		}
 		return where;
 	}
@@ -132,20 +133,6 @@ public class Search {
 				rs.getString("region_code"), rs.getString("category"), rs.getString("status"), rs.getInt("year"),
 				rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("title"),
 				Snippet.of(rs.getString("body"), terms, 60), rs.getDouble("rank"));
-	}
-
-	/** A WHERE clause and its parameters. */
-	static final class Where {
-
-		final StringBuilder sql = new StringBuilder("true");
-
-		final List<Object> params = new ArrayList<>();
-
-		Where add(String condition, Object... values) {
-			sql.append(" and ").append(condition);
-			params.addAll(List.of(values));
-			return this;
-		}
 	}
 
 	/** What staff ask: words, and filters; {@code region} is narrowed to the caller's scope. */

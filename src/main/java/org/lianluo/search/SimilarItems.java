@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.lianluo.platform.Where;
 import org.lianluo.platform.Text;
 import org.lianluo.identity.Actor;
 import org.lianluo.opinion.Opinion;
@@ -69,8 +70,8 @@ public class SimilarItems {
 	public List<Similar> toOpinion(UUID id) {
 		Actor user = Actor.current();
 		Opinion o = opinions.get(id);
-		Search.Where where = Search.scoped(user, null);
-		where.add("d.type = 'OPINION'").add("d.id <> ?", id).add("d.status <> 'MERGED'");
+		Where where = Search.scoped(user, null);
+		where.and("d.type = 'OPINION'").and("d.id <> ?", id).and("d.status <> 'MERGED'");
 		return find(new Probe(o.getContent(), o.getRegionCode(), o.getStationId(), o.getCategory().name(), o.getReceivedAt()),
 				where, 10);
 	}
@@ -89,7 +90,7 @@ public class SimilarItems {
 		if (regionCode != null && !regionCode.isBlank() && !regions.exists(regionCode.strip())) {
 			throw LianluoException.invalidField("regionCode", "problem.field.region");
 		}
-		Search.Where where = new Search.Where().add("d.type = 'OPINION'").add("d.closed").add("d.reply is not null");
+		Where where = Where.any().and("d.type = 'OPINION'").and("d.closed").and("d.reply is not null");
 		Set<String> typed = new HashSet<>(segmenter.documentTerms(text));
 		return find(new Probe(text, Text.blankToNull(regionCode), null, null, null), where, 5).stream()
 			.map(s -> new PublicSimilar(s.score(), s.likelyDuplicate(), s.category(), s.regionCode(),
@@ -110,7 +111,7 @@ public class SimilarItems {
 		if (text.codePointCount(0, text.length()) < 2 || text.length() > 20000) {
 			throw LianluoException.invalidField("content", "search.similar.content", 2, 20000);
 		}
-		Search.Where where = new Search.Where().add("d.type = 'PROPOSAL'");
+		Where where = Where.any().and("d.type = 'PROPOSAL'");
 		return find(new Probe(text, null, null, null, null), where, 10);
 	}
 
@@ -121,7 +122,7 @@ public class SimilarItems {
 	}
 
 	/** The scored candidates for a text, within the given conditions, best first. */
-	public List<Similar> find(Probe probe, Search.Where where, int limit) {
+	public List<Similar> find(Probe probe, Where where, int limit) {
 		List<String> terms = segmenter.documentTerms(probe.text());
 		// (a "word" longer than MAX_TERM is a run of letters or digits, not a word: PostgreSQL would refuse it anyway)
 		List<String> strongest = terms.stream().filter(t -> t.length() <= MAX_TERM).sorted(Comparator.comparingDouble(this::weight).reversed())
@@ -136,12 +137,12 @@ public class SimilarItems {
 		params.add(probe.text().length() > 200 ? probe.text().substring(0, 200) : probe.text());
 		params.add(tsquery);
 		params.add(tsquery);
-		params.addAll(where.params);
+		params.addAll(where.params());
 		params.add(CANDIDATES);
 		List<Candidate> candidates = jdbc.sql("select d.type, d.id, d.region_code, d.station_id, d.category, d.status, d.at,"
 				+ " d.title, d.tokens, d.reply, similarity(d.title, ?) as trgm, ts_rank(" + Search.VECTOR
 				+ ", cast(? as tsquery)) as rank from search_document d where " + Search.VECTOR
-				+ " @@ cast(? as tsquery) and " + where.sql + " order by rank desc, d.at desc limit ?")
+				+ " @@ cast(? as tsquery) and " + where.sql() + " order by rank desc, d.at desc limit ?")
 			.params(params)
 			.query((rs, n) -> candidate(rs))
 			.list();

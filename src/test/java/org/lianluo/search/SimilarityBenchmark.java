@@ -7,6 +7,7 @@ import java.util.Random;
 
 import javax.sql.DataSource;
 
+import org.lianluo.platform.Where;
 import org.junit.jupiter.api.Test;
 import org.lianluo.Api;
 import org.lianluo.LianluoTest;
@@ -75,7 +76,7 @@ class SimilarityBenchmark {
 			hint.add(System.nanoTime() - s);
 			s = System.nanoTime();
 			similar.find(new SimilarItems.Probe(probe, region, null, null, null),
-					new Search.Where().add("d.type = 'OPINION'").add("d.status <> 'MERGED'"), 10);
+					Where.any().and("d.type = 'OPINION'").and("d.status <> 'MERGED'"), 10);
 			triage.add(System.nanoTime() - s);
 		}
 		System.out.printf("*** SIMILARITY BENCHMARK: citizen hint p50 %.1f ms p95 %.1f ms; triage candidates p50 %.1f ms p95 %.1f ms%n",

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.lianluo.platform.Where;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lianluo.LianluoTest;
@@ -74,7 +75,7 @@ class SimilarityEvaluationTests {
 		// Every paraphrase asks once; the answers give the scores of all its pairs.
 		Map<UUID, Map<UUID, Answer>> answers = new HashMap<>();
 		for (Text probe : paraphrases) {
-			Search.Where where = new Search.Where().add("d.status = ?", EVAL).add("d.id <> ?", probe.id());
+			Where where = Where.any().and("d.status = ?", EVAL).and("d.id <> ?", probe.id());
 			List<SimilarItems.Similar> found = similar.find(
 					new SimilarItems.Probe(probe.text(), probe.region(), null, probe.category(), now), where, 1000);
 			Map<UUID, Answer> byId = new HashMap<>();
