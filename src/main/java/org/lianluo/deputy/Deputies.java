@@ -1,16 +1,8 @@
 package org.lianluo.deputy;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,19 +10,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.lianluo.deputy.Deputy.CommitteePosition;
-import org.lianluo.deputy.Deputy.Seat;
 import org.lianluo.deputy.Deputy.SeatStatus;
 import org.lianluo.identity.AuditLog;
 import org.lianluo.identity.AuditLog.Action;
 import org.lianluo.identity.Scope;
-import org.lianluo.platform.Ids;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.Page;
 import org.lianluo.platform.PersonalData;
 import org.lianluo.region.WorkingCalendar;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,56 +29,36 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Deputies {
 
-	private static final String COLUMNS = """
-			d.id, d.name, d.gender, d.ethnicity, d.birth_year, d.political_affiliation, d.occupation, d.workplace,
-			d.title, d.region_code, d.phone_cipher, d.committee_position""";
-
-	private static final String INSERT_DEPUTY = """
-			insert into deputy (id, name, gender, ethnicity, birth_year, political_affiliation, occupation, workplace, title,
-			region_code, phone_cipher, phone_hash, committee_position, created_at, updated_at)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-
-	private static final String INSERT_SEAT = """
-			insert into deputy_seat (id, deputy_id, congress_id, term_id, level, constituency, delegation, status, started_on)
-			values (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)""";
-
-	private final JdbcClient jdbc;
-
-	private final JdbcTemplate batch;
+	private final DeputyStore store;
 
 	private final PersonalData personalData;
 
 	private final DeputyRules rules;
 
-	private final Congresses congresses;
-
 	private final AuditLog audit;
 
 	private final DeputyHistory history;
 
-	Deputies(JdbcClient jdbc, JdbcTemplate batch, PersonalData personalData, DeputyRules rules, Congresses congresses,
-			AuditLog audit, DeputyHistory history) {
-		this.history = history;
-		this.jdbc = jdbc;
-		this.batch = batch;
+	Deputies(DeputyStore store, PersonalData personalData, DeputyRules rules, AuditLog audit, DeputyHistory history) {
+		this.store = store;
 		this.personalData = personalData;
 		this.rules = rules;
-		this.congresses = congresses;
 		this.audit = audit;
+		this.history = history;
 	}
 
 	/** Any deputy by id, whatever the caller's scope: loops refer to deputies across regions. */
 	public Optional<DeputySummary> find(UUID id) {
-		return id == null ? Optional.empty() : load(List.of(id)).stream().findFirst().map(Deputy::summary);
+		return id == null ? Optional.empty() : store.load(List.of(id)).stream().findFirst().map(Deputy::summary);
 	}
 
 	public List<DeputySummary> findAll(Collection<UUID> ids) {
-		return ids.isEmpty() ? List.of() : load(ids).stream().map(Deputy::summary).toList();
+		return ids.isEmpty() ? List.of() : store.load(ids).stream().map(Deputy::summary).toList();
 	}
 
 	/** A deputy the caller may see, else not found. */
 	public Deputy get(UUID id) {
-		Deputy deputy = load(List.of(id)).stream().findFirst().orElseThrow(LianluoException::notFound);
+		Deputy deputy = store.load(List.of(id)).stream().findFirst().orElseThrow(LianluoException::notFound);
 		Scope scope = Scope.current();
 		scope.check(deputy.regionCode());
 		if (scope.deputyId() != null && !scope.deputyId().equals(id)) {
@@ -101,13 +68,7 @@ public class Deputies {
 	}
 
 	public Page<Deputy> list(DeputyFilter filter, int page, int size) {
-		Query query = where(filter);
-		List<UUID> ids = jdbc.sql("select d.id from deputy d where " + query.sql() + " order by d.region_code, d.name, d.id limit ? offset ?")
-			.params(query.with(size, page * size))
-			.query(UUID.class)
-			.list();
-		long total = jdbc.sql("select count(*) from deputy d where " + query.sql()).params(query.params()).query(Long.class).single();
-		return new Page<>(load(ids), page, size, total);
+		return store.page(filter, Scope.current(), page, size);
 	}
 
 	/** The deputies in the caller's scope with exactly this name, as typed on a form (at most 20). */
@@ -120,12 +81,7 @@ public class Deputies {
 
 	/** Every deputy the filter finds, for an export; at most {@code limit}. */
 	public List<Deputy> all(DeputyFilter filter, int limit) {
-		Query query = where(filter);
-		List<UUID> ids = jdbc.sql("select d.id from deputy d where " + query.sql() + " order by d.region_code, d.name, d.id limit ?")
-			.params(query.with(limit))
-			.query(UUID.class)
-			.list();
-		return load(ids);
+		return store.all(filter, Scope.current(), limit);
 	}
 
 	/**
@@ -133,36 +89,7 @@ public class Deputies {
 	 * given year) and level of their active seats. Keys are constant names, age bands and "UNKNOWN".
 	 */
 	public Composition composition(DeputyFilter filter, int year) {
-		Query query = where(filter);
-		return new Composition(
-				countBy("d.gender", query),
-				countBy("coalesce(d.ethnicity, 'UNKNOWN')", query),
-				countBy("coalesce(d.occupation, 'UNKNOWN')", query),
-				countBy("case when d.birth_year is null then 'UNKNOWN' when " + year + " - d.birth_year < 35 then 'UNDER_35' when "
-						+ year + " - d.birth_year < 45 then 'FROM_35_TO_44' when " + year + " - d.birth_year < 55 then 'FROM_45_TO_54' else 'FROM_55' end",
-						query),
-				levels(query));
-	}
-
-	private Map<String, Long> countBy(String expression, Query query) {
-		Map<String, Long> counts = new LinkedHashMap<>();
-		jdbc.sql("select " + expression + " as k, count(*) from deputy d where " + query.sql() + " group by k order by count(*) desc, k")
-			.params(query.params())
-			.query(rs -> {
-				counts.put(rs.getString(1), rs.getLong(2));
-			});
-		return counts;
-	}
-
-	private Map<String, Long> levels(Query query) {
-		Map<String, Long> counts = new LinkedHashMap<>();
-		jdbc.sql("select s.level, count(distinct d.id) from deputy d join deputy_seat s on s.deputy_id = d.id and s.status = 'ACTIVE' where "
-				+ query.sql() + " group by s.level order by s.level")
-			.params(query.params())
-			.query(rs -> {
-				counts.put(rs.getString(1), rs.getLong(2));
-			});
-		return counts;
+		return store.composition(filter, Scope.current(), year);
 	}
 
 	/** Counts of deputies by each dimension of 代表结构; {@code total} is the number of deputies. */
@@ -180,48 +107,22 @@ public class Deputies {
 		if (valid.birthYear() != null && exists(valid.name(), valid.birthYear(), valid.regionCode())) {
 			throw LianluoException.conflict("deputy.exists");
 		}
-		UUID id = insert(valid);
+		UUID id = store.insert(valid);
 		history.record(id, DeputyHistory.Action.CREATED, List.of());
-		return load(List.of(id)).get(0);
+		return store.load(List.of(id)).get(0);
 	}
 
 	/** Inserts deputies already validated by {@link DeputyRules}, in batches (the import's path); their ids in order. */
 	@Transactional
 	public List<UUID> insertAll(List<DeputyRules.Valid> valid) {
-		List<UUID> ids = new ArrayList<>();
-		Map<String, UUID[]> congressesSeen = new HashMap<>();
-		List<Object[]> people = new ArrayList<>();
-		List<Object[]> seats = new ArrayList<>();
-		OffsetDateTime now = now();
-		LocalDate today = LocalDate.now(WorkingCalendar.ZONE);
-		for (DeputyRules.Valid v : valid) {
-			UUID id = Ids.newId();
-			ids.add(id);
-			people.add(deputyRow(id, v, now));
-			for (Level level : v.levels()) {
-				UUID[] congressAndTerm = congressAndTerm(level, v.regionCode(), congressesSeen);
-				seats.add(new Object[] { Ids.newId(), id, congressAndTerm[0], congressAndTerm[1], level.name(),
-						v.constituency(), v.delegation(), today });
-			}
-		}
-		batch.batchUpdate(INSERT_DEPUTY, people);
-		batch.batchUpdate(INSERT_SEAT, seats);
+		List<UUID> ids = store.insertAll(valid);
 		history.recordAll(ids, DeputyHistory.Action.IMPORTED);
 		return ids;
 	}
 
 	/** The registered "name|birth year|region" identities among deputies of these names, to find duplicates at once. */
 	public Set<String> identities(Collection<String> names) {
-		Set<String> found = new HashSet<>();
-		if (names.isEmpty()) {
-			return found;
-		}
-		jdbc.sql("select name, birth_year, region_code from deputy where name = any(?)")
-			.param(names.toArray(String[]::new))
-			.query(rs -> {
-				found.add(identity(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)));
-			});
-		return found;
+		return names.isEmpty() ? new HashSet<>() : store.identities(names);
 	}
 
 	public static String identity(String name, Integer birthYear, String regionCode) {
@@ -229,10 +130,7 @@ public class Deputies {
 	}
 
 	public boolean exists(String name, Integer birthYear, String regionCode) {
-		return jdbc.sql("select count(*) from deputy where name = ? and birth_year = ? and region_code = ?")
-			.params(name, birthYear, regionCode)
-			.query(Long.class)
-			.single() > 0;
+		return store.exists(name, birthYear, regionCode);
 	}
 
 	@Transactional
@@ -241,34 +139,9 @@ public class Deputies {
 		DeputyRules.Valid valid = rules.validate(form, false);
 		String phone = form.phone();
 		boolean keepPhone = phone == null || phone.contains("*");
-		String storedHash = jdbc.sql("select phone_hash from deputy where id = ?").param(id).query(String.class).optional().orElse(null);
-		boolean phoneChanged = !keepPhone && !Objects.equals(storedHash, personalData.searchHash(valid.phone()));
-		jdbc.sql("""
-				update deputy set name = ?, gender = ?, ethnicity = ?, birth_year = ?, political_affiliation = ?, occupation = ?,
-				workplace = ?, title = ?, region_code = ?, committee_position = ?, updated_at = ? where id = ?""")
-			.params(valid.name(), valid.gender().name(), name(valid.ethnicity()), valid.birthYear(),
-					name(valid.politicalAffiliation()), name(valid.occupation()), valid.workplace(), valid.title(),
-					valid.regionCode(), name(valid.committeePosition()), now(), id)
-			.update();
-		if (!keepPhone) {
-			jdbc.sql("update deputy set phone_cipher = ?, phone_hash = ? where id = ?")
-				.params(personalData.encrypt(valid.phone(), "deputy", "phone_cipher", id), personalData.searchHash(valid.phone()), id)
-				.update();
-		}
-		for (Seat seat : before.seats()) {
-			if (seat.status() == SeatStatus.ACTIVE && !valid.levels().contains(seat.level())) {
-				jdbc.sql("delete from deputy_seat where id = ?").param(seat.id()).update();
-			}
-		}
-		jdbc.sql("update deputy_seat set delegation = ?, constituency = ? where deputy_id = ? and status = 'ACTIVE'")
-			.params(valid.delegation(), valid.constituency(), id)
-			.update();
-		for (Level level : valid.levels()) {
-			if (!before.levels().contains(level)) {
-				insertSeat(id, level, valid);
-			}
-		}
-		Deputy after = load(List.of(id)).get(0);
+		boolean phoneChanged = !keepPhone && !Objects.equals(store.phoneHash(id), personalData.searchHash(valid.phone()));
+		store.update(id, valid, keepPhone, before.seats(), before.levels());
+		Deputy after = store.load(List.of(id)).get(0);
 		List<DeputyHistory.Change> changes = DeputyHistory.diff(before, after, phoneChanged);
 		if (!changes.isEmpty()) {
 			history.record(id, DeputyHistory.Action.UPDATED, changes);
@@ -283,188 +156,18 @@ public class Deputies {
 		if (status == null || status == SeatStatus.ACTIVE) {
 			throw LianluoException.invalidField("status", "deputy.seat.status.invalid");
 		}
-		int changed = jdbc.sql("update deputy_seat set status = ?, ended_on = ? where id = ? and deputy_id = ? and status = 'ACTIVE'")
-			.params(status.name(), on == null ? LocalDate.now(WorkingCalendar.ZONE) : on, seatId, id)
-			.update();
-		if (changed == 0) {
-			throw LianluoException.conflict("deputy.seat.not-active");
-		}
-		Level level = jdbc.sql("select level from deputy_seat where id = ?").param(seatId).query(String.class).optional()
-			.map(Level::valueOf).orElseThrow();
+		Level level = store.endSeat(id, seatId, status, on == null ? LocalDate.now(WorkingCalendar.ZONE) : on)
+			.orElseThrow(() -> LianluoException.conflict("deputy.seat.not-active"));
 		history.record(id, DeputyHistory.Action.SEAT_ENDED, List.of(new DeputyHistory.Change("seat", level.name(), status.name())));
-		return load(List.of(id)).get(0);
+		return store.load(List.of(id)).get(0);
 	}
 
 	/** The full phone number, for a caller who may see the deputy; every reveal is audited. */
 	@Transactional
 	public Optional<String> revealPhone(UUID id) {
 		Deputy deputy = get(id);
-		String cipher = jdbc.sql("select phone_cipher from deputy where id = ?").param(id).query(String.class).optional().orElse(null);
+		String cipher = store.phoneCipher(id);
 		audit.record(Action.PERSONAL_DATA_REVEALED, "deputy:" + id, "phone of " + deputy.name());
 		return Optional.ofNullable(personalData.decrypt(cipher, "deputy", "phone_cipher", id));
-	}
-
-	private UUID insert(DeputyRules.Valid valid) {
-		UUID id = Ids.newId();
-		jdbc.sql(INSERT_DEPUTY).params(deputyRow(id, valid, now())).update();
-		for (Level level : valid.levels()) {
-			insertSeat(id, level, valid);
-		}
-		return id;
-	}
-
-	private Object[] deputyRow(UUID id, DeputyRules.Valid v, OffsetDateTime now) {
-		return new Object[] { id, v.name(), v.gender().name(), name(v.ethnicity()), v.birthYear(),
-				name(v.politicalAffiliation()), name(v.occupation()), v.workplace(), v.title(), v.regionCode(),
-				personalData.encrypt(v.phone(), "deputy", "phone_cipher", id), personalData.searchHash(v.phone()), name(v.committeePosition()), now, now };
-	}
-
-	private void insertSeat(UUID deputyId, Level level, DeputyRules.Valid valid) {
-		UUID[] congressAndTerm = congressAndTerm(level, valid.regionCode(), new HashMap<>());
-		jdbc.sql(INSERT_SEAT)
-			.params(Ids.newId(), deputyId, congressAndTerm[0], congressAndTerm[1], level.name(), valid.constituency(),
-					valid.delegation(), LocalDate.now(WorkingCalendar.ZONE))
-			.update();
-	}
-
-	/** The congress of a seat and its current term, remembered by level and congress region. */
-	private UUID[] congressAndTerm(Level level, String regionCode, Map<String, UUID[]> seen) {
-		String region = level.congressRegion(regionCode);
-		return seen.computeIfAbsent(level + "|" + region, k -> {
-			UUID congress = congresses.congress(level, region);
-			return new UUID[] { congress, congresses.currentTerm(congress).orElse(null) };
-		});
-	}
-
-	private Query where(DeputyFilter f) {
-		Scope scope = Scope.current();
-		Query q = new Query("d.region_code like ?", scope.narrow(f.region()));
-		if (scope.deputyId() != null) {
-			q.and("d.id = ?", scope.deputyId());
-		}
-		if (f.ethnicity() != null) {
-			q.and("d.ethnicity = ?", f.ethnicity().name());
-		}
-		if (f.committeeMember() != null) {
-			q.and(f.committeeMember() ? "d.committee_position is not null" : "d.committee_position is null");
-		}
-		if (f.q() != null && !f.q().isBlank()) {
-			String text = f.q().trim();
-			if (text.matches("[0-9-]{7,}")) {
-				q.and("d.phone_hash = ?", personalData.searchHash(text));
-			}
-			else {
-				q.and("d.name like ?", "%" + text.replace("%", "").replace("_", "") + "%");
-			}
-		}
-		if (f.level() != null || f.status() != null || (f.delegation() != null && !f.delegation().isBlank())) {
-			StringBuilder seat = new StringBuilder("exists (select 1 from deputy_seat s where s.deputy_id = d.id");
-			List<Object> args = new ArrayList<>();
-			if (f.level() != null) {
-				seat.append(" and s.level = ?");
-				args.add(f.level().name());
-			}
-			if (f.status() != null) {
-				seat.append(" and s.status = ?");
-				args.add(f.status().name());
-			}
-			if (f.delegation() != null && !f.delegation().isBlank()) {
-				seat.append(" and s.delegation = ?");
-				args.add(f.delegation().trim());
-			}
-			q.and(seat.append(")").toString(), args.toArray());
-		}
-		return q;
-	}
-
-	/** Reads deputies with their seats, in the order of the ids. */
-	private List<Deputy> load(Collection<UUID> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		UUID[] array = ids.toArray(UUID[]::new);
-		Map<UUID, List<Seat>> seats = new LinkedHashMap<>();
-		jdbc.sql("""
-				select s.deputy_id, s.id, s.level, c.region_code, t.number, s.constituency, s.delegation, s.status,
-				s.started_on, s.ended_on from deputy_seat s join congress c on c.id = s.congress_id
-				left join congress_term t on t.id = s.term_id where s.deputy_id = any(?) order by s.level, s.started_on""")
-			.param(array)
-			.query(rs -> {
-				seats.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-					.add(new Seat(rs.getObject(2, UUID.class), Level.valueOf(rs.getString(3)), rs.getString(4),
-							(Integer) rs.getObject(5), rs.getString(6), rs.getString(7), SeatStatus.valueOf(rs.getString(8)),
-							rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class)));
-			});
-		Map<UUID, Deputy> byId = new LinkedHashMap<>();
-		jdbc.sql("select " + COLUMNS + " from deputy d where d.id = any(?)")
-			.param(array)
-			.query((rs, n) -> map(rs, seats.getOrDefault(rs.getObject("id", UUID.class), List.of())))
-			.list()
-			.forEach(d -> byId.put(d.id(), d));
-		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
-	}
-
-	private Deputy map(ResultSet rs, List<Seat> seats) throws SQLException {
-		Set<Level> levels = EnumSet.noneOf(Level.class);
-		String delegation = null;
-		for (Seat seat : seats) {
-			if (seat.status() == SeatStatus.ACTIVE) {
-				levels.add(seat.level());
-				delegation = delegation == null ? seat.delegation() : delegation;
-			}
-		}
-		String position = rs.getString("committee_position");
-		String cipher = rs.getString("phone_cipher");
-		UUID id = rs.getObject("id", UUID.class);
-		return new Deputy(id, rs.getString("name"), Deputy.Gender.valueOf(rs.getString("gender")),
-				value(Deputy.Ethnicity.class, rs.getString("ethnicity")), (Integer) rs.getObject("birth_year"),
-				value(Deputy.PoliticalAffiliation.class, rs.getString("political_affiliation")),
-				value(Deputy.Occupation.class, rs.getString("occupation")), rs.getString("workplace"), rs.getString("title"),
-				rs.getString("region_code"), cipher == null ? null : PersonalData.mask(personalData.decrypt(cipher, "deputy", "phone_cipher", id)),
-				position != null, value(CommitteePosition.class, position), delegation, levels, List.copyOf(seats));
-	}
-
-	private static <E extends Enum<E>> E value(Class<E> type, String name) {
-		return name == null ? null : Enum.valueOf(type, name);
-	}
-
-	private static String name(Enum<?> e) {
-		return e == null ? null : e.name();
-	}
-
-	private static OffsetDateTime now() {
-		return OffsetDateTime.now(ZoneOffset.UTC);
-	}
-
-	/** A where clause built condition by condition, with its parameters in order. */
-	private static final class Query {
-
-		private final StringBuilder sql;
-
-		private final List<Object> params = new ArrayList<>();
-
-		Query(String first, Object param) {
-			this.sql = new StringBuilder(first);
-			params.add(param);
-		}
-
-		void and(String condition, Object... args) {
-			sql.append(" and ").append(condition);
-			params.addAll(List.of(args));
-		}
-
-		String sql() {
-			return sql.toString();
-		}
-
-		List<Object> params() {
-			return params;
-		}
-
-		List<Object> with(Object... more) {
-			List<Object> all = new ArrayList<>(params);
-			all.addAll(List.of(more));
-			return all;
-		}
 	}
 }
