@@ -55,7 +55,8 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems, CityWide cityWide)
 			throws Exception {
-		http.securityMatcher("/api/**")
+		// Metrics are scraped with a bearer token (Prometheus' `authorization` setting), like any API call.
+		http.securityMatcher("/api/**", "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
 			.csrf(c -> c.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(c -> c.disable())
@@ -66,7 +67,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.DELETE, "/api/v1/auth/token")
 				.authenticated()
-				.requestMatchers("/api/v1/admin/notification-templates/**", "/api/v1/admin/search/rebuild")
+				.requestMatchers("/api/v1/admin/notification-templates/**", "/api/v1/admin/search/rebuild", "/actuator/**")
 				.access(cityAdmin(cityWide))
 				.requestMatchers(HttpMethod.PUT, "/api/v1/reports/template", "/api/v1/calendar/days/**")
 				.access(cityAdmin(cityWide))

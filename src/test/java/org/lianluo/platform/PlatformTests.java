@@ -31,6 +31,16 @@ class PlatformTests {
 	}
 
 	@Test
+	void prometheusServesTheMetricsToAnAdministratorOnly() {
+		Api.Response anonymous = new Api(port).get("/actuator/prometheus");
+		assertThat(anonymous.status()).isNotEqualTo(200);
+		Api.Response admin = new Api(port).as("admin", "admin-test-password").get("/actuator/prometheus");
+		assertThat(admin.status()).isEqualTo(200);
+		// The exposition format: the JVM's and the connection pool's gauges, one sample per line.
+		assertThat(admin.body()).contains("# TYPE jvm_memory_used_bytes gauge").contains("hikaricp_connections_active");
+	}
+
+	@Test
 	void theEmbeddedDatabaseIsPostgresql17WithAUtf8Ctype() {
 		assertThat(jdbc.sql("show server_version").query(String.class).single()).startsWith("17.");
 		assertThat(jdbc.sql("select datctype from pg_database where datname = current_database()").query(String.class).single())
