@@ -3,6 +3,7 @@ package org.lianluo.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.lianluo.Api;
+import org.lianluo.ChildApplication;
 import org.lianluo.LianluoTest;
 import org.lianluo.Staff;
 import org.lianluo.platform.PersonalData;
@@ -71,9 +72,13 @@ class BackupRestoreTests {
 		jdbc.sql("create database " + database).update();
 		try {
 			String url = "jdbc:postgresql://localhost:" + pgPort + "/" + database;
-			Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration")
-				.placeholders(Map.of("appRole", "lianluo_app")).load().migrate();
-			run(List.of("ops/restore.sh", file.toString()), Map.of("PGPORT", String.valueOf(pgPort), "PGDATABASE", database));
+			// README: start the same Lianluo once against the new database, stop it, run ops/restore.sh. That start
+			// migrates, creates the first administrator and writes it into the append-only audit log.
+			startOnceAndStop(url);
+			assertThat(JdbcClient.create(new DriverManagerDataSource(url, "postgres", "")).sql("select count(*) from audit_log")
+				.query(Long.class).single()).isPositive();
+			Map<String, String> target = Map.of("PGPORT", String.valueOf(pgPort), "PGDATABASE", database);
+			run(List.of("ops/restore.sh", file.toString()), target);
 
 			DriverManagerDataSource restoredSource = new DriverManagerDataSource(url, "postgres", "");
 			JdbcClient restored = JdbcClient.create(restoredSource);
@@ -86,6 +91,13 @@ class BackupRestoreTests {
 				.query(String.class).single();
 			assertThat(phone).doesNotContain("13812345678");
 			assertThat(personalData.decrypt(phone, "opinion", "submitter_phone_enc", UUID.fromString(opinionId))).isEqualTo("13812345678");
+
+			// A database that holds records is never overwritten: a second restore into it refuses and changes nothing.
+			Process again = process(List.of("ops/restore.sh", file.toString()), target);
+			String output = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(again.waitFor()).as(output).isEqualTo(4);
+			assertThat(output).contains("already holds records");
+			assertThat(counts(restored)).isEqualTo(before);
 		}
 		finally {
 			jdbc.sql("drop database " + database + " with (force)").update();
@@ -110,6 +122,19 @@ class BackupRestoreTests {
 			jdbc.sql("drop database " + database + " with (force)").update();
 			Files.deleteIfExists(file);
 		}
+	}
+
+	/** Lianluo in a JVM of its own against {@code url}, started until healthy and stopped as an operator would. */
+	private static void startOnceAndStop(String url) throws Exception {
+		Path dataDir = Files.createTempDirectory("lianluo-restore-start");
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		Process app = ChildApplication.start(dataDir, port, List.of("--spring.datasource.url=" + url,
+				"--spring.datasource.username=postgres", "--spring.datasource.password="));
+		app.destroy();
+		assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
 	}
 
 	/** Row counts once the application has stopped writing in the background (listeners after a commit). */
