@@ -33,10 +33,13 @@ class DemoDataRunner implements ApplicationRunner {
 
 	private final Stations stations;
 
-	DemoDataRunner(Environment env, DemoData demo, Stations stations) {
+	private final DemoUsers users;
+
+	DemoDataRunner(Environment env, DemoData demo, Stations stations, DemoUsers users) {
 		this.env = env;
 		this.demo = demo;
 		this.stations = stations;
+		this.users = users;
 	}
 
 	@Override
@@ -55,6 +58,12 @@ class DemoDataRunner implements ApplicationRunner {
 		if (wanted) {
 			log.info("Loading the Baise demo set (lianluo.demo-data={}); set it to off to start empty", mode);
 			runAsCity(demo::load);
+			runAsCity(() -> {
+				StringBuilder list = new StringBuilder();
+				users.create().forEach(u -> list.append(String.format("    %-18s %s%n", u.username(), u.displayName())));
+				log.warn("\n\n  Lianluo demo: one user for every role, in the city and in 田东县, all with the password '{}':\n{}",
+						DemoUsers.PASSWORD, list);
+			});
 		}
 	}
 

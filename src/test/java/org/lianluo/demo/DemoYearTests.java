@@ -24,6 +24,7 @@ import org.lianluo.Staff;
 import org.lianluo.platform.PersonalData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +49,9 @@ class DemoYearTests {
 	void owner(@FlywayDataSource DataSource owner) {
 		this.shared = JdbcClient.create(owner);
 	}
+
+	@LocalServerPort
+	int mainPort;
 
 	String database;
 
@@ -242,6 +246,35 @@ class DemoYearTests {
 		assertThat(count("select count(*) from opinion where submitter_phone_enc is not null")).as("citizens who left a phone")
 			.isPositive();
 		assertThat(count("select count(*) from notification_delivery")).as("no SMS or e-mail for a step of 2025").isZero();
+	}
+
+	@Test
+	void everyRoleHasADemoUserWhoSeesTheirOwnWork() {
+		int port = demo.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+		Api city = new Api(port).as("baise-assessor", DemoUsers.PASSWORD);
+		assertThat(city.get("/api/v1/opinions?size=1").json().get("total").asLong()).as("the city office sees every opinion")
+			.isEqualTo(2_677);
+		Api county = new Api(port).as("tiandong-assessor", DemoUsers.PASSWORD);
+		JsonNode countyPage = county.get("/api/v1/opinions?size=100").json();
+		assertThat(countyPage.get("total").asLong()).isPositive().isLessThan(2_677);
+		countyPage.get("items").forEach(o -> assertThat(o.get("regionCode").asText()).startsWith("451022"));
+
+		for (String who : List.of("tiandong-unit", "baise-unit")) {
+			Api unit = new Api(port).as(who, DemoUsers.PASSWORD);
+			JsonNode mine = unit.get("/api/v1/opinions?size=100").json();
+			assertThat(mine.get("total").asLong()).as(who + " has opinions of the year to see at once").isPositive();
+			String leadUnit = mine.get("items").get(0).get("leadUnitId").asText();
+			mine.get("items").forEach(o -> assertThat(o.get("leadUnitId").asText()).as("only its own unit's").isEqualTo(leadUnit));
+		}
+		for (String who : List.of("tiandong-deputy", "baise-deputy", "tiandong-station", "baise-station", "tiandong-leader",
+				"baise-leader", "tiandong-admin")) {
+			assertThat(new Api(port).as(who, DemoUsers.PASSWORD).get("/api/v1/opinions?size=1").status()).as(who)
+				.isIn(200, 403);
+		}
+		// The demo's users come with the demo only: the tests' own application, which starts without it, has none.
+		Api.Response none = new Api(mainPort).post("/api/v1/auth/token",
+				java.util.Map.of("username", "tiandong-assessor", "password", DemoUsers.PASSWORD));
+		assertThat(none.status()).isEqualTo(401);
 	}
 
 	private JsonNode report(String region, int year) {
