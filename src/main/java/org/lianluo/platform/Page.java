@@ -17,6 +17,13 @@ public record Page<T>(List<T> items, int page, int size, long total, boolean tot
 		this(items, page, size, total, false);
 	}
 
+	/** The page of a list held whole in memory (a year's contacts, a region's stations), checked as a caller gave it. */
+	public static <T> Page<T> of(List<T> all, int page, int size) {
+		check(page, size);
+		int from = (int) Math.min((long) page * size, all.size());
+		return new Page<>(List.copyOf(all.subList(from, Math.min(from + size, all.size()))), page, size, all.size());
+	}
+
 	public <R> Page<R> map(Function<T, R> mapper) {
 		return new Page<>(items.stream().map(mapper).toList(), page, size, total, totalCapped);
 	}

@@ -214,6 +214,13 @@ class DutyApiTests {
 				"channel", "STATION_RECEPTION", "deputyIds", List.of(a), "receivedAt", "2025-01-01T00:20:00+08:00"));
 		assertThat(opinion.status()).as(opinion.toString()).isEqualTo(201);
 
+		// The member's contacts of 2025 (two with a, one with d; the third with a falls in 2026), as API.md's pages.
+		JsonNode contactsFirst = staff.get("/api/v1/contacts?year=2025&member=" + member + "&size=2").json();
+		assertThat(contactsFirst.get("total").asLong()).isEqualTo(3);
+		assertThat(contactsFirst.get("items")).hasSize(2);
+		assertThat(staff.get("/api/v1/contacts?year=2025&member=" + member + "&size=2&page=1").json().get("items")).hasSize(1);
+		assertThat(staff.get("/api/v1/contacts?year=2025&size=201").status()).isEqualTo(400);
+
 		JsonNode figures = staff.get("/api/v1/duty/statistics?region=" + TOWN + "&year=2025").json();
 		assertThat(figures.get("activities").asLong()).isEqualTo(8);
 		assertThat(figures.get("thematicActivities").asLong()).as("VISIT and PUBLIC_MEETING under a theme").isEqualTo(2);
@@ -229,7 +236,7 @@ class DutyApiTests {
 			.isEqualTo(4);
 		assertThat(statistics.stationParticipationRate(TOWN, java.time.LocalDate.of(2024, 12, 1), java.time.LocalDate.of(2025, 1, 1)))
 			.as("b received in the last days of 2024").isEqualTo(1.0 / 3);
-		JsonNode perStation = staff.get("/api/v1/duty/participation?region=" + TOWN + "&year=2025").json();
+		JsonNode perStation = staff.get("/api/v1/duty/participation?region=" + TOWN + "&year=2025").json().get("items");
 		assertThat(perStation).hasSize(1);
 		assertThat(perStation.get(0).get("stationId").asText()).isEqualTo(station.toString());
 		assertThat(perStation.get(0).get("rostered").asInt()).isEqualTo(3);

@@ -179,7 +179,7 @@ class DutyPointsRotaAndStatementTests {
 			assertThat(rota.get("days").valueStream().map(d -> d.get("day").asText() + " " + d.get("state").asText()))
 				.containsExactly(held + " HELD", missed + " MISSED", offRota + " UNPLANNED", toCome + " PLANNED");
 			assertThat(rota.get("days").get(0).get("receptions").get(0).get("votersReceived").asInt()).isEqualTo(9);
-			JsonNode perStation = staff.get("/api/v1/duty/participation?region=" + TOWN + "&year=" + year).json();
+			JsonNode perStation = staff.get("/api/v1/duty/participation?region=" + TOWN + "&year=" + year).json().get("items");
 			assertThat(perStation).hasSize(1);
 			assertThat(perStation.get(0).get("received").asInt()).isEqualTo(1);
 			assertThat(perStation.get(0).get("rate").asDouble()).isEqualTo(0.5);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.lianluo.platform.Page;
 import org.lianluo.deputy.Deputies;
 import org.lianluo.deputy.DeputySummary;
 import org.lianluo.duty.DutyStatements;
@@ -79,8 +80,9 @@ class DutyApi {
 	}
 
 	@GetMapping("/api/v1/contacts")
-	List<Contact> contacts(@RequestParam(required = false) Integer year, @RequestParam(required = false) UUID member) {
-		return contacts.list(year(year), member);
+	Page<Contact> contacts(@RequestParam(required = false) Integer year, @RequestParam(required = false) UUID member,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		return Page.of(contacts.list(year(year), member), page, size);
 	}
 
 	@PostMapping("/api/v1/contact-plans")
@@ -122,11 +124,10 @@ class DutyApi {
 
 	/** 进站履职参与率 per station of the region for a year: the roster, who held a reception, who has not yet come. */
 	@GetMapping("/api/v1/duty/participation")
-	List<StationParticipation> participation(@RequestParam(required = false) String region,
-			@RequestParam(required = false) Integer year) {
-		int y = year(year);
-		LocalDate from = LocalDate.of(y, 1, 1);
-		return participation(statistics, stations, deputies, region(region), y);
+	Page<StationParticipation> participation(@RequestParam(required = false) String region,
+			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		return Page.of(participation(statistics, stations, deputies, region(region), year(year)), page, size);
 	}
 
 	static List<StationParticipation> participation(DutyStatistics statistics, Stations stations, Deputies deputies,
