@@ -100,6 +100,18 @@ public class DutyFigures {
 		return counts;
 	}
 
+	/** The activities held in each month the period touches, by "yyyy-MM" (only months with any). */
+	public Map<String, Long> activitiesByMonth(RegionPeriod p) {
+		Map<String, Long> months = new HashMap<>();
+		String sql = p.wholeMonths()
+				? "select to_char(r.month, 'YYYY-MM'), coalesce(sum(r.activities), 0) from duty_rollup r"
+						+ " where r.region_code like :pattern and r.month >= :fromDate and r.month < :toDate group by 1"
+				: "select to_char(a.start_at at time zone 'Asia/Shanghai', 'YYYY-MM'), count(*)" + Figure.ACTIVITIES.from()
+						+ " group by 1";
+		jdbc.sql(sql).params(p.params()).query((rs, n) -> months.put(rs.getString(1), rs.getLong(2))).list();
+		return months;
+	}
+
 	/** The records behind a figure, a page at a time, newest first. */
 	public Page<FigureRow> records(Figure f, RegionPeriod p, int page, int size) {
 		String where = f.from() + (f.condition == null ? "" : " and " + f.condition);

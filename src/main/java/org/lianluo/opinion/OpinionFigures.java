@@ -68,7 +68,7 @@ public class OpinionFigures {
 				coalesce(sum(r.closed) filter (where r.key = :dispute), 0) as disputes_closed,
 				coalesce(sum(r.closed_days) filter (where r.key = :dispute)
 				  / nullif(sum(r.closed_timed) filter (where r.key = :dispute), 0), 0) as dispute_days
-				""" + summed("C", p.part("r.region_code")) + " group by grouping sets ((r.part), (r.key), ())")
+				""" + summed(p, "C", p.part("r.region_code")) + " group by grouping sets ((r.part), (r.key), ())")
 			.params(p.params())
 			.param("dispute", Category.DISPUTE.name())
 			.query((rs, n) -> {
@@ -89,7 +89,8 @@ public class OpinionFigures {
 			})
 			.list();
 		List<OpinionKpis.Figures> byUnit = !byUnits ? List.of()
-				: jdbc.sql("select r.key, " + OpinionKpis.SUMS + OpinionKpis.unitSums(p.prefix())
+				: jdbc.sql("select r.key, " + OpinionKpis.SUMS
+						+ (p.wholeMonths() ? OpinionKpis.unitSums(p.prefix()) : summed(p, "U", "r.region_code"))
 						+ " group by r.key having sum(r.received) > 0")
 					.params(p.params())
 					.query((rs, n) -> OpinionKpis.figures(rs, rs.getString("key")))
@@ -101,22 +102,21 @@ public class OpinionFigures {
 	/** Opinions received (by the month received) and settled (by the month reported back) per month, as "yyyy-MM". */
 	public Map<String, long[]> receivedAndSettledByMonth(RegionPeriod p) {
 		Map<String, long[]> months = new HashMap<>();
-		jdbc.sql("""
-				select to_char(r.month, 'YYYY-MM'), coalesce(sum(r.received) filter (where r.dimension = 'C'), 0),
-				  coalesce(sum(r.settled) filter (where r.dimension = 'S'), 0)
-				from ROLLUP r where r.dimension in ('C', 'S') and r.region_code like :pattern
-				  and r.month >= :fromDate and r.month < :toDate
-				group by 1""".replace("ROLLUP", OpinionKpis.ROLLUP))
-			.params(p.params())
-			.query((rs, n) -> months.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) }))
-			.list();
+		for (String dimension : List.of("C", "S")) {
+			int i = dimension.equals("C") ? 0 : 1;
+			jdbc.sql("select to_char(r.month, 'YYYY-MM'), coalesce(sum(r." + (i == 0 ? "received" : "settled") + "), 0)"
+					+ summed(p, dimension, "r.region_code") + " group by 1")
+				.params(p.params())
+				.query((rs, n) -> months.computeIfAbsent(rs.getString(1), k -> new long[2])[i] = rs.getLong(2))
+				.list();
+		}
 		return months;
 	}
 
 	/** The loop's figures of the opinions received in the period, per county (the first six digits). */
 	public Map<String, OpinionKpis.Figures> byCounty(RegionPeriod p) {
 		Map<String, OpinionKpis.Figures> counties = new HashMap<>();
-		jdbc.sql("select substr(r.region_code, 1, 6) as county, " + OpinionKpis.SUMS + summed("C", "r.region_code")
+		jdbc.sql("select substr(r.region_code, 1, 6) as county, " + OpinionKpis.SUMS + summed(p, "C", "r.region_code")
 				+ " group by 1")
 			.params(p.params())
 			.query((rs, n) -> counties.put(rs.getString("county"), OpinionKpis.figures(rs, rs.getString("county"))))
@@ -126,7 +126,7 @@ public class OpinionFigures {
 
 	/** The loop's figures of the opinions received in the period, per category, most received first. */
 	public List<OpinionKpis.Figures> byCategory(RegionPeriod p) {
-		return jdbc.sql("select r.key, " + OpinionKpis.SUMS + summed("C", "r.region_code")
+		return jdbc.sql("select r.key, " + OpinionKpis.SUMS + summed(p, "C", "r.region_code")
 				+ " group by 1 having sum(r.received) > 0 order by 2 desc, 1")
 			.params(p.params())
 			.query((rs, n) -> OpinionKpis.figures(rs, rs.getString("key")))
@@ -200,10 +200,20 @@ public class OpinionFigures {
 		return params;
 	}
 
-	/** The sums of one dimension in the region and period, each row with its {@code part}. */
-	private static String summed(String dimension, String part) {
-		return " from (select r.*, " + part + " as part from " + OpinionKpis.ROLLUP + " r where r.dimension = '"
-				+ dimension + "' and r.region_code like :pattern and r.month >= :fromDate and r.month < :toDate) r";
+	/**
+	 * The rows of {@link OpinionKpis#ROLLUP}'s shape of one dimension in the region and period, each with its
+	 * {@code part}, as {@code " from (…) r"}: the monthly sums when the period is whole months, else the same rows
+	 * made from the period's opinions by the function the triggers use (received in it; for 'S', reported back in it).
+	 */
+	private static String summed(RegionPeriod p, String dimension, String part) {
+		if (p.wholeMonths()) {
+			return " from (select r.*, " + part + " as part from " + OpinionKpis.ROLLUP + " r where r.dimension = '"
+					+ dimension + "' and r.region_code like :pattern and r.month >= :fromDate and r.month < :toDate) r";
+		}
+		String at = dimension.equals("S") ? "o.fed_back_at" : "o.received_at";
+		return " from (select r.*, " + part + " as part from opinion o cross join lateral opinion_rollup_rows(1, o) r"
+				+ " where r.dimension = '" + dimension + "' and o.region_code like :pattern and " + at + " >= :from and "
+				+ at + " < :to) r";
 	}
 
 	/**

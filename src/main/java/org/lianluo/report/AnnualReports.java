@@ -3,7 +3,11 @@ package org.lianluo.report;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -43,6 +47,9 @@ public class AnnualReports {
 
 	public static final int FIRST_YEAR = 2000;
 
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+		.withResolverStyle(ResolverStyle.STRICT);
+
 	private static final List<Role> READERS = List.of(Role.ASSESSOR, Role.LEADER, Role.ADMIN);
 
 	private final ModuleFigures figures;
@@ -60,8 +67,11 @@ public class AnnualReports {
 		this.clock = clock;
 	}
 
-	/** Checks the caller, the region (blank: the caller's own) and the year; answers the region's code. */
-	public Request request(String region, String year) {
+	/**
+	 * Checks the caller, the region (blank: the caller's own) and the period: the days {@code from} to {@code to}
+	 * ({@code yyyy-MM-dd}, both included) when either is given, else the calendar {@code year} (blank: this year).
+	 */
+	public Request request(String region, String year, String from, String to) {
 		Actor user = Actor.current();
 		if (!user.hasAny(READERS)) {
 			throw LianluoException.forbidden();
@@ -71,18 +81,49 @@ public class AnnualReports {
 			throw LianluoException.invalidField("region", "problem.field.region");
 		}
 		int thisYear = Year.now(clock.withZone(ZONE)).getValue();
-		int y;
-		try {
-			y = year == null || year.isBlank() ? thisYear : Integer.parseInt(year.strip());
+		Request request;
+		if (blank(from) && blank(to)) {
+			int y;
+			try {
+				y = blank(year) ? thisYear : Integer.parseInt(year.strip());
+			}
+			catch (NumberFormatException ex) {
+				throw LianluoException.invalidField("year", "report.year.invalid", FIRST_YEAR, thisYear);
+			}
+			if (y < FIRST_YEAR || y > thisYear) {
+				throw LianluoException.invalidField("year", "report.year.invalid", FIRST_YEAR, thisYear);
+			}
+			request = Request.year(code, y);
 		}
-		catch (NumberFormatException ex) {
-			throw LianluoException.invalidField("year", "report.year.invalid", FIRST_YEAR, thisYear);
-		}
-		if (y < FIRST_YEAR || y > thisYear) {
-			throw LianluoException.invalidField("year", "report.year.invalid", FIRST_YEAR, thisYear);
+		else {
+			LocalDate first = LocalDate.of(FIRST_YEAR, 1, 1);
+			LocalDate last = LocalDate.of(thisYear, 12, 31);
+			LocalDate start = day("from", from, first, last);
+			LocalDate end = day("to", to, first, last);
+			if (start.isAfter(end)) {
+				throw LianluoException.invalidField("from", "report.period.invalid");
+			}
+			request = new Request(code, start.getYear(), start, end);
 		}
 		user.scope().check(code);
-		return new Request(code, y);
+		return request;
+	}
+
+	private static LocalDate day(String field, String value, LocalDate first, LocalDate last) {
+		try {
+			LocalDate day = LocalDate.parse(value == null ? "" : value.strip(), DAY);
+			if (!day.isBefore(first) && !day.isAfter(last)) {
+				return day;
+			}
+		}
+		catch (DateTimeParseException ex) {
+			// refused below
+		}
+		throw LianluoException.invalidField(field, "report.period.day.invalid", first, last);
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
 	}
 
 	@Transactional(readOnly = true)
@@ -101,12 +142,26 @@ public class AnnualReports {
 		double rate = participation.total().rate();
 		AnnualReport current = build(request, totals, rate, opinionLoop(opinions), proposalLoop(now),
 				byRegion(now, parts), byCategory(opinions), byUnit(opinions), Map.of(), Map.of());
+		List<AnnualReport.Month> byMonth = byMonth(now);
 		AnnualReport previous = lastYear(request, participation.totalYearBefore().rate());
 		Map<String, Number> was = Figures.of(previous);
 		Map<String, Double> change = new LinkedHashMap<>();
 		Figures.of(current).forEach((key, value) -> change.put(key, change(value, was.get(key))));
 		return build(request, totals, rate, current.opinionLoop(), current.proposalLoop(), current.byRegion(),
-				current.byCategory(), current.byUnit(), was, change);
+				current.byCategory(), current.byUnit(), was, change).withMonths(byMonth);
+	}
+
+	/** Every month the period touches: activities held, opinions received and opinions reported back in it. */
+	private List<AnnualReport.Month> byMonth(RegionPeriod p) {
+		Map<String, Long> activities = figures.duty().activitiesByMonth(p);
+		Map<String, long[]> opinions = figures.opinions().receivedAndSettledByMonth(p);
+		List<AnnualReport.Month> months = new ArrayList<>();
+		for (YearMonth m = YearMonth.from(p.from()); m.atDay(1).isBefore(p.to()); m = m.plusMonths(1)) {
+			String key = m.toString();
+			long[] o = opinions.getOrDefault(key, new long[2]);
+			months.add(new AnnualReport.Month(key, activities.getOrDefault(key, 0L), o[0], o[1]));
+		}
+		return months;
 	}
 
 	/** The records behind a figure, a page at a time, newest first. */
@@ -123,12 +178,12 @@ public class AnnualReports {
 
 	/** The totals of the same days a year before, for the changes: no breakdowns. */
 	private AnnualReport lastYear(Request request, double participationRate) {
-		RegionPeriod before = request.period().yearBefore();
+		RegionPeriod before = request.yearBefore().period();
 		Map<Figure, Long> totals = new EnumMap<>(Figure.class);
 		OpinionFigures.Annual opinions = figures.opinions().annual(before, false);
 		figures.byPart(before, opinions)
 			.forEach((f, byPart) -> totals.put(f, byPart.values().stream().mapToLong(Long::longValue).sum()));
-		return build(new Request(request.region(), request.year() - 1), totals, participationRate,
+		return build(request.yearBefore(), totals, participationRate,
 				opinionLoop(opinions), proposalLoop(before), List.of(), List.of(), List.of(), Map.of(), Map.of());
 	}
 
@@ -141,7 +196,7 @@ public class AnnualReports {
 				rate, t.get(Figure.DRAFT_COMMENTS), t.get(Figure.PROPOSALS_ASSIGNED), t.get(Figure.PROPOSALS_ANSWERED),
 				t.get(Figure.UPWARD_PROPOSALS), t.get(Figure.JOINT_SUPERVISIONS), t.get(Figure.DISPUTES_RESOLVED),
 				t.get(Figure.STATIONS), t.get(Figure.SPECIAL_STATIONS), regions.fullName(r.region()), opinions, proposals,
-				byRegion, byCategory, byUnit, previous, change);
+				byRegion, byCategory, byUnit, previous, change, r.from(), r.to(), List.of());
 	}
 
 	private static AnnualReport.OpinionLoop opinionLoop(OpinionFigures.Annual pass) {
@@ -212,12 +267,28 @@ public class AnnualReports {
 		return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 1000.0;
 	}
 
-	/** A checked request: a region the caller may see and a year. */
-	public record Request(String region, int year) {
+	/**
+	 * A checked request: a region the caller may see and the days {@code from} to {@code to}, both included, in
+	 * Asia/Shanghai (a calendar year, or any period); {@code year} is the year the period starts in.
+	 */
+	public record Request(String region, int year, LocalDate from, LocalDate to) {
 
-		/** The region and the calendar year in Asia/Shanghai. */
+		static Request year(String region, int year) {
+			return new Request(region, year, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+		}
+
 		public RegionPeriod period() {
-			return RegionPeriod.year(region, year);
+			return new RegionPeriod(region, from, to.plusDays(1));
+		}
+
+		/** Whether the period is the calendar year {@link #year}. */
+		public boolean wholeYear() {
+			return from.equals(LocalDate.of(year, 1, 1)) && to.equals(LocalDate.of(year, 12, 31));
+		}
+
+		/** The same days a year before. */
+		Request yearBefore() {
+			return new Request(region, year - 1, from.minusYears(1), to.minusYears(1));
 		}
 	}
 
