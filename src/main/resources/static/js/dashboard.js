@@ -1,6 +1,6 @@
 // Draws the dashboard's charts from their data-chart attribute ({type: line | bar | stack, labels, series: [{name, values}]}).
 // The same numbers stand in the table under each chart; without script the tables are the dashboard.
-document.querySelectorAll('.dashboards .chart[data-chart]').forEach(function (element) {
+document.querySelectorAll('.dashboards .chart[data-chart], .annual-report .chart[data-chart]').forEach(function (element) {
   if (typeof echarts === 'undefined') {
     return;
   }

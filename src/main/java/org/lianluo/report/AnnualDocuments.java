@@ -50,7 +50,10 @@ public class AnnualDocuments {
 
 	Content content(AnnualReport r) {
 		List<List<String>> figures = new ArrayList<>();
-		figures.add(List.of(msg("report.kpi"), msg("report.doc.year", r.year()), msg("report.doc.year", r.year() - 1),
+		figures.add(List.of(msg("report.kpi"),
+				r.wholeYear() ? msg("report.doc.year", r.year()) : msg("report.doc.period", r.from(), r.to()),
+				r.wholeYear() ? msg("report.doc.year", r.year() - 1)
+						: msg("report.doc.period", r.from().minusYears(1), r.to().minusYears(1)),
 				msg("report.yoy.column")));
 		Map<String, Number> now = Figures.of(r);
 		for (String key : Figures.KEYS) {
@@ -73,7 +76,9 @@ public class AnnualDocuments {
 		}
 		String chartTitle = msg("report.doc.chart");
 		String at = ZonedDateTime.now(clock.withZone(AnnualReports.ZONE)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-		return new Content(msg("report.annual.heading", r.regionName(), r.year()), templates.paragraphs(r),
+		String title = r.wholeYear() ? msg("report.annual.heading", r.regionName(), r.year())
+				: msg("report.annual.heading.period", r.regionName(), r.from(), r.to());
+		return new Content(title, templates.paragraphs(r),
 				msg("report.figures"), figures, chartTitle, ReportChart.png(chartTitle, bars), msg("report.by-region"),
 				regions, msg("report.doc.generated", at));
 	}

@@ -1,11 +1,13 @@
 package org.lianluo.report;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The annual report of a region and year: the keys of API.md first (never renamed), then the loops' KPIs, the
- * breakdowns, last year's figures and the change from them. Rates and changes are fractions (0.125 = 12.5 %),
+ * The annual report of a region and year (or of any period {@code from} {@code to}, both days included; {@code year}
+ * then is the year it starts in): the keys of API.md first (never renamed), then the loops' KPIs, the breakdowns,
+ * the same days' figures a year before and the change from them, and the months. Rates and changes are fractions (0.125 = 12.5 %),
  * null when there is nothing to divide by.
  */
 public record AnnualReport(String region, int year, long activities, long thematicActivities, long votersReceived,
@@ -14,7 +16,24 @@ public record AnnualReport(String region, int year, long activities, long themat
 		long proposalsAnswered, long upwardProposals, long jointSupervisions, long disputesResolved, long stations,
 		long specialStations, String regionName, OpinionLoop opinionLoop, ProposalLoop proposalLoop,
 		List<Part> byRegion, List<Group> byCategory, List<Group> byUnit, Map<String, Number> previousYear,
-		Map<String, Double> yearOnYear) {
+		Map<String, Double> yearOnYear, LocalDate from, LocalDate to, List<Month> byMonth) {
+
+	/** Whether the report covers the calendar year {@link #year}, rather than any other period from and to. */
+	public boolean wholeYear() {
+		return from.equals(LocalDate.of(year, 1, 1)) && to.equals(LocalDate.of(year, 12, 31));
+	}
+
+	AnnualReport withMonths(List<Month> months) {
+		return new AnnualReport(region, year, activities, thematicActivities, votersReceived, publicMeetings,
+				opinionsCollected, opinionsImplemented, committeeContacts, committeeAttendance, stationParticipationRate,
+				draftComments, proposalsAssigned, proposalsAnswered, upwardProposals, jointSupervisions, disputesResolved,
+				stations, specialStations, regionName, opinionLoop, proposalLoop, byRegion, byCategory, byUnit,
+				previousYear, yearOnYear, from, to, months);
+	}
+
+	/** A month the period touches ("yyyy-MM"): activities held, opinions received and reported back in it. */
+	public record Month(String month, long activities, long opinionsCollected, long opinionsSettled) {
+	}
 
 	/** The figure of a key of API.md or of the loops (as in {@link #previousYear}). */
 	public Number figure(String key) {

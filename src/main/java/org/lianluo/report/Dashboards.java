@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,14 +22,16 @@ import java.util.stream.Collectors;
 
 import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
+import org.lianluo.opinion.OpinionFigures;
 import org.lianluo.opinion.OpinionKpis;
+import org.lianluo.proposal.ProposalFigures;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.region.Region;
 import org.lianluo.region.RegionCode;
+import org.lianluo.region.RegionPeriod;
 import org.lianluo.region.Regions;
 import org.lianluo.unit.HandlingUnit;
 import org.lianluo.unit.Units;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,15 +56,10 @@ public class Dashboards {
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM")
 		.withResolverStyle(ResolverStyle.STRICT);
 
-	/** The opinion module's sums by region, month received and category within the filter. */
-	private static final String SUMMED_OPINIONS = " from " + OpinionKpis.ROLLUP + " r where r.dimension = 'C'"
-			+ " and r.region_code like :pattern and r.month >= :fromDate and r.month < :toDate";
+	private final OpinionFigures opinions;
 
-	private static final String OVERDUE_OPINION = "o.status in ('ASSIGNED','ACCEPTED','REOPENED') and o.deadline < :now";
+	private final ProposalFigures proposals;
 
-	private static final String OVERDUE_PROPOSAL = "p.status in ('ASSIGNED','HANDLING','RE_HANDLING') and p.deadline < :now";
-
-	private final JdbcClient jdbc;
 
 	private final Regions regions;
 
@@ -69,8 +67,9 @@ public class Dashboards {
 
 	private final Clock clock;
 
-	Dashboards(JdbcClient jdbc, Regions regions, Units units, Clock clock) {
-		this.jdbc = jdbc;
+	Dashboards(OpinionFigures opinions, ProposalFigures proposals, Regions regions, Units units, Clock clock) {
+		this.opinions = opinions;
+		this.proposals = proposals;
 		this.regions = regions;
 		this.units = units;
 		this.clock = clock;
@@ -120,22 +119,11 @@ public class Dashboards {
 			byMonth.put(m.format(MONTH), new long[2]);
 		}
 		// The opinion module's monthly sums: received by the month received, settled by the month reported back.
-		jdbc.sql("""
-				select to_char(r.month, 'YYYY-MM'), coalesce(sum(r.received) filter (where r.dimension = 'C'), 0),
-				  coalesce(sum(r.settled) filter (where r.dimension = 'S'), 0)
-				from ROLLUP r where r.dimension in ('C', 'S') and r.region_code like :pattern
-				  and r.month >= :fromDate and r.month < :toDate
-				group by 1""".replace("ROLLUP", OpinionKpis.ROLLUP))
-			.params(f.params())
-			.query((rs, n) -> {
-				long[] v = byMonth.get(rs.getString(1));
-				if (v != null) {
-					v[0] = rs.getLong(2);
-					v[1] = rs.getLong(3);
-				}
-				return null;
-			})
-			.list();
+		opinions.receivedAndSettledByMonth(f.period()).forEach((month, v) -> {
+			if (byMonth.containsKey(month)) {
+				byMonth.put(month, v);
+			}
+		});
 		List<Trend.Month> months = new ArrayList<>();
 		byMonth.forEach((m, v) -> months.add(new Trend.Month(m, v[0], v[1])));
 		return new Trend(f, months, months.stream().mapToLong(Trend.Month::received).sum(),
@@ -148,25 +136,9 @@ public class Dashboards {
 	 */
 	@Transactional(readOnly = true)
 	public CountyFigures map(Filter f, MapKpi kpi) {
-		Map<String, long[]> counts = new HashMap<>();
-		jdbc.sql("select substr(r.region_code, 1, 6) as county, " + OpinionKpis.SUMS + SUMMED_OPINIONS + " group by 1")
-			.params(f.params())
-			.query((rs, n) -> counts.put(rs.getString("county"), new long[] { rs.getLong("received"),
-					rs.getLong("assigned"), rs.getLong("settled"), rs.getLong("on_time"), rs.getLong("rated"),
-					rs.getLong("satisfied"), 0 }))
-			.list();
-		jdbc.sql("""
-				select c, sum(n) from (
-				  select substr(o.region_code, 1, 6) c, count(*) n from opinion o
-				  where o.region_code like :pattern and OVERDUE_OPINION group by 1
-				  union all
-				  select substr(p.region_code, 1, 6), count(*) from proposal p
-				  where p.region_code like :pattern and OVERDUE_PROPOSAL group by 1) t group by c"""
-			.replace("OVERDUE_OPINION", OVERDUE_OPINION).replace("OVERDUE_PROPOSAL", OVERDUE_PROPOSAL))
-			.params(f.params())
-			.param("now", now())
-			.query((rs, n) -> counts.computeIfAbsent(rs.getString(1), k -> new long[7])[6] = rs.getLong(2))
-			.list();
+		Map<String, OpinionKpis.Figures> sums = opinions.byCounty(f.period());
+		Map<String, Long> overdue = new HashMap<>(opinions.overdueByCounty(f.period(), now()));
+		proposals.overdueByCounty(f.period(), now()).forEach((county, n) -> overdue.merge(county, n, Long::sum));
 		RegionCode filter = new RegionCode(f.region());
 		List<CountyFigures.County> counties = new ArrayList<>();
 		for (Region county : regions.counties()) {
@@ -176,7 +148,10 @@ public class Dashboards {
 						null, null, null, null, null, null));
 				continue;
 			}
-			long[] c = counts.getOrDefault(county.code(), new long[7]);
+			OpinionKpis.Figures o = sums.get(county.code());
+			long[] c = o == null ? new long[7] : new long[] { o.received(), o.assigned(), o.settled(), o.onTime(),
+					o.rated(), o.satisfied(), 0 };
+			c[6] = overdue.getOrDefault(county.code(), 0L);
 			Double closure = AnnualReports.rate(c[2], c[1]);
 			Double onTime = AnnualReports.rate(c[3], c[2]);
 			Double satisfaction = AnnualReports.rate(c[5], c[4]);
@@ -201,15 +176,17 @@ public class Dashboards {
 	@Transactional(readOnly = true)
 	public Overdue overdue(Filter f) {
 		OffsetDateTime now = now();
-		Map<String, Object> params = new HashMap<>(f.params());
-		params.put("now", now);
-		String opinions = "from opinion o where o.region_code like :pattern and " + OVERDUE_OPINION;
-		String proposals = "from proposal p where p.region_code like :pattern and " + OVERDUE_PROPOSAL;
-		String prefix = new RegionCode(f.region()).subtreePrefix();
+		RegionPeriod p = f.period();
 		Map<UUID, long[]> byUnit = new LinkedHashMap<>();
 		Map<String, long[]> byRegion = new LinkedHashMap<>();
-		overdueGroups("o", "o.supervision_level >= 4", opinions, prefix, params, false, byUnit, byRegion);
-		overdueGroups("p", "p.key_supervised", proposals, prefix, params, true, byUnit, byRegion);
+		for (OpinionFigures.OverdueCount c : opinions.overdueCounts(p, now)) {
+			add(c.byUnit() ? byUnit : byRegion, c.byUnit() ? c.unitId() : c.region(), c.overdue(), 0, c.escalated(),
+					c.keySupervision());
+		}
+		for (ProposalFigures.OverdueCount c : proposals.overdueCounts(p, now)) {
+			add(c.byUnit() ? byUnit : byRegion, c.byUnit() ? c.unitId() : c.region(), 0, c.overdue(), c.escalated(),
+					c.keySupervision());
+		}
 		Map<UUID, String> unitNames = unitNames(byUnit.keySet());
 		List<Overdue.Group> units = byUnit.entrySet().stream()
 			.map(e -> new Overdue.Group(e.getKey() == null ? null : e.getKey().toString(),
@@ -223,70 +200,34 @@ public class Dashboards {
 					e.getValue()[1], e.getValue()[2], e.getValue()[3]))
 			.sorted(Overdue.Group.LARGEST_FIRST)
 			.toList();
-
-		// The oldest of each kind first (opinion_open_deadline_idx gives them in order), then the oldest of both.
-		List<Overdue.Item> items = jdbc.sql("""
-				select * from (
-				  (select 'OPINION' k, o.id, o.tracking_code label, o.category, o.region_code, o.lead_unit_id, o.deadline,
-				    o.supervision_level OPINIONS order by o.deadline, o.id limit :limit)
-				  union all
-				  (select 'PROPOSAL', p.id, p.title, null, p.region_code, p.lead_unit_id, p.deadline,
-				    p.supervision_level PROPOSALS order by p.deadline, p.id limit :limit)) t
-				order by deadline, id limit :limit""".replace("OPINIONS", opinions).replace("PROPOSALS", proposals))
-			.params(params)
-			.param("limit", OVERDUE_ITEMS)
-			.query((rs, n) -> {
-				String kind = rs.getString(1);
-				UUID id = rs.getObject(2, UUID.class);
-				Instant deadline = rs.getObject(7, OffsetDateTime.class).toInstant();
-				return new Overdue.Item(kind, id, rs.getString(3), rs.getString(4), rs.getString(5),
-						rs.getObject(6, UUID.class), deadline, Duration.between(deadline, now.toInstant()).toDays(),
-						rs.getInt(8), (kind.equals("OPINION") ? "/opinions/" : "/proposals/") + id);
-			})
-			.list();
-		Map<UUID, String> itemUnits = unitNames(items.stream().map(Overdue.Item::unitId).filter(Objects::nonNull).toList());
-		items = items.stream().map(i -> i.named(names.getOrDefault(i.regionCode(), i.regionCode()),
+		// The oldest of each kind first, then the oldest of both (ties by id, as PostgreSQL orders uuids).
+		List<Overdue.Item> items = new ArrayList<>();
+		opinions.oldestOverdue(p, now, OVERDUE_ITEMS).forEach(o -> items.add(new Overdue.Item("OPINION", o.id(),
+				o.trackingCode(), o.category(), o.regionCode(), o.leadUnitId(), o.deadline(),
+				Duration.between(o.deadline(), now.toInstant()).toDays(), o.supervisionLevel(), "/opinions/" + o.id())));
+		proposals.oldestOverdue(p, now, OVERDUE_ITEMS).forEach(o -> items.add(new Overdue.Item("PROPOSAL", o.id(),
+				o.title(), null, o.regionCode(), o.leadUnitId(), o.deadline(),
+				Duration.between(o.deadline(), now.toInstant()).toDays(), o.supervisionLevel(), "/proposals/" + o.id())));
+		items.sort(Comparator.comparing(Overdue.Item::deadline).thenComparing(i -> i.id().toString()));
+		List<Overdue.Item> oldest = items.subList(0, Math.min(items.size(), OVERDUE_ITEMS));
+		Map<UUID, String> itemUnits = unitNames(oldest.stream().map(Overdue.Item::unitId).filter(Objects::nonNull).toList());
+		List<Overdue.Item> named = oldest.stream().map(i -> i.named(names.getOrDefault(i.regionCode(), i.regionCode()),
 				i.unitId() == null ? null : itemUnits.getOrDefault(i.unitId(), i.unitId().toString()))).toList();
 		long totalOpinions = places.stream().mapToLong(Overdue.Group::opinions).sum();
 		long totalProposals = places.stream().mapToLong(Overdue.Group::proposals).sum();
-		return new Overdue(f, now.toInstant(), totalOpinions, totalProposals, units, places, items);
+		return new Overdue(f, now.toInstant(), totalOpinions, totalProposals, units, places, named);
 	}
 
 	/** The categories of the opinions received in the filter, most frequent first (at most 10). */
 	@Transactional(readOnly = true)
 	public Categories categories(Filter f) {
 		// All twelve categories in one pass: their sum is the total, the first ten are shown.
-		List<Categories.Category> list = jdbc.sql("select r.key, " + OpinionKpis.SUMS + SUMMED_OPINIONS
-				+ " group by 1 having sum(r.received) > 0 order by 2 desc, 1")
-			.params(f.params())
-			.query((rs, n) -> new Categories.Category(rs.getString("key"), rs.getLong("received"), rs.getLong("assigned"),
-					rs.getLong("settled"), AnnualReports.rate(rs.getLong("settled"), rs.getLong("assigned")),
-					AnnualReports.rate(rs.getLong("satisfied"), rs.getLong("rated"))))
-			.list();
+		List<Categories.Category> list = opinions.byCategory(f.period()).stream()
+			.map(c -> new Categories.Category(c.key(), c.received(), c.assigned(), c.settled(), c.closureRate(),
+					c.satisfactionRate()))
+			.toList();
 		long total = list.stream().mapToLong(Categories.Category::received).sum();
 		return new Categories(f, total, list.subList(0, Math.min(list.size(), 10)));
-	}
-
-	/**
-	 * One pass over a table's overdue records counts them by lead unit and by region directly below the filter's:
-	 * all, escalated (level 3 and up) and those under the key condition, as opinions or as proposals.
-	 */
-	private void overdueGroups(String alias, String key, String from, String prefix, Map<String, Object> params,
-			boolean proposal, Map<UUID, long[]> byUnit, Map<String, long[]> byRegion) {
-		String unit = alias + ".lead_unit_id";
-		String region = AnnualReports.Period.child(prefix, alias + ".region_code");
-		jdbc.sql("select grouping(" + unit + "), " + unit + ", " + region + ", count(*), count(*) filter (where " + alias
-				+ ".supervision_level >= 3), count(*) filter (where " + key + ") " + from + " group by grouping sets ((" + unit
-				+ "), (" + region + "))")
-			.params(params)
-			.query((rs, n) -> {
-				long opinions = proposal ? 0 : rs.getLong(4);
-				long proposals = proposal ? rs.getLong(4) : 0;
-				return rs.getInt(1) == 0
-						? add(byUnit, rs.getObject(2, UUID.class), opinions, proposals, rs.getLong(5), rs.getLong(6))
-						: add(byRegion, rs.getString(3), opinions, proposals, rs.getLong(5), rs.getLong(6));
-			})
-			.list();
 	}
 
 	private static boolean add(Map<?, long[]> map, Object key, long opinions, long proposals, long escalated, long key4) {
@@ -348,12 +289,9 @@ public class Dashboards {
 	/** A checked filter: a region the caller may see and the months from and to (both included), in Asia/Shanghai. */
 	public record Filter(String region, String regionName, YearMonth from, YearMonth to) {
 
-		Map<String, Object> params() {
-			Map<String, Object> m = new HashMap<>();
-			m.put("pattern", new RegionCode(region).subtreePrefix() + "%");
-			m.put("fromDate", from.atDay(1));
-			m.put("toDate", to.plusMonths(1).atDay(1));
-			return m;
+		/** The region and its months as days. */
+		RegionPeriod period() {
+			return new RegionPeriod(region, from.atDay(1), to.plusMonths(1).atDay(1));
 		}
 
 		/** The filter as the query string of a link (without the KPI). */

@@ -3,58 +3,45 @@ package org.lianluo.report;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.lianluo.consultation.ConsultationFigures;
+import org.lianluo.duty.DutyFigures;
+import org.lianluo.opinion.OpinionFigures;
+import org.lianluo.proposal.ProposalFigures;
+import org.lianluo.station.StationFigures;
+
 /**
- * The figures of {@code GET /api/v1/reports/annual} that count or sum records, each with exactly the condition
- * API.md gives it. The same condition lists the records behind the figure, so a figure and its list agree.
+ * The figures of {@code GET /api/v1/reports/annual} that count or sum records, in the order of API.md, each the
+ * figure its module publishes ({@link DutyFigures}, {@link OpinionFigures}, {@link ConsultationFigures},
+ * {@link ProposalFigures}, {@link StationFigures}): that module counts it and lists the records behind it, with one
+ * condition, so that a figure and its list agree.
  */
 public enum Figure {
 
-	ACTIVITIES("activities", Source.ACTIVITY, null, null, "sum(r.activities)"),
-	THEMATIC_ACTIVITIES("thematicActivities", Source.ACTIVITY,
-			"a.type in ('VISIT', 'INSPECTION', 'BRIEFING', 'PUBLIC_MEETING') and coalesce(a.theme, '') <> ''", null,
-			"sum(r.activities) filter (where r.thematic)"),
-	VOTERS_RECEIVED("votersReceived", Source.ACTIVITY, "a.voters_received > 0", "sum(a.voters_received)", "sum(r.voters)"),
-	PUBLIC_MEETINGS("publicMeetings", Source.ACTIVITY, "a.type = 'PUBLIC_MEETING'", null,
-			"sum(r.activities) filter (where r.type = 'PUBLIC_MEETING')"),
-	OPINIONS_COLLECTED("opinionsCollected", Source.OPINION, null, null),
-	OPINIONS_IMPLEMENTED("opinionsImplemented", Source.OPINION, "o.implemented", null),
-	COMMITTEE_CONTACTS("committeeContacts", Source.CONTACT, null, null),
-	COMMITTEE_ATTENDANCE("committeeAttendance", Source.ATTENDANCE,
-			"a.type = 'COMMITTEE_ATTENDANCE' and p.attendance = 'SIGNED_IN'", null,
-			"sum(r.signed_in) filter (where r.type = 'COMMITTEE_ATTENDANCE')"),
-	// A comment hidden by moderation (abuse, advertising) is not a comment on the draft.
-	DRAFT_COMMENTS("draftComments", Source.COMMENT, "not c.hidden", null),
-	PROPOSALS_ASSIGNED("proposalsAssigned", Source.PROPOSAL, "p.assigned_at is not null", null),
-	PROPOSALS_ANSWERED("proposalsAnswered", Source.PROPOSAL, "p.replied_at is not null", null),
-	UPWARD_PROPOSALS("upwardProposals", Source.UPWARD, null, null),
-	JOINT_SUPERVISIONS("jointSupervisions", Source.ACTIVITY, "a.type = 'JOINT_SUPERVISION'", null,
-			"sum(r.activities) filter (where r.type = 'JOINT_SUPERVISION')"),
-	DISPUTES_RESOLVED("disputesResolved", Source.OPINION,
-			"o.category = 'DISPUTE' and o.status = 'CLOSED' and o.reply_result = 'RESOLVED'", null),
-	STATIONS("stations", Source.STATION, "s.status = 'ACTIVE'", null),
-	SPECIAL_STATIONS("specialStations", Source.STATION, "s.status = 'ACTIVE' and s.kind <> 'STANDARD'", null);
+	ACTIVITIES("activities", DutyFigures.Figure.ACTIVITIES),
+	THEMATIC_ACTIVITIES("thematicActivities", DutyFigures.Figure.THEMATIC_ACTIVITIES),
+	VOTERS_RECEIVED("votersReceived", DutyFigures.Figure.VOTERS_RECEIVED),
+	PUBLIC_MEETINGS("publicMeetings", DutyFigures.Figure.PUBLIC_MEETINGS),
+	OPINIONS_COLLECTED("opinionsCollected", OpinionFigures.Figure.COLLECTED),
+	OPINIONS_IMPLEMENTED("opinionsImplemented", OpinionFigures.Figure.IMPLEMENTED),
+	COMMITTEE_CONTACTS("committeeContacts", DutyFigures.Figure.COMMITTEE_CONTACTS),
+	COMMITTEE_ATTENDANCE("committeeAttendance", DutyFigures.Figure.COMMITTEE_ATTENDANCE),
+	DRAFT_COMMENTS("draftComments", ConsultationFigures.Figure.DRAFT_COMMENTS),
+	PROPOSALS_ASSIGNED("proposalsAssigned", ProposalFigures.Figure.ASSIGNED),
+	PROPOSALS_ANSWERED("proposalsAnswered", ProposalFigures.Figure.ANSWERED),
+	UPWARD_PROPOSALS("upwardProposals", ProposalFigures.Figure.UPWARD),
+	JOINT_SUPERVISIONS("jointSupervisions", DutyFigures.Figure.JOINT_SUPERVISIONS),
+	DISPUTES_RESOLVED("disputesResolved", OpinionFigures.Figure.DISPUTES_RESOLVED),
+	STATIONS("stations", StationFigures.Figure.STATIONS),
+	SPECIAL_STATIONS("specialStations", StationFigures.Figure.SPECIAL_STATIONS);
 
 	private final String key;
 
-	final Source source;
+	/** The figure as its module publishes it. */
+	final Enum<?> owned;
 
-	final String condition;
-
-	final String aggregate;
-
-	/** Over the monthly sums of its source ({@link Source#summed}), when it has them. */
-	final String summed;
-
-	Figure(String key, Source source, String condition, String aggregate) {
-		this(key, source, condition, aggregate, null);
-	}
-
-	Figure(String key, Source source, String condition, String aggregate, String summed) {
+	Figure(String key, Enum<?> owned) {
 		this.key = key;
-		this.source = source;
-		this.condition = condition;
-		this.aggregate = aggregate == null ? "count(*)" : aggregate;
-		this.summed = summed;
+		this.owned = owned;
 	}
 
 	/** The figure's key in the API answer. */
@@ -62,8 +49,21 @@ public enum Figure {
 		return key;
 	}
 
-	public Source source() {
-		return source;
+	/** The message key prefix that names a listed record's kind (its type, status, channel or level). */
+	public String kindKey() {
+		if (owned instanceof DutyFigures.Figure f) {
+			return f.kindKey();
+		}
+		if (owned instanceof OpinionFigures.Figure f) {
+			return f.kindKey();
+		}
+		if (owned instanceof ConsultationFigures.Figure f) {
+			return f.kindKey();
+		}
+		if (owned instanceof ProposalFigures.Figure f) {
+			return f.kindKey();
+		}
+		return ((StationFigures.Figure) owned).kindKey();
 	}
 
 	/** The keys of the figures, in the order of API.md. */
@@ -75,19 +75,8 @@ public enum Figure {
 		return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
 	}
 
-	/** The figure as one column of a query over its source's records in the region and period. */
-	String column() {
-		return "coalesce(" + aggregate + (condition == null ? "" : " filter (where " + condition + ")") + ", 0)";
-	}
-
-	/** The figure as one column of a query over its source's monthly sums {@code r}. */
-	String summedColumn() {
-		return "coalesce(" + summed + ", 0)";
-	}
-
-	/** From, region and period and the figure's own condition, with {@code :pattern :from :to :fromDate :toDate}. */
-	String where() {
-		return " from " + source.from + " where " + source.region + " like :pattern and " + source.period
-				+ (condition == null ? "" : " and " + condition);
+	/** The report's figure of a module's. */
+	static Figure of(Enum<?> owned) {
+		return Arrays.stream(values()).filter(f -> f.owned == owned).findFirst().orElseThrow();
 	}
 }

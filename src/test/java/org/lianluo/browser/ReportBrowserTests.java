@@ -83,6 +83,85 @@ class ReportBrowserTests {
 	}
 
 	@Test
+	void theRegionTableShowsEveryFigureOfEachCountyAsTheApiDoesBesideChartsForAnyPeriod() {
+		Api admin = admin(port);
+		int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+		String name = unique("leader");
+		assertThat(admin.post("/api/v1/users", Map.of("username", name, "displayName", "市人大常委会领导", "password",
+				"password-123", "roles", List.of("LEADER"), "regionCode", "451000")).status()).isEqualTo(201);
+		Api leader = new Api(port).as(name, "password-123");
+		Api office = Staff.user(port, COUNTY, "ASSESSOR");
+		UUID deputy = id(admin.post("/api/v1/deputies", Map.of("name", unique("黄"), "gender", "MALE", "levels",
+				List.of("COUNTY"), "regionCode", TOWN)));
+		for (int i = 0; i < 2; i++) {
+			id(office.post("/api/v1/activities", Map.of("type", "VISIT", "title", "西林县走访选民" + i, "theme", "民生",
+					"startAt", year + "-03-1" + i + "T10:00:00+08:00", "regionCode", TOWN, "deputyIds", List.of(deputy),
+					"votersReceived", 12)));
+		}
+		assertThat(office.post("/api/v1/opinions", Map.of("content", "西林县群众反映：村道路灯不亮" + unique(""), "regionCode",
+				TOWN, "category", "INFRASTRUCTURE", "channel", "PUBLIC_MEETING")).status()).isEqualTo(201);
+
+		try (Browser browser = Browser.open(port, 1400, 2400)) {
+			browser.signIn(name, "password-123");
+			String query = "region=451000&year=" + year;
+			browser.go("/reports/annual?" + query);
+			cellsMatch(browser, leader.get("/api/v1/reports/annual?" + query).json(), COUNTY);
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> !d
+				.findElements(By.cssSelector("#trend .chart canvas")).isEmpty()
+					&& !d.findElements(By.cssSelector("#categories .chart canvas")).isEmpty());
+			browser.screenshot("report-07-annual-by-region");
+
+			String period = "region=451000&from=" + year + "-03-10&to=" + year + "-03-11";
+			browser.go("/reports/annual?" + period);
+			assertThat(browser.text("h1")).isEqualTo("百色市" + year + "-03-10至" + year + "-03-11代表工作综述");
+			var answer = leader.get("/api/v1/reports/annual?" + period).json();
+			assertThat(answer.get("byRegion").valueStream().filter(p -> p.get("region").asText().equals(COUNTY))
+				.findFirst().orElseThrow().get("figures").get("activities").asLong()).as("both visits of this test, at least")
+				.isGreaterThanOrEqualTo(2);
+			cellsMatch(browser, answer, COUNTY);
+			assertThat(browser.text("table.by-month")).contains(year + "-03");
+			browser.screenshot("report-08-annual-period");
+
+			browser.click("table.by-region tr[data-region='" + COUNTY + "'] td[data-figure='activities'] a");
+			assertThat(browser.text("h1")).contains("西林县", year + "-03-10至" + year + "-03-11");
+			assertThat(browser.text("table.records")).contains("西林县走访选民0", "西林县走访选民1");
+		}
+	}
+
+	/**
+	 * Every cell of the region table against the API's {@code byRegion}: each figure as a whole number, the
+	 * participation rate as a percentage; and the months' table against {@code byMonth}.
+	 */
+	private static void cellsMatch(Browser browser, tools.jackson.databind.JsonNode report, String county) {
+		List<tools.jackson.databind.JsonNode> parts = report.get("byRegion").valueStream().toList();
+		assertThat(parts).extracting(p -> p.get("region").asText()).contains(county);
+		int cells = 0;
+		for (tools.jackson.databind.JsonNode part : parts) {
+			String row = "table.by-region tr[data-region='" + part.get("region").asText() + "'] ";
+			for (var figure : part.get("figures").properties()) {
+				String cell = browser.text(row + "td[data-figure='" + figure.getKey() + "']");
+				String expected = figure.getKey().equals("stationParticipationRate")
+						? percent(figure.getValue().asDouble())
+						: String.format("%,d", figure.getValue().asLong());
+				assertThat(cell).as(part.get("name").asText() + " " + figure.getKey()).isEqualTo(expected);
+				cells++;
+			}
+		}
+		assertThat(cells).as("17 figures a region").isEqualTo(parts.size() * 17);
+		for (tools.jackson.databind.JsonNode month : report.get("byMonth").valueStream().toList()) {
+			String row = "table.by-month tr[data-month='" + month.get("month").asText() + "'] td:nth-of-type(";
+			assertThat(List.of(browser.text(row + "1)"), browser.text(row + "2)"), browser.text(row + "3)")))
+				.as(month.get("month").asText())
+				.containsExactly(month.get("activities").asText(), month.get("opinionsCollected").asText(),
+						month.get("opinionsSettled").asText());
+		}
+	}
+
+	private static String percent(double fraction) {
+		return new java.math.BigDecimal(fraction * 100).setScale(1, java.math.RoundingMode.HALF_EVEN).toPlainString() + "%";
+	}
+
+	@Test
 	void theDashboardDrawsItsChartsWithTablesAndTheMapFollowsTheChosenKpi() {
 		Api admin = admin(port);
 		int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();

@@ -334,6 +334,70 @@ class AnnualReportApiTests {
 	}
 
 	@Test
+	void anyPeriodCountsItsDaysBothIncluded() {
+		JsonNode day = ok(city.get("/api/v1/reports/annual?region=" + COUNTY + "&from=" + Y + "-01-01&to=" + Y + "-01-01"));
+		assertThat(day.get("from").asText()).isEqualTo(Y + "-01-01");
+		assertThat(day.get("to").asText()).isEqualTo(Y + "-01-01");
+		assertThat(day.get("activities").asLong()).as("the reception at 00:30; not the evening before").isEqualTo(1);
+		assertThat(day.get("votersReceived").asLong()).isEqualTo(5);
+		assertThat(day.get("committeeContacts").asLong()).as("the one at 00:10").isEqualTo(1);
+		assertThat(day.get("opinionsCollected").asLong()).as("o1 at 00:20; not o5 the evening before").isEqualTo(1);
+		assertThat(day.get("disputesResolved").asLong()).isEqualTo(1);
+		assertThat(day.get("opinionsImplemented").asLong()).isEqualTo(1);
+		assertThat(day.get("upwardProposals").asLong()).isEqualTo(1);
+		assertThat(day.get("stationParticipationRate").asDouble()).as("a of a and b received that night").isEqualTo(0.5);
+		assertThat(day.get("proposalsAssigned").asLong()).as("the session opened on 10 January").isZero();
+		assertThat(day.get("byMonth")).hasSize(1);
+		assertThat(day.get("byMonth").get(0).get("activities").asLong()).isEqualTo(1);
+
+		JsonNode spring = ok(city.get("/api/v1/reports/annual?region=" + COUNTY + "&from=" + Y + "-03-01&to=" + Y + "-05-01"));
+		assertThat(spring.get("activities").asLong()).as("the visit, the two public meetings; 1 May included")
+			.isEqualTo(3);
+		assertThat(spring.get("thematicActivities").asLong()).isEqualTo(2);
+		assertThat(spring.get("votersReceived").asLong()).isEqualTo(20 + 40 + 10);
+		assertThat(spring.get("publicMeetings").asLong()).isEqualTo(2);
+		assertThat(spring.get("opinionsCollected").asLong()).as("o3, o4, o7").isEqualTo(3);
+		assertThat(spring.get("opinionLoop").get("assigned").asLong()).as("o3 (reopened) and o7").isEqualTo(2);
+		assertThat(spring.get("committeeContacts").asLong()).isZero();
+		assertThat(spring.get("committeeAttendance").asLong()).isZero();
+		assertThat(spring.get("stationParticipationRate").asDouble()).isZero();
+		assertThat(spring.get("stations").asLong()).as("stations as they stand now").isEqualTo(2);
+		assertThat(spring.get("byMonth").valueStream().map(m -> m.get("month").asText()))
+			.containsExactly(Y + "-03", Y + "-04", Y + "-05");
+		assertThat(spring.get("byRegion").valueStream()
+			.filter(part -> part.get("region").asText().equals(TOWN))
+			.findFirst().orElseThrow().get("figures").get("activities").asLong()).as("the visit and the 1 May meeting")
+			.isEqualTo(2);
+
+		Response records = city.get("/api/v1/reports/annual/records?region=" + COUNTY + "&from=" + Y + "-03-01&to=" + Y
+				+ "-05-01&figure=publicMeetings");
+		assertThat(ok(records).get("total").asLong()).isEqualTo(2);
+	}
+
+	@Test
+	void theMonthsOfTheYearAddUpToItsFigures() {
+		JsonNode r = ok(city.get("/api/v1/reports/annual?region=" + COUNTY + "&year=" + Y));
+		assertThat(r.get("byMonth")).hasSize(12);
+		assertThat(r.get("byMonth").valueStream().mapToLong(m -> m.get("activities").asLong()).sum()).isEqualTo(7);
+		assertThat(r.get("byMonth").valueStream().mapToLong(m -> m.get("opinionsCollected").asLong()).sum()).isEqualTo(5);
+		assertThat(r.get("byMonth").get(2).get("activities").asLong()).as("March: the visit").isEqualTo(1);
+		assertThat(r.get("byMonth").get(11).get("activities").asLong()).as("the research at 23:30 on 31 December")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void badPeriodsAreRefusedInChinese() {
+		for (String query : List.of("from=" + Y + "-05-01&to=" + Y + "-03-01", "from=" + Y + "-02-30&to=" + Y + "-03-01",
+				"from=" + Y + "-01-01", "from=1999-12-31&to=" + Y + "-01-01", "from=" + Y + "-01-01&to=" + (Y + 1) + "-01-01",
+				"from=2025/01/01&to=" + Y + "-01-01")) {
+			Response r = city.get("/api/v1/reports/annual?region=" + COUNTY + "&" + query);
+			assertThat(r.status()).as(query).isEqualTo(400);
+			assertThat(r.contentType()).contains("application/problem+json");
+			assertThat(r.body()).as(query).containsAnyOf("起始日期不能晚于截止日期", "日期须为");
+		}
+	}
+
+	@Test
 	void badRegionsYearsAndFiguresAreRefusedInChinese() {
 		for (String query : List.of("region=abc&year=" + Y, "region=459999&year=" + Y, "region=" + COUNTY + "&year=abc",
 				"region=" + COUNTY + "&year=1999", "region=" + COUNTY + "&year=" + (Y + 1))) {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The annual report of a region and year (API.md), and the records behind each of its figures. */
@@ -42,20 +43,20 @@ class ReportApi {
 	}
 
 	@GetMapping("/api/v1/reports/annual.docx")
-	ResponseEntity<byte[]> docx(@RequestParam(required = false) String region, @RequestParam(required = false) String year) {
-		AnnualReport report = reports.report(reports.request(region, year));
+	ResponseEntity<byte[]> docx(@ParameterObject AnnualQuery query) {
+		AnnualReport report = reports.report(query.request(reports));
 		return download(documents.docx(report), DOCX, filename(report, "docx"));
 	}
 
 	@GetMapping("/api/v1/reports/annual.xlsx")
-	ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String region, @RequestParam(required = false) String year) {
-		AnnualReport report = reports.report(reports.request(region, year));
+	ResponseEntity<byte[]> xlsx(@ParameterObject AnnualQuery query) {
+		AnnualReport report = reports.report(query.request(reports));
 		return download(documents.xlsx(report), org.lianluo.platform.web.Downloads.XLSX, filename(report, "xlsx"));
 	}
 
 	@GetMapping("/api/v1/reports/annual.pdf")
-	ResponseEntity<byte[]> pdf(@RequestParam(required = false) String region, @RequestParam(required = false) String year) {
-		AnnualReport report = reports.report(reports.request(region, year));
+	ResponseEntity<byte[]> pdf(@ParameterObject AnnualQuery query) {
+		AnnualReport report = reports.report(query.request(reports));
 		return download(documents.pdf(report), MediaType.APPLICATION_PDF, filename(report, "pdf"));
 	}
 
@@ -76,7 +77,8 @@ class ReportApi {
 	}
 
 	static String filename(AnnualReport report, String extension) {
-		return "annual-report-" + report.region() + "-" + report.year() + "." + extension;
+		return "annual-report-" + report.region() + "-"
+				+ (report.wholeYear() ? String.valueOf(report.year()) : report.from() + "-" + report.to()) + "." + extension;
 	}
 
 	static ResponseEntity<byte[]> download(byte[] content, MediaType type, String filename) {
@@ -91,15 +93,15 @@ class ReportApi {
 	}
 
 	@GetMapping("/api/v1/reports/annual")
-	AnnualReport annual(@RequestParam(required = false) String region, @RequestParam(required = false) String year) {
-		return reports.report(reports.request(region, year));
+	AnnualReport annual(@ParameterObject AnnualQuery query) {
+		return reports.report(query.request(reports));
 	}
 
 	@GetMapping("/api/v1/reports/annual/records")
-	Page<Row> records(@RequestParam(required = false) String region, @RequestParam(required = false) String year,
+	Page<Row> records(@ParameterObject AnnualQuery query,
 			@RequestParam(required = false) String figure, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		AnnualReports.Request request = reports.request(region, year);
+		AnnualReports.Request request = query.request(reports);
 		return reports.records(request, figure(figure), page, size);
 	}
 

@@ -16,6 +16,7 @@ import org.lianluo.region.Regions;
 import org.lianluo.report.AnnualReport;
 import org.lianluo.report.AnnualReports;
 import org.lianluo.report.Figure;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +37,8 @@ class ReportScreens {
 			new Line("upwardProposals", "upwardProposals"), new Line("jointSupervisions", "jointSupervisions"),
 			new Line("stations", "stations"), new Line("specialStations", "specialStations"));
 
-	/** The columns of the breakdown by region. */
-	static final List<String> COLUMNS = List.of("activities", "votersReceived", "publicMeetings", "opinionsCollected",
-			"opinionsImplemented", "committeeContacts", "draftComments", "proposalsAssigned", "stations");
+	/** The columns of the breakdown by region: every figure it holds, then the participation rate. */
+	static final List<String> COLUMNS = Figure.stream().toList();
 
 	private final AnnualReports reports;
 
@@ -50,8 +50,11 @@ class ReportScreens {
 
 	private final FormErrors formErrors;
 
+	private final AnnualCharts charts;
+
 	ReportScreens(AnnualReports reports, AnnualDocuments documents, ReportTemplates templates, Regions regions,
-			FormErrors formErrors) {
+			FormErrors formErrors, AnnualCharts charts) {
+		this.charts = charts;
 		this.reports = reports;
 		this.documents = documents;
 		this.templates = templates;
@@ -60,21 +63,21 @@ class ReportScreens {
 	}
 
 	@GetMapping("/reports/annual.docx")
-	ResponseEntity<byte[]> docx(@RequestParam(required = false) String region, @RequestParam(required = false) String year) {
-		AnnualReport report = reports.report(reports.request(region, year));
+	ResponseEntity<byte[]> docx(@ParameterObject AnnualQuery query) {
+		AnnualReport report = reports.report(query.request(reports));
 		return ReportApi.download(documents.docx(report), ReportApi.DOCX, ReportApi.filename(report, "docx"));
 	}
 
 	@GetMapping("/reports/annual.xlsx")
-	ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String region, @RequestParam(required = false) String year) {
-		AnnualReport report = reports.report(reports.request(region, year));
+	ResponseEntity<byte[]> xlsx(@ParameterObject AnnualQuery query) {
+		AnnualReport report = reports.report(query.request(reports));
 		return ReportApi.download(documents.xlsx(report), org.lianluo.platform.web.Downloads.XLSX,
 				ReportApi.filename(report, "xlsx"));
 	}
 
 	@GetMapping("/reports/annual.pdf")
-	ResponseEntity<byte[]> pdf(@RequestParam(required = false) String region, @RequestParam(required = false) String year) {
-		AnnualReport report = reports.report(reports.request(region, year));
+	ResponseEntity<byte[]> pdf(@ParameterObject AnnualQuery query) {
+		AnnualReport report = reports.report(query.request(reports));
 		return ReportApi.download(documents.pdf(report), MediaType.APPLICATION_PDF, ReportApi.filename(report, "pdf"));
 	}
 
@@ -107,21 +110,23 @@ class ReportScreens {
 	}
 
 	@GetMapping("/reports/annual")
-	String annual(@RequestParam(required = false) String region, @RequestParam(required = false) String year,
+	String annual(@ParameterObject AnnualQuery query,
 			Model model) {
-		AnnualReports.Request request = reports.request(region, year);
+		AnnualReports.Request request = query.request(reports);
 		AnnualReport report = reports.report(request);
 		model.addAttribute("report", report);
 		model.addAttribute("lines", LINES);
 		model.addAttribute("columns", COLUMNS);
+		model.addAttribute("trendChart", charts.trend(report));
+		model.addAttribute("categoriesChart", charts.categories(report));
 		model.addAttribute("regionChoices", choices());
 		return "report/annual";
 	}
 
 	@GetMapping("/reports/annual/records")
-	String records(@RequestParam(required = false) String region, @RequestParam(required = false) String year,
+	String records(@ParameterObject AnnualQuery query,
 			@RequestParam(required = false) String figure, @RequestParam(defaultValue = "0") int page, Model model) {
-		AnnualReports.Request request = reports.request(region, year);
+		AnnualReports.Request request = query.request(reports);
 		Figure f = ReportApi.figure(figure);
 		model.addAttribute("request", request);
 		model.addAttribute("regionName", reports.regionName(request.region()));
