@@ -1,5 +1,6 @@
 package org.lianluo.deputy;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -58,7 +59,8 @@ public class DeputyHistory {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		String actor = actor();
 		batch.batchUpdate("insert into deputy_change (id, deputy_id, at, actor, action, changes) values (?, ?, ?, ?, ?, '[]')",
-				deputies.stream().map(d -> new Object[] { Ids.newId(), d, now, actor, action.name() }).toList());
+				deputies.stream().map(d -> new Object[] { Ids.newId(), d, now, actor, action.name() }).toList(),
+				new int[] { Types.OTHER, Types.OTHER, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR });
 	}
 
 	/** What changed between two states of a deputy, field by field, in constant names and codes. */

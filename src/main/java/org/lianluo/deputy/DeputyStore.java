@@ -2,6 +2,7 @@ package org.lianluo.deputy;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,6 +52,17 @@ class DeputyStore {
 	private static final String INSERT_SEAT = """
 			insert into deputy_seat (id, deputy_id, congress_id, term_id, level, constituency, delegation, status, started_on)
 			values (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)""";
+
+	/**
+	 * The columns' SQL types, so that a batch binds a null without asking the driver for the parameter's type
+	 * (pgjdbc answers that with a round trip per null: it made an import of 2,000 rows take seconds).
+	 */
+	private static final int[] DEPUTY_TYPES = { Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER,
+			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+			Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE };
+
+	private static final int[] SEAT_TYPES = { Types.OTHER, Types.OTHER, Types.OTHER, Types.OTHER, Types.VARCHAR, Types.VARCHAR,
+			Types.VARCHAR, Types.DATE };
 
 	private final JdbcClient jdbc;
 
@@ -167,8 +179,8 @@ class DeputyStore {
 						v.constituency(), v.delegation(), today });
 			}
 		}
-		batch.batchUpdate(INSERT_DEPUTY, people);
-		batch.batchUpdate(INSERT_SEAT, seats);
+		batch.batchUpdate(INSERT_DEPUTY, people, DEPUTY_TYPES);
+		batch.batchUpdate(INSERT_SEAT, seats, SEAT_TYPES);
 		return ids;
 	}
 

@@ -3,12 +3,14 @@ package org.lianluo.station;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ import org.lianluo.region.RegionCode;
 import org.lianluo.station.Station.Kind;
 import org.lianluo.station.Station.Partner;
 import org.lianluo.station.Station.Status;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,12 +46,25 @@ class StationStore {
 			s.id, s.name, s.kind, s.partners, s.functions, s.region_code, s.address, s.latitude, s.longitude, s.phone,
 			s.opening_hours, s.reception_schedule, s.status""";
 
+	private static final String INSERT = """
+			insert into station (id, name, kind, partners, functions, region_code, address, latitude, longitude, phone,
+			opening_hours, reception_schedule, status, created_at, updated_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	/** The columns' SQL types, so that a batch binds a null without a round trip to ask the driver for its type. */
+	private static final int[] TYPES = { Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+			Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+			Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE };
+
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
 
 	private final Deputies deputies;
 
-	StationStore(JdbcClient jdbc, Deputies deputies) {
+	StationStore(JdbcClient jdbc, JdbcTemplate batch, Deputies deputies) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.deputies = deputies;
 	}
 
@@ -123,6 +139,19 @@ class StationStore {
 			.query(Long.class).single() > 0;
 	}
 
+	/** The "name|region" identities registered among stations of these names: one query for a whole sheet. */
+	Set<String> identities(Collection<String> names) {
+		Set<String> found = new HashSet<>();
+		if (!names.isEmpty()) {
+			jdbc.sql("select name, region_code from station where name = any(?)")
+				.param(names.toArray(String[]::new))
+				.query(rs -> {
+					found.add(rs.getString(1) + "|" + rs.getString(2));
+				});
+		}
+		return found;
+	}
+
 	void update(UUID id, StationRules.Valid v) {
 		jdbc.sql("""
 				update station set name = ?, kind = ?, partners = ?, functions = ?, region_code = ?, address = ?, latitude = ?,
@@ -138,16 +167,37 @@ class StationStore {
 
 	UUID insert(StationRules.Valid v) {
 		UUID id = Ids.newId();
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-		jdbc.sql("""
-				insert into station (id, name, kind, partners, functions, region_code, address, latitude, longitude, phone,
-				opening_hours, reception_schedule, status, created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, v.name(), v.kind().name(), joined(v.partners()), joined(v.functions()), v.regionCode(), v.address(),
-					v.latitude(), v.longitude(), v.phone(), v.openingHours(), v.receptionSchedule(), v.status().name(), now, now)
-			.update();
+		jdbc.sql(INSERT).params(row(id, v, OffsetDateTime.now(ZoneOffset.UTC))).update();
 		children(id, v);
 		return id;
+	}
+
+	/** Inserts validated stations and their co-building regions and rosters in three batches: the import's path. */
+	void insertAll(List<StationRules.Valid> valid) {
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		List<Object[]> stations = new ArrayList<>();
+		List<Object[]> coRegions = new ArrayList<>();
+		List<Object[]> roster = new ArrayList<>();
+		for (StationRules.Valid v : valid) {
+			UUID id = Ids.newId();
+			stations.add(row(id, v, now));
+			v.coRegionCodes().forEach(code -> coRegions.add(new Object[] { id, code }));
+			int position = 0;
+			for (UUID deputy : v.deputyIds()) {
+				roster.add(new Object[] { id, deputy, position++ });
+			}
+		}
+		batch.batchUpdate(INSERT, stations, TYPES);
+		batch.batchUpdate("insert into station_co_region (station_id, region_code) values (?, ?)", coRegions,
+				new int[] { Types.OTHER, Types.VARCHAR });
+		batch.batchUpdate("insert into station_deputy (station_id, deputy_id, position) values (?, ?, ?)", roster,
+				new int[] { Types.OTHER, Types.OTHER, Types.INTEGER });
+	}
+
+	private static Object[] row(UUID id, StationRules.Valid v, OffsetDateTime now) {
+		return new Object[] { id, v.name(), v.kind().name(), joined(v.partners()), joined(v.functions()), v.regionCode(),
+				v.address(), v.latitude(), v.longitude(), v.phone(), v.openingHours(), v.receptionSchedule(), v.status().name(),
+				now, now };
 	}
 
 	private void children(UUID id, StationRules.Valid v) {
