@@ -3,7 +3,6 @@ package org.lianluo.station;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,7 +30,6 @@ import org.lianluo.region.RegionCode;
 import org.lianluo.station.Station.Kind;
 import org.lianluo.station.Station.Partner;
 import org.lianluo.station.Station.Status;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -51,20 +49,20 @@ class StationStore {
 			opening_hours, reception_schedule, status, created_at, updated_at)
 			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-	/** The columns' SQL types, so that a batch binds a null without a round trip to ask the driver for its type. */
-	private static final int[] TYPES = { Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-			Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-			Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE };
+	/** A whole sheet's stations in one statement, a column an array of texts (a batch would send them one by one). */
+	private static final String INSERT_ALL = """
+			insert into station (id, name, kind, partners, functions, region_code, address, latitude, longitude, phone,
+			opening_hours, reception_schedule, status, created_at, updated_at)
+			select r.*, ?, ? from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+			cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as numeric[]), cast(? as numeric[]),
+			cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[])) as r""";
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
-
 	private final Deputies deputies;
 
-	StationStore(JdbcClient jdbc, JdbcTemplate batch, Deputies deputies) {
+	StationStore(JdbcClient jdbc, Deputies deputies) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.deputies = deputies;
 	}
 
@@ -172,7 +170,7 @@ class StationStore {
 		return id;
 	}
 
-	/** Inserts validated stations and their co-building regions and rosters in three batches: the import's path. */
+	/** Inserts validated stations and their co-building regions and rosters in three statements: the import's path. */
 	void insertAll(List<StationRules.Valid> valid) {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		List<Object[]> stations = new ArrayList<>();
@@ -187,11 +185,25 @@ class StationStore {
 				roster.add(new Object[] { id, deputy, position++ });
 			}
 		}
-		batch.batchUpdate(INSERT, stations, TYPES);
-		batch.batchUpdate("insert into station_co_region (station_id, region_code) values (?, ?)", coRegions,
-				new int[] { Types.OTHER, Types.VARCHAR });
-		batch.batchUpdate("insert into station_deputy (station_id, deputy_id, position) values (?, ?, ?)", roster,
-				new int[] { Types.OTHER, Types.OTHER, Types.INTEGER });
+		List<Object> params = new ArrayList<>(List.of(now, now));
+		params.addAll(columns(stations, 13));
+		jdbc.sql(INSERT_ALL).params(params).update();
+		jdbc.sql("insert into station_co_region (station_id, region_code) select * from unnest(cast(? as uuid[]), cast(? as text[]))")
+			.params(columns(coRegions, 2))
+			.update();
+		jdbc.sql("insert into station_deputy (station_id, deputy_id, position) select * from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as int[]))")
+			.params(columns(roster, 3))
+			.update();
+	}
+
+	/** The first {@code count} columns of the rows, each as an array of texts that the statement casts. */
+	private static List<Object> columns(List<Object[]> rows, int count) {
+		List<Object> columns = new ArrayList<>();
+		for (int c = 0; c < count; c++) {
+			int column = c;
+			columns.add(rows.stream().map(r -> r[column] == null ? null : r[column].toString()).toArray(String[]::new));
+		}
+		return columns;
 	}
 
 	private static Object[] row(UUID id, StationRules.Valid v, OffsetDateTime now) {
