@@ -14,7 +14,6 @@ import org.lianluo.identity.Actor;
 import org.lianluo.platform.Ids;
 import org.lianluo.platform.Labels;
 import org.lianluo.region.RegionNames;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -32,17 +31,14 @@ public class DeputyHistory {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
-
 	private final JsonMapper json;
 
 	private final Labels labels;
 
 	private final RegionNames regionNames;
 
-	DeputyHistory(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, Labels labels, RegionNames regionNames) {
+	DeputyHistory(JdbcClient jdbc, JsonMapper json, Labels labels, RegionNames regionNames) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.json = json;
 		this.labels = labels;
 		this.regionNames = regionNames;
@@ -57,8 +53,12 @@ public class DeputyHistory {
 	void recordAll(List<UUID> deputies, Action action) {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		String actor = actor();
-		batch.batchUpdate("insert into deputy_change (id, deputy_id, at, actor, action, changes) values (?, ?, ?, ?, ?, '[]')",
-				deputies.stream().map(d -> new Object[] { Ids.newId(), d, now, actor, action.name() }).toList());
+		jdbc.sql("""
+				insert into deputy_change (id, deputy_id, at, actor, action, changes)
+				select r.id, r.deputy, ?, ?, ?, '[]' from unnest(cast(? as uuid[]), cast(? as uuid[])) as r (id, deputy)""")
+			.params(now, actor, action.name(), deputies.stream().map(d -> Ids.newId().toString()).toArray(String[]::new),
+					deputies.stream().map(UUID::toString).toArray(String[]::new))
+			.update();
 	}
 
 	/** What changed between two states of a deputy, field by field, in constant names and codes. */

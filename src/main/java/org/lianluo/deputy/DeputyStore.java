@@ -27,7 +27,6 @@ import org.lianluo.platform.Page;
 import org.lianluo.platform.PersonalData;
 import org.lianluo.platform.Where;
 import org.lianluo.region.WorkingCalendar;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,17 +51,30 @@ class DeputyStore {
 			insert into deputy_seat (id, deputy_id, congress_id, term_id, level, constituency, delegation, status, started_on)
 			values (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)""";
 
-	private final JdbcClient jdbc;
+	/**
+	 * A whole sheet's deputies in one statement, a column an array: rows a batch of single inserts would send one by
+	 * one (and bind a null in by asking the driver its type, a round trip per null).
+	 */
+	private static final String INSERT_DEPUTIES = """
+			insert into deputy (id, name, gender, ethnicity, birth_year, political_affiliation, occupation, workplace, title,
+			region_code, phone_cipher, phone_hash, committee_position, created_at, updated_at)
+			select r.*, ?, ? from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+			cast(? as int[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+			cast(? as text[]), cast(? as text[]), cast(? as text[])) as r""";
 
-	private final JdbcTemplate batch;
+	private static final String INSERT_SEATS = """
+			insert into deputy_seat (id, deputy_id, congress_id, term_id, level, constituency, delegation, status, started_on)
+			select r.*, 'ACTIVE', ? from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as uuid[]), cast(? as uuid[]),
+			cast(? as text[]), cast(? as text[]), cast(? as text[])) as r""";
+
+	private final JdbcClient jdbc;
 
 	private final PersonalData personalData;
 
 	private final Congresses congresses;
 
-	DeputyStore(JdbcClient jdbc, JdbcTemplate batch, PersonalData personalData, Congresses congresses) {
+	DeputyStore(JdbcClient jdbc, PersonalData personalData, Congresses congresses) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.personalData = personalData;
 		this.congresses = congresses;
 	}
@@ -149,7 +161,7 @@ class DeputyStore {
 		return id;
 	}
 
-	/** Inserts validated deputies and their seats in two batches; their ids in order. */
+	/** Inserts validated deputies and their seats in two statements; their ids in order. */
 	List<UUID> insertAll(List<DeputyRules.Valid> valid) {
 		List<UUID> ids = new ArrayList<>();
 		Map<String, UUID[]> congressesSeen = new HashMap<>();
@@ -167,9 +179,23 @@ class DeputyStore {
 						v.constituency(), v.delegation(), today });
 			}
 		}
-		batch.batchUpdate(INSERT_DEPUTY, people);
-		batch.batchUpdate(INSERT_SEAT, seats);
+		List<Object> params = new ArrayList<>(List.of(now, now));
+		params.addAll(columns(people, 13));
+		jdbc.sql(INSERT_DEPUTIES).params(params).update();
+		params = new ArrayList<>(List.of(today));
+		params.addAll(columns(seats, 7));
+		jdbc.sql(INSERT_SEATS).params(params).update();
 		return ids;
+	}
+
+	/** The first {@code count} columns of the rows, each as an array of texts that the statement casts. */
+	static List<Object> columns(List<Object[]> rows, int count) {
+		List<Object> columns = new ArrayList<>();
+		for (int c = 0; c < count; c++) {
+			int column = c;
+			columns.add(rows.stream().map(r -> r[column] == null ? null : r[column].toString()).toArray(String[]::new));
+		}
+		return columns;
 	}
 
 	String phoneHash(UUID id) {

@@ -47,6 +47,12 @@ public class SimilarItems {
 
 	static final int CANDIDATES = 200;
 
+	/** The records that the rarest terms may find, at most: what bounds a query's time whatever the index's size. */
+	static final int MATCHES = 4000;
+
+	/** How many records the terms chosen to find the candidates may occur in together, by the term statistics. */
+	static final int TERM_BUDGET = 4000;
+
 	private final JdbcClient jdbc;
 
 	private final Segmenter segmenter;
@@ -121,6 +127,29 @@ public class SimilarItems {
 			.sorted(Comparator.comparingDouble(this::weight).reversed()).limit(8).toList();
 	}
 
+	/**
+	 * The query that finds the candidates: the rarest terms, OR-ed while the records they occur in stay within the
+	 * budget (in a small index that is all of them); when even the rarest is commoner than that, the two rarest
+	 * together, which a near-duplicate shares too.
+	 */
+	private String finding(List<String> strongest) {
+		List<String> byRarity = strongest.stream().sorted(Comparator.comparingInt(statistics::documentFrequency)).toList();
+		List<String> quoted = Search.quoted(byRarity);
+		if (quoted.size() > 1 && statistics.documentFrequency(byRarity.get(0)) > TERM_BUDGET) {
+			return quoted.get(0) + " & " + quoted.get(1);
+		}
+		List<String> chosen = new ArrayList<>();
+		long occurrences = 0;
+		for (int i = 0; i < quoted.size(); i++) {
+			occurrences += statistics.documentFrequency(byRarity.get(i));
+			if (!chosen.isEmpty() && occurrences > TERM_BUDGET) {
+				break;
+			}
+			chosen.add(quoted.get(i));
+		}
+		return String.join(" | ", chosen);
+	}
+
 	/** The scored candidates for a text, within the given conditions, best first. */
 	public List<Similar> find(Probe probe, Where where, int limit) {
 		List<String> terms = segmenter.documentTerms(probe.text());
@@ -132,17 +161,21 @@ public class SimilarItems {
 		}
 		Set<String> probeTerms = new HashSet<>(terms);
 		double probeWeight = total(probeTerms);
-		String tsquery = String.join(" | ", Search.quoted(strongest));
+		String ranked = String.join(" | ", Search.quoted(strongest));
+		String finding = finding(strongest);
 		List<Object> params = new ArrayList<>();
 		params.add(probe.text().length() > 200 ? probe.text().substring(0, 200) : probe.text());
-		params.add(tsquery);
-		params.add(tsquery);
+		params.add(ranked);
+		params.add(finding);
 		params.addAll(where.params());
+		params.add(MATCHES);
 		params.add(CANDIDATES);
+		// Found by the rarest terms only, at most MATCHES of them, then ranked by all the strongest terms: an OR of
+		// common words matched a third of a million records, all read and ranked (BENCHMARKS.md, similar items).
 		List<Candidate> candidates = jdbc.sql("select d.type, d.id, d.region_code, d.station_id, d.category, d.status, d.at,"
 				+ " d.title, d.tokens, d.reply, similarity(d.title, ?) as trgm, ts_rank(" + Search.VECTOR
-				+ ", cast(? as tsquery)) as rank from search_document d where " + Search.VECTOR
-				+ " @@ cast(? as tsquery) and " + where.sql() + " order by rank desc, d.at desc limit ?")
+				+ ", cast(? as tsquery)) as rank from (select * from search_document d where " + Search.VECTOR
+				+ " @@ cast(? as tsquery) and " + where.sql() + " limit ?) d order by rank desc, d.at desc limit ?")
 			.params(params)
 			.query((rs, n) -> candidate(rs))
 			.list();

@@ -63,7 +63,8 @@ public class StationSheets {
 		Map<String, String> codesByName = regionNames.all().entrySet().stream()
 			.collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey, (a, b) -> a));
 		Set<String> seen = new HashSet<>();
-		return ImportReport.run(lines, line -> check(line, codesByName, seen), partial, stations::insertAll);
+		Set<String> registered = stations.identities(lines.stream().map(l -> layout.value(l, "name")).filter(n -> n != null).toList());
+		return ImportReport.run(lines, line -> check(line, codesByName, registered, seen), partial, stations::insertAll);
 	}
 
 	public byte[] template() {
@@ -82,7 +83,8 @@ public class StationSheets {
 		return layout.export("station.export.sheet", rows);
 	}
 
-	private ImportReport.Checked<StationRules.Valid> check(Sheets.Line line, Map<String, String> codesByName, Set<String> seen) {
+	private ImportReport.Checked<StationRules.Valid> check(Sheets.Line line, Map<String, String> codesByName,
+			Set<String> registered, Set<String> seen) {
 		List<String> errors = new ArrayList<>();
 		String region = layout.value(line, "regionCode");
 		if (region == null && layout.value(line, "region") != null) {
@@ -101,7 +103,7 @@ public class StationSheets {
 		StationRules.Valid valid = rules.check(form, problems);
 		problems.forEach(p -> errors.add(layout.problem(p.field(), p.messageKey(), p.args())));
 		if (errors.isEmpty()) {
-			if (stations.exists(valid.name(), valid.regionCode())) {
+			if (registered.contains(valid.name() + "|" + valid.regionCode())) {
 				errors.add(layout.text("station.import.duplicate"));
 			}
 			else if (!seen.add(valid.name() + "|" + valid.regionCode())) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,19 @@ class StationStore {
 	private static final String COLUMNS = """
 			s.id, s.name, s.kind, s.partners, s.functions, s.region_code, s.address, s.latitude, s.longitude, s.phone,
 			s.opening_hours, s.reception_schedule, s.status""";
+
+	private static final String INSERT = """
+			insert into station (id, name, kind, partners, functions, region_code, address, latitude, longitude, phone,
+			opening_hours, reception_schedule, status, created_at, updated_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	/** A whole sheet's stations in one statement, a column an array of texts (a batch would send them one by one). */
+	private static final String INSERT_ALL = """
+			insert into station (id, name, kind, partners, functions, region_code, address, latitude, longitude, phone,
+			opening_hours, reception_schedule, status, created_at, updated_at)
+			select r.*, ?, ? from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+			cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as numeric[]), cast(? as numeric[]),
+			cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[])) as r""";
 
 	private final JdbcClient jdbc;
 
@@ -123,6 +137,19 @@ class StationStore {
 			.query(Long.class).single() > 0;
 	}
 
+	/** The "name|region" identities registered among stations of these names: one query for a whole sheet. */
+	Set<String> identities(Collection<String> names) {
+		Set<String> found = new HashSet<>();
+		if (!names.isEmpty()) {
+			jdbc.sql("select name, region_code from station where name = any(?)")
+				.param(names.toArray(String[]::new))
+				.query(rs -> {
+					found.add(rs.getString(1) + "|" + rs.getString(2));
+				});
+		}
+		return found;
+	}
+
 	void update(UUID id, StationRules.Valid v) {
 		jdbc.sql("""
 				update station set name = ?, kind = ?, partners = ?, functions = ?, region_code = ?, address = ?, latitude = ?,
@@ -138,16 +165,51 @@ class StationStore {
 
 	UUID insert(StationRules.Valid v) {
 		UUID id = Ids.newId();
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-		jdbc.sql("""
-				insert into station (id, name, kind, partners, functions, region_code, address, latitude, longitude, phone,
-				opening_hours, reception_schedule, status, created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, v.name(), v.kind().name(), joined(v.partners()), joined(v.functions()), v.regionCode(), v.address(),
-					v.latitude(), v.longitude(), v.phone(), v.openingHours(), v.receptionSchedule(), v.status().name(), now, now)
-			.update();
+		jdbc.sql(INSERT).params(row(id, v, OffsetDateTime.now(ZoneOffset.UTC))).update();
 		children(id, v);
 		return id;
+	}
+
+	/** Inserts validated stations and their co-building regions and rosters in three statements: the import's path. */
+	void insertAll(List<StationRules.Valid> valid) {
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		List<Object[]> stations = new ArrayList<>();
+		List<Object[]> coRegions = new ArrayList<>();
+		List<Object[]> roster = new ArrayList<>();
+		for (StationRules.Valid v : valid) {
+			UUID id = Ids.newId();
+			stations.add(row(id, v, now));
+			v.coRegionCodes().forEach(code -> coRegions.add(new Object[] { id, code }));
+			int position = 0;
+			for (UUID deputy : v.deputyIds()) {
+				roster.add(new Object[] { id, deputy, position++ });
+			}
+		}
+		List<Object> params = new ArrayList<>(List.of(now, now));
+		params.addAll(columns(stations, 13));
+		jdbc.sql(INSERT_ALL).params(params).update();
+		jdbc.sql("insert into station_co_region (station_id, region_code) select * from unnest(cast(? as uuid[]), cast(? as text[]))")
+			.params(columns(coRegions, 2))
+			.update();
+		jdbc.sql("insert into station_deputy (station_id, deputy_id, position) select * from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as int[]))")
+			.params(columns(roster, 3))
+			.update();
+	}
+
+	/** The first {@code count} columns of the rows, each as an array of texts that the statement casts. */
+	private static List<Object> columns(List<Object[]> rows, int count) {
+		List<Object> columns = new ArrayList<>();
+		for (int c = 0; c < count; c++) {
+			int column = c;
+			columns.add(rows.stream().map(r -> r[column] == null ? null : r[column].toString()).toArray(String[]::new));
+		}
+		return columns;
+	}
+
+	private static Object[] row(UUID id, StationRules.Valid v, OffsetDateTime now) {
+		return new Object[] { id, v.name(), v.kind().name(), joined(v.partners()), joined(v.functions()), v.regionCode(),
+				v.address(), v.latitude(), v.longitude(), v.phone(), v.openingHours(), v.receptionSchedule(), v.status().name(),
+				now, now };
 	}
 
 	private void children(UUID id, StationRules.Valid v) {

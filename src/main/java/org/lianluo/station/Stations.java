@@ -1,8 +1,10 @@
 package org.lianluo.station;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.lianluo.identity.Scope;
@@ -90,7 +92,7 @@ public class Stations {
 	/** Inserts stations already validated by {@link StationRules}: the import's path. */
 	@Transactional
 	public void insertAll(List<StationRules.Valid> valid) {
-		valid.forEach(store::insert);
+		store.insertAll(valid);
 	}
 
 	/** How many stations are registered, whatever the caller's scope. */
@@ -101,6 +103,11 @@ public class Stations {
 	/** Whether the deputy is on the station's roster (进站代表). */
 	public boolean onRoster(UUID stationId, UUID deputyId) {
 		return store.onRoster(stationId, deputyId);
+	}
+
+	/** The registered "name|region" identities among stations of these names, to find duplicates at once. */
+	public Set<String> identities(Collection<String> names) {
+		return store.identities(names);
 	}
 
 	public boolean exists(String name, String regionCode) {

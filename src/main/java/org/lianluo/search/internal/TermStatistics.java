@@ -47,6 +47,11 @@ public class TermStatistics {
 		return 1 + Math.log((s.documents() + 1.0) / (df + 1.0));
 	}
 
+	/** In how many records the term occurs (estimated from a sample when the index is large), 0 if unknown. */
+	public int documentFrequency(String term) {
+		return current().documentFrequency().getOrDefault(term, 0);
+	}
+
 	public void refresh() {
 		long documents = jdbc.sql("select count(*) from search_document").query(Long.class).single();
 		String from = "search_document";
