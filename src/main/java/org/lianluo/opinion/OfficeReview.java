@@ -28,57 +28,52 @@ public class OfficeReview {
 	}
 
 	public record DecideExtension(UUID opinionId, Boolean approve, String note) {
-
-		public DecideExtension {
-			if (approve == null) {
-				throw LianluoException.invalidField("approve", "opinion.approve.required");
-			}
-			note = Text.blankToNull(note);
-		}
 	}
 
 	/** Approve the reply (FED_BACK) or send it back to the unit, saying why. */
 	public record Review(UUID opinionId, Boolean approve, String note) {
-
-		public Review {
-			if (approve == null) {
-				throw LianluoException.invalidField("approve", "opinion.approve.required");
-			}
-			note = Text.blankToNull(note);
-			if (!approve && note == null) {
-				throw LianluoException.invalidField("note", "opinion.review.note.required");
-			}
-		}
 	}
 
 	public record MarkImplemented(UUID opinionId, String note) {
-
-		public MarkImplemented {
-			note = Text.required("note", note, 2000);
-		}
 	}
+
+	// Each command is checked once the caller is known to be the office of this opinion: a stranger learns 403 or
+	// 404, never what the body lacks.
 
 	@Transactional
 	public Opinion decideExtension(DecideExtension command, Actor actor, Moment at) {
 		Opinion o = opinions.visible(command.opinionId(), actor.require(Role.ASSESSOR));
+		boolean approve = approval(command.approve());
 		int days = o.pendingExtensionDays();
 		Instant newDeadline = o.getDeadline() == null ? null : deadlines.extend(o.getDeadline(), days);
-		o.decideExtension(command.approve(), newDeadline, newDeadline == null ? null : deadlines.ladder().firstStep(newDeadline),
-				command.note(), actor.username(), at.now());
+		o.decideExtension(approve, newDeadline, newDeadline == null ? null : deadlines.ladder().firstStep(newDeadline),
+				Text.blankToNull(command.note()), actor.username(), at.now());
 		return opinions.save(o, actor);
 	}
 
 	@Transactional
 	public Opinion review(Review command, Actor actor, Moment at) {
 		Opinion o = opinions.visible(command.opinionId(), actor.require(Role.ASSESSOR));
-		o.review(command.approve(), command.note(), actor.username(), at.now());
+		boolean approve = approval(command.approve());
+		String note = Text.blankToNull(command.note());
+		if (!approve && note == null) {
+			throw LianluoException.invalidField("note", "opinion.review.note.required");
+		}
+		o.review(approve, note, actor.username(), at.now());
 		return opinions.save(o, actor);
 	}
 
 	@Transactional
 	public Opinion markImplemented(MarkImplemented command, Actor actor, Moment at) {
 		Opinion o = opinions.visible(command.opinionId(), actor.require(Role.ASSESSOR));
-		o.markImplemented(command.note(), actor.username(), at.now());
+		o.markImplemented(Text.required("note", command.note(), 2000), actor.username(), at.now());
 		return opinions.save(o, actor);
+	}
+
+	private static boolean approval(Boolean approve) {
+		if (approve == null) {
+			throw LianluoException.invalidField("approve", "opinion.approve.required");
+		}
+		return approve;
 	}
 }

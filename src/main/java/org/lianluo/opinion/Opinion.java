@@ -371,11 +371,4 @@ public class Opinion extends OpinionState implements Supervised {
 		newEntries.clear();
 		return taken;
 	}
-
-	/** What intake hands to {@link #receive}. */
-	public record Intake(String content, String regionCode, UUID stationId, OpinionKind kind, Category category,
-			Channel channel, String nameEnc, String phoneEnc, String phoneHash, boolean anonymous, Instant receivedAt,
-			Set<UUID> deputyIds) {
-	}
-
 }

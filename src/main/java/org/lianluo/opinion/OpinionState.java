@@ -152,4 +152,10 @@ public abstract class OpinionState extends AbstractAggregateRoot<Opinion> {
 	/** A deputy who received the opinion. */
 	public record ReceivingDeputy(UUID deputyId) {
 	}
+
+	/** What intake hands to {@link Opinion#receive}. */
+	public record Intake(String content, String regionCode, UUID stationId, OpinionKind kind, Category category,
+			Channel channel, String nameEnc, String phoneEnc, String phoneHash, boolean anonymous, Instant receivedAt,
+			Set<UUID> deputyIds) {
+	}
 }

@@ -44,15 +44,11 @@ public class OpinionTriage {
 		this.consultations = consultations;
 	}
 
-	/** The command: the decision, with the kind and category as triage sees them (null: unchanged) and a note. */
+	/**
+	 * The command: the decision (null when the caller named no route), with the kind and category as triage sees them
+	 * (null: unchanged) and the assessor's note.
+	 */
 	public record Triage(UUID opinionId, TriageDecision decision, OpinionKind kind, Category category, String note) {
-
-		public Triage {
-			if (decision == null) {
-				throw LianluoException.invalidField("route", "opinion.route.required");
-			}
-			note = Text.optional("note", note, 1000);
-		}
 	}
 
 	/** The command to undo a merge: the duplicate goes back to triage on its own. */
@@ -63,10 +59,14 @@ public class OpinionTriage {
 	public Opinion triage(Triage command, Actor actor, Moment at) {
 		actor.require(Role.ASSESSOR);
 		Opinion o = opinions.visible(command.opinionId(), actor);
+		if (command.decision() == null) {
+			throw LianluoException.invalidField("route", "opinion.route.required");
+		}
+		String note = Text.optional("note", command.note(), 1000);
 		String by = actor.username();
 		o.classify(command.kind(), command.category());
 		// Java 17: the sealed decision, route by route (a switch over patterns once the build moves to 21).
-		TriageDecision d = command.decision();
+		TriageDecision d = command.decision().checked();
 		if (d instanceof TriageDecision.Answer a) {
 			o.answer(a.text(), by, at.now());
 		}
@@ -88,7 +88,7 @@ public class OpinionTriage {
 			consultations.commentFromOpinion(c.consultationId(), c.articleNumber(), o.getContent(), o.getId());
 			o.toConsultation(c.consultationId(), by, at.now());
 		}
-		o.noteOnTriage(command.note());
+		o.noteOnTriage(note);
 		return opinions.save(o, actor);
 	}
 

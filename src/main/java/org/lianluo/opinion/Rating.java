@@ -41,18 +41,10 @@ public class Rating {
 
 	/** The citizen's grade, by tracking code with the opinion's rating key (API.md). */
 	public record ByCitizen(String trackingCode, String ratingKey, Grade grade, String comment) {
-
-		public ByCitizen {
-			comment = Rating.checked(grade, comment);
-		}
 	}
 
 	/** A grade the office took by phone. */
 	public record ByPhone(UUID opinionId, Grade grade, String comment) {
-
-		public ByPhone {
-			comment = Rating.checked(grade, comment);
-		}
 	}
 
 	/**
@@ -95,8 +87,10 @@ public class Rating {
 	}
 
 	private Opinion rate(Opinion o, Grade grade, String comment, Rater rater, String by, Actor actor, Moment at) {
+		// Checked once the rater is known to hold the key or to be the office (403 and 404 come first).
+		String checked = checked(grade, comment);
 		Instant reopenDeadline = deadlines.reopened(at.now());
-		o.evaluate(grade, comment, rater, reopenDeadline, deadlines.ladder().firstStep(reopenDeadline), by, at.now());
+		o.evaluate(grade, checked, rater, reopenDeadline, deadlines.ladder().firstStep(reopenDeadline), by, at.now());
 		return opinions.save(o, actor);
 	}
 

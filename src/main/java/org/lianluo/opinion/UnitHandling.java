@@ -34,29 +34,22 @@ public class UnitHandling {
 
 	/** Not this unit's business: back to triage, within the return window. */
 	public record Return(UUID opinionId, String reason) {
-
-		public Return {
-			reason = Text.required("reason", reason, 1000);
-		}
 	}
 
 	public record RequestExtension(UUID opinionId, Integer workingDays, String reason) {
 	}
 
 	public record AssistingView(UUID opinionId, String view) {
-
-		public AssistingView {
-			view = Text.required("view", view, 5000);
-		}
 	}
 
 	public record Reply(UUID opinionId, ReplyResult result, String text) {
 
-		public Reply {
+		/** Checked once the caller is known to be the lead unit's (a stranger learns 403 or 404, not what is missing). */
+		Reply checked() {
 			if (result == null) {
 				throw LianluoException.invalidField("result", "opinion.reply.result.required");
 			}
-			text = Text.required("text", text, 5000);
+			return new Reply(opinionId, result, Text.required("text", text, 5000));
 		}
 	}
 
@@ -70,7 +63,7 @@ public class UnitHandling {
 	@Transactional
 	public Opinion returnToTriage(Return command, Actor actor, Moment at) {
 		Opinion o = opinions.ofLeadUnit(command.opinionId(), actor.require(Role.UNIT_HANDLER));
-		o.returnToTriage(command.reason(),
+		o.returnToTriage(Text.required("reason", command.reason(), 1000),
 				o.getAssignedAt() == null ? at.now() : deadlines.returnWindowEnd(o.getAssignedAt()), actor.username(), at.now());
 		return opinions.save(o, actor);
 	}
@@ -94,14 +87,15 @@ public class UnitHandling {
 		if (actor.unitId() == null || o.getAssistingUnits().stream().noneMatch(a -> a.unitId().equals(actor.unitId()))) {
 			throw LianluoException.notFound();
 		}
-		o.recordAssistingView(actor.unitId(), command.view(), actor.username(), at.now());
+		o.recordAssistingView(actor.unitId(), Text.required("view", command.view(), 5000), actor.username(), at.now());
 		return opinions.save(o, actor);
 	}
 
 	@Transactional
 	public Opinion reply(Reply command, Actor actor, Moment at) {
 		Opinion o = opinions.ofLeadUnit(command.opinionId(), actor.require(Role.UNIT_HANDLER));
-		o.reply(command.result(), command.text(), actor.username(), at.now());
+		Reply reply = command.checked();
+		o.reply(reply.result(), reply.text(), actor.username(), at.now());
 		return opinions.save(o, actor);
 	}
 }

@@ -8,11 +8,11 @@ import org.lianluo.opinion.OpinionKind;
 import org.lianluo.opinion.OpinionTriage;
 import org.lianluo.opinion.TriageDecision;
 import org.lianluo.opinion.TriageRoute;
-import org.lianluo.platform.LianluoException;
 
 /**
  * API.md's triage body, kept exactly as callers send it ({@code route} and the fields of every route side by side),
- * turned into the one {@link TriageDecision} its route names; each route's record checks its own fields.
+ * turned into the one {@link TriageDecision} its route names; each route's record checks its own fields when the
+ * handler has checked the caller.
  */
 record TriageBody(TriageRoute route, String note, String answer, UUID primaryId, String reason, String referral,
 		UUID leadUnitId, List<UUID> assistingUnitIds, OpinionKind kind, Category category, UUID consultationId,
@@ -22,9 +22,10 @@ record TriageBody(TriageRoute route, String note, String answer, UUID primaryId,
 		return new OpinionTriage.Triage(opinionId, decision(), kind, category, note);
 	}
 
+	/** The route's decision; null when no route was named (the handler says so once it knows the caller may triage). */
 	TriageDecision decision() {
 		if (route == null) {
-			throw LianluoException.invalidField("route", "opinion.route.required");
+			return null;
 		}
 		return switch (route) {
 			case ANSWER -> new TriageDecision.Answer(answer);
