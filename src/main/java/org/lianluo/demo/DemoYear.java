@@ -36,11 +36,17 @@ import org.lianluo.opinion.Channel;
 import org.lianluo.opinion.Grade;
 import org.lianluo.opinion.Opinion;
 import org.lianluo.opinion.OpinionKind;
-import org.lianluo.opinion.OpinionManagement;
+import org.lianluo.opinion.OfficeReview;
+import org.lianluo.opinion.OpinionLoop;
+import org.lianluo.opinion.OpinionIntake;
+import org.lianluo.opinion.OpinionTriage;
+import org.lianluo.opinion.Rating;
 import org.lianluo.opinion.ReplyResult;
 import org.lianluo.opinion.Submission;
-import org.lianluo.opinion.TriageRoute;
+import org.lianluo.opinion.TriageDecision;
+import org.lianluo.opinion.UnitHandling;
 import org.lianluo.platform.HistoryClock;
+import org.lianluo.platform.Moment;
 import org.lianluo.platform.Ids;
 import org.lianluo.proposal.AssignmentMode;
 import org.lianluo.proposal.ContactMethod;
@@ -139,7 +145,7 @@ class DemoYear {
 
 	private final Contacts contacts;
 
-	private final OpinionManagement opinions;
+	private final OpinionLoop opinions;
 
 	private final ProposalManagement proposals;
 
@@ -153,7 +159,7 @@ class DemoYear {
 
 	private final Units units;
 
-	DemoYear(Activities activities, Contacts contacts, OpinionManagement opinions, ProposalManagement proposals,
+	DemoYear(Activities activities, Contacts contacts, OpinionLoop opinions, ProposalManagement proposals,
 			UpwardProposals upward, Consultations consultations, Congresses congresses, Stations stations, Units units) {
 		this.activities = activities;
 		this.contacts = contacts;
@@ -501,7 +507,9 @@ class DemoYear {
 				boolean portal = channel == Channel.PORTAL || channel == Channel.STATION_QR;
 				Submission s = new Submission(content, region, station == null ? null : station.id(), kind, category, name,
 						phone, anonymous, channel, p.at(), received);
-				Opinion o = at(p.at(), () -> as(office, () -> opinions.submit(s, null, portal ? "citizen" : office.username())));
+				OpinionIntake.Submit submit = new OpinionIntake.Submit(s, null);
+				Opinion o = step(p.at(), office, m -> portal ? opinions.intake().fromCitizen(submit, m)
+						: opinions.intake().fromStaff(submit, office, m));
 				opinionCount++;
 				Instant t = p.at().plus(words.between(4, 48), ChronoUnit.HOURS);
 				String key = townshipCode + category;
@@ -513,25 +521,21 @@ class DemoYear {
 				}
 				else if (route < 0.055 && primaries.containsKey(key)) {
 					UUID primary = primaries.get(key);
-					triage(o, t, new OpinionManagement.Triage(TriageRoute.MERGE, null, null, primary, null, null, null, null,
-							null, null, null, null, null));
+					triage(o, t, new TriageDecision.Merge(primary));
 				}
 				else if (route < 0.085) {
-					triage(o, t, new OpinionManagement.Triage(TriageRoute.REJECT, null, null, null, words.get("reject"),
-							words.get("referral"), null, null, null, null, null, null, null));
+					triage(o, t, new TriageDecision.Reject(words.get("reject"), words.get("referral")));
 				}
 				else if (route < 0.11 && !received.isEmpty()) {
 					toProposal(o, t, received.get(0));
 				}
 				else if (route < 0.15 && open != null) {
 					int article = words.between(1, open.articles().size());
-					triage(o, t, new OpinionManagement.Triage(TriageRoute.TO_CONSULTATION, null, null, null, null, null,
-							null, null, null, null, open.id(), article, null));
+					triage(o, t, new TriageDecision.ToConsultation(open.id(), article));
 					opinionComments++;
 				}
 				else if (route < 0.32) {
-					triage(o, t, new OpinionManagement.Triage(TriageRoute.ANSWER, null, words.get("answer"), null, null,
-							null, null, null, null, null, null, null, null));
+					triage(o, t, new TriageDecision.Answer(words.get("answer")));
 					if (words.chance(0.5)) {
 						implemented(o.getId(), t.plus(words.between(10, 60), ChronoUnit.DAYS));
 					}
@@ -563,33 +567,32 @@ class DemoYear {
 					u -> user("demo-unit-" + handlers.size(), EnumSet.of(Role.UNIT_HANDLER), unit.regionCode(), u, null));
 			UUID id = o.getId();
 			Instant t = start;
-			triage(o, t, new OpinionManagement.Triage(TriageRoute.ASSIGN, null, null, null, null, null, unit.id(), List.of(),
-					null, null, null, null, null));
+			triage(o, t, new TriageDecision.Assign(unit.id(), List.of()));
 			t = t.plus(words.between(2, 30), ChronoUnit.HOURS);
-			at(t, () -> as(handler, () -> opinions.accept(id)));
+			step(t, handler, m -> opinions.unit().accept(new UnitHandling.Accept(id), handler, m));
 			ReplyResult result = category == Category.DISPUTE
 					? (resolveDispute ? ReplyResult.RESOLVED : words.chance(0.5) ? ReplyResult.EXPLAINED : ReplyResult.PLANNED)
 					: words.weighted(List.of(ReplyResult.values()), 62, 26, 12);
 			t = t.plus(words.between(3, o.getKind() == OpinionKind.URGENT ? 3 : 25), ChronoUnit.DAYS);
-			at(t, () -> as(handler, () -> opinions.reply(id, result, words.get("reply." + result.name()))));
+			step(t, handler, m -> opinions.unit().reply(new UnitHandling.Reply(id, result, words.get("reply." + result.name())), handler, m));
 			if (t.isAfter(LocalDate.of(YEAR, 12, 24).atStartOfDay(ZONE).toInstant()) && category != Category.DISPUTE) {
 				return id;
 			}
 			t = t.plus(words.between(1, 3), ChronoUnit.DAYS);
-			at(t, () -> as(office, () -> opinions.review(id, true, null)));
+			step(t, office, m -> opinions.office().review(new OfficeReview.Review(id, true, null), office, m));
 			Grade grade = resolveDispute ? Grade.SATISFIED
 					: words.weighted(List.of(Grade.values()), result == ReplyResult.EXPLAINED ? 60 : 80, 16, 4);
 			t = t.plus(words.between(1, 5), ChronoUnit.DAYS);
 			rate(o, t, grade);
 			if (grade == Grade.UNSATISFIED) {
 				t = t.plus(words.between(1, 3), ChronoUnit.DAYS);
-				at(t, () -> as(handler, () -> opinions.accept(id)));
+				step(t, handler, m -> opinions.unit().accept(new UnitHandling.Accept(id), handler, m));
 				ReplyResult again = category == Category.DISPUTE ? ReplyResult.EXPLAINED
 						: words.chance(0.7) ? ReplyResult.RESOLVED : ReplyResult.PLANNED;
 				t = t.plus(words.between(5, 15), ChronoUnit.DAYS);
-				at(t, () -> as(handler, () -> opinions.reply(id, again, words.get("reply." + again.name()))));
+				step(t, handler, m -> opinions.unit().reply(new UnitHandling.Reply(id, again, words.get("reply." + again.name())), handler, m));
 				t = t.plus(1, ChronoUnit.DAYS);
-				at(t, () -> as(office, () -> opinions.review(id, true, null)));
+				step(t, office, m -> opinions.office().review(new OfficeReview.Review(id, true, null), office, m));
 				t = t.plus(words.between(1, 5), ChronoUnit.DAYS);
 				rate(o, t, Grade.BASICALLY_SATISFIED);
 				if (words.chance(0.8)) {
@@ -607,20 +610,22 @@ class DemoYear {
 
 		void rate(Opinion o, Instant t, Grade grade) {
 			if (o.getSubmitterPhoneEnc() != null) {
-				at(t, () -> opinions.evaluateByCitizen(o.getTrackingCode(), opinions.ratingKey(o.getId()), grade, null));
+				at(t, () -> opinions.rating().byCitizen(new Rating.ByCitizen(o.getTrackingCode(),
+						opinions.rating().ratingKey(o.getId()), grade, null), Moment.replay(t)));
 			}
 			else {
-				at(t, () -> as(office, () -> opinions.evaluateByPhone(o.getId(), grade, null)));
+				step(t, office, m -> opinions.rating().byPhone(new Rating.ByPhone(o.getId(), grade, null), office, m));
 			}
 		}
 
 		void implemented(UUID id, Instant t) {
-			at(t, () -> as(office, () -> opinions.markImplemented(id, words.get("implemented"))));
+			step(t, office, m -> opinions.office().markImplemented(new OfficeReview.MarkImplemented(id, words.get("implemented")),
+					office, m));
 			implemented++;
 		}
 
-		void triage(Opinion o, Instant t, OpinionManagement.Triage triage) {
-			at(t, () -> as(office, () -> opinions.triage(o.getId(), triage)));
+		void triage(Opinion o, Instant t, TriageDecision decision) {
+			step(t, office, m -> opinions.triage().triage(new OpinionTriage.Triage(o.getId(), decision, null, null, null), office, m));
 		}
 
 		/** The deputy who received it drafts a proposal for the next session from it (转化为代表建议). */
@@ -630,8 +635,7 @@ class DemoYear {
 			Session next = congresses.findSession(level, level.congressRegion(region), level == Level.TOWNSHIP ? 0 : term(level),
 					Session.Kind.PLENARY, sessionAfter(t)).orElse(null);
 			if (next == null) {
-				triage(o, t, new OpinionManagement.Triage(TriageRoute.ANSWER, null, words.get("answer"), null, null, null,
-						null, null, null, null, null, null, null));
+				triage(o, t, new TriageDecision.Answer(words.get("answer")));
 				return;
 			}
 			Actor d = user("demo-deputy", EnumSet.of(Role.DEPUTY), region, null, deputy);
@@ -871,6 +875,14 @@ class DemoYear {
 	}
 
 	private record ContactMethodWeight(String method, int weight) {
+	}
+
+	/**
+	 * A step of the loop taken by {@code actor} at {@code instant}: the handler is handed both; the clock and the
+	 * security context are still set around it for the callers that read them (until HistoryClock goes).
+	 */
+	private static <T> T step(Instant instant, Actor actor, java.util.function.Function<Moment, T> work) {
+		return at(instant, () -> as(actor, () -> work.apply(Moment.replay(instant))));
 	}
 
 	private static <T> T at(Instant instant, Supplier<T> work) {

@@ -3,27 +3,32 @@ package org.lianluo.opinion;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.lianluo.platform.casework.SupervisionLadder;
+import org.lianluo.platform.casework.WorkingDays;
 import org.lianluo.region.WorkingCalendar;
 import org.springframework.stereotype.Component;
 
 /**
- * Deadlines and supervision times on the working-day calendar. Supervision has four steps: 1 a reminder
- * at the start of the working day before the deadline's day, 2 overdue (催办) once the deadline has
- * passed, 3 escalated to the office head (督办) and 4 key supervision (重点督办) after 5 and 10
- * working days overdue.
+ * Deadlines of the opinion loop on the working-day calendar, by kind (DESIGN.md), and the shared
+ * {@link SupervisionLadder} its supervision climbs: 1 a reminder the working day before, 2 overdue (催办),
+ * 3 escalated (督办) and 4 key supervision (重点督办) after 5 and 10 working days overdue (configurable).
  */
 @Component
 public class Deadlines {
 
-	public static final int MAX_LEVEL = 4;
+	public static final int MAX_LEVEL = SupervisionLadder.MAX_LEVEL;
 
 	private final WorkingCalendar calendar;
 
 	private final OpinionProperties rules;
 
+	private final SupervisionLadder ladder;
+
 	Deadlines(WorkingCalendar calendar, OpinionProperties rules) {
 		this.calendar = calendar;
 		this.rules = rules;
+		this.ladder = new SupervisionLadder(WorkingDays.of(calendar::previousWorkingDay, calendar::addWorkingDays,
+				WorkingCalendar.ZONE), rules.escalateAfterWorkingDays(), rules.keySupervisionAfterWorkingDays());
 	}
 
 	public Instant forKind(OpinionKind kind, Instant assignedAt) {
@@ -46,19 +51,12 @@ public class Deadlines {
 
 	/** When supervision step {@code level} (1–4) falls due for this deadline. */
 	public Instant stepAt(Instant deadline, int level) {
-		LocalDate day = deadline.atZone(WorkingCalendar.ZONE).toLocalDate();
-		return switch (level) {
-			case 1 -> WorkingCalendar.startOf(calendar.previousWorkingDay(day));
-			case 2 -> deadline.plusMillis(1);
-			case 3 -> WorkingCalendar.startOf(calendar.addWorkingDays(day, rules.escalateAfterWorkingDays()));
-			case 4 -> WorkingCalendar.startOf(calendar.addWorkingDays(day, rules.keySupervisionAfterWorkingDays()));
-			default -> throw new IllegalArgumentException("no supervision level " + level);
-		};
+		return ladder.stepAt(deadline, level);
 	}
 
-	/** The next step after {@code level}, or null after the last. */
-	public Instant nextStepAt(Instant deadline, int level) {
-		return level >= MAX_LEVEL ? null : stepAt(deadline, level + 1);
+	/** The ladder the opinion loop climbs (督办), on the region's working-day calendar. */
+	public SupervisionLadder ladder() {
+		return ladder;
 	}
 
 	public Instant endOfNextWorkingDay(Instant now) {

@@ -14,110 +14,19 @@ import org.lianluo.opinion.OpinionEvents.OpinionFedBack;
 import org.lianluo.opinion.OpinionEvents.OpinionReceived;
 import org.lianluo.platform.Ids;
 import org.lianluo.platform.LianluoException;
+import org.lianluo.platform.casework.Note;
+import org.lianluo.platform.casework.Supervised;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
  * An opinion and the loop it goes through. Every transition is a method that checks the current state,
- * changes it, writes its timeline entry and registers its event; an illegal one is a 409. {@link OpinionStore}
- * loads and stores it.
+ * changes it, writes its timeline entry and registers its event; an illegal one is a 409. What it holds, and how it
+ * is read, is {@link OpinionState}; {@link OpinionStore} loads and stores it.
  */
-public class Opinion extends AbstractAggregateRoot<Opinion> {
+public class Opinion extends OpinionState implements Supervised {
 
 	/** At most this many reopenings after an UNSATISFIED grade. */
 	public static final int MAX_REOPENINGS = 2;
-
-	UUID id;
-
-	String trackingCode;
-
-	OpinionStatus status;
-
-	OpinionKind kind;
-
-	Category category;
-
-	Channel channel;
-
-	String content;
-
-	String regionCode;
-
-	UUID stationId;
-
-	String submitterNameEnc;
-
-	String submitterPhoneEnc;
-
-	String submitterPhoneHash;
-
-	boolean anonymous;
-
-	Instant receivedAt;
-
-	UUID primaryId;
-
-	String answer;
-
-	String rejectReason;
-
-	String rejectReferral;
-
-	UUID leadUnitId;
-
-	Instant assignedAt;
-
-	Instant deadline;
-
-	boolean extended;
-
-	int extensionsInRound;
-
-	Integer extensionDays;
-
-	String extensionReason;
-
-	int supervisionLevel;
-
-	Instant nextSupervisionAt;
-
-	ReplyResult replyResult;
-
-	String replyText;
-
-	Instant repliedAt;
-
-	Instant fedBackAt;
-
-	Grade grade;
-
-	String gradeComment;
-
-	Instant ratedAt;
-
-	Rater ratedBy;
-
-	int reopenCount;
-
-	boolean implemented;
-
-	String implementedNote;
-
-	Instant closedAt;
-
-	boolean closedUnrated;
-
-	UUID consultationId;
-
-	Long version;
-
-	Instant createdAt;
-
-	Instant updatedAt;
-
-	Set<AssistingUnit> assistingUnits = new HashSet<>();
-
-	Set<ReceivingDeputy> deputies = new HashSet<>();
 
 	private final List<TimelineEntry> newEntries = new ArrayList<>();
 
@@ -149,7 +58,8 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		intake.deputyIds().forEach(d -> o.deputies.add(new ReceivingDeputy(d)));
 		o.createdAt = now;
 		o.updatedAt = now;
-		o.newEntries.add(TimelineEntry.transition(o.id, now, actor, null, OpinionStatus.RECEIVED, null, null));
+		o.newEntries.add(TimelineEntry.transition(o.id, now, actor, null, OpinionStatus.RECEIVED, null, null,
+				Note.of("opinion.note.received", Note.message("opinion.channel." + o.channel))));
 		o.registerEvent(new OpinionReceived(o.id, o.trackingCode, o.kind, o.regionCode, o.channel, o.receivedAt, o.stationId,
 				Set.copyOf(intake.deputyIds()), o.submitterPhoneEnc != null));
 		return o;
@@ -170,7 +80,7 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 	public void answer(String answerText, String actor, Instant now) {
 		require(OpinionStatus.RECEIVED);
 		answer = answerText;
-		move(OpinionStatus.ANSWERED, actor, now, null, answerText);
+		move(OpinionStatus.ANSWERED, actor, now, null, answerText, Note.of("opinion.note.answered", Note.WORDS));
 		closedAt = now;
 	}
 
@@ -180,7 +90,8 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 			throw LianluoException.conflict("opinion.merge.bad-primary");
 		}
 		primaryId = primary.id;
-		move(OpinionStatus.MERGED, actor, now, primary.trackingCode, null);
+		move(OpinionStatus.MERGED, actor, now, null, null,
+				Note.of("opinion.note.merged", Note.literal(primary.trackingCode), Note.WORDS));
 		registerEvent(new OpinionEvents.OpinionMerged(id, primary.id));
 	}
 
@@ -188,7 +99,7 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		require(OpinionStatus.MERGED);
 		UUID from = primaryId;
 		primaryId = null;
-		move(OpinionStatus.RECEIVED, actor, now, "unmerged from " + from, null);
+		move(OpinionStatus.RECEIVED, actor, now, null, null, Note.of("opinion.note.unmerged", Note.WORDS));
 		registerEvent(new OpinionEvents.OpinionUnmerged(id, from));
 	}
 
@@ -196,7 +107,8 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		require(OpinionStatus.RECEIVED);
 		rejectReason = reason;
 		rejectReferral = referral;
-		move(OpinionStatus.REJECTED, actor, now, null, reason + (referral == null ? "" : " → " + referral));
+		String told = reason + (referral == null ? "" : " → " + referral);
+		move(OpinionStatus.REJECTED, actor, now, null, told, Note.of("opinion.note.rejected", Note.literal(told), Note.WORDS));
 		closedAt = now;
 	}
 
@@ -209,18 +121,19 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		Set<UUID> already = getDeputyIds();
 		toDeputies.stream().filter(d -> !already.contains(d)).forEach(d -> deputies.add(new ReceivingDeputy(d)));
 		closedAt = now;
-		move(OpinionStatus.TO_PROPOSAL, actor, now, "deputies " + toDeputies, null);
+		move(OpinionStatus.TO_PROPOSAL, actor, now, null, null, Note.of("opinion.note.to-proposal",
+				Note.ref("deputies", String.join(",", toDeputies.stream().map(UUID::toString).toList())), Note.WORDS));
 	}
 
 	/** A deputy who received it drafted a proposal from it: on their own from triage, or as the office decided. */
 	public void turnIntoProposal(UUID proposalId, String actor, Instant now) {
 		if (status == OpinionStatus.TO_PROPOSAL) {
-			note(TimelineEntry.Kind.PROPOSAL_DRAFTED, actor, now, "proposal " + proposalId);
+			note(TimelineEntry.Kind.PROPOSAL_DRAFTED, actor, now, null, Note.of("opinion.note.proposal-drafted"));
 			return;
 		}
 		require(OpinionStatus.RECEIVED);
 		closedAt = now;
-		move(OpinionStatus.TO_PROPOSAL, actor, now, "proposal " + proposalId, null);
+		move(OpinionStatus.TO_PROPOSAL, actor, now, null, null, Note.of("opinion.note.turned-into-proposal"));
 	}
 
 	/** Its words went to a draft law's consultation as a comment (纳入立法参考); that settles it. */
@@ -228,7 +141,7 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		require(OpinionStatus.RECEIVED);
 		consultationId = consultation;
 		closedAt = now;
-		move(OpinionStatus.TO_CONSULTATION, actor, now, "consultation " + consultation, null);
+		move(OpinionStatus.TO_CONSULTATION, actor, now, null, null, Note.of("opinion.note.to-consultation", Note.WORDS));
 	}
 
 	public void assign(UUID leadUnit, Collection<UUID> assisting, Instant newDeadline, Instant firstSupervision,
@@ -238,7 +151,7 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		assistingUnits.clear();
 		assisting.stream().filter(u -> !u.equals(leadUnit)).forEach(u -> assistingUnits.add(new AssistingUnit(u, null, null)));
 		startRound(newDeadline, firstSupervision, now);
-		move(OpinionStatus.ASSIGNED, actor, now, "lead unit " + leadUnit, null);
+		move(OpinionStatus.ASSIGNED, actor, now, null, null, Note.of("opinion.note.assigned", unit(leadUnit), Note.WORDS));
 		registerEvent(new OpinionAssigned(id, trackingCode, kind, regionCode, leadUnit, newDeadline));
 	}
 
@@ -246,7 +159,7 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 
 	public void accept(String actor, Instant now) {
 		require(OpinionStatus.ASSIGNED, OpinionStatus.REOPENED);
-		move(OpinionStatus.ACCEPTED, actor, now, null, null);
+		move(OpinionStatus.ACCEPTED, actor, now, null, null, Note.of("opinion.note.accepted", unit(leadUnitId)));
 	}
 
 	public void returnToTriage(String reason, Instant returnDeadline, String actor, Instant now) {
@@ -254,10 +167,11 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		if (now.isAfter(returnDeadline)) {
 			throw LianluoException.conflict("opinion.return.too-late");
 		}
+		UUID returning = leadUnitId;
 		leadUnitId = null;
 		assistingUnits.clear();
 		endRound();
-		move(OpinionStatus.RECEIVED, actor, now, reason, null);
+		move(OpinionStatus.RECEIVED, actor, now, reason, null, Note.of("opinion.note.returned", unit(returning), Note.WORDS));
 	}
 
 	public void requestExtension(int workingDays, String reason, int maxPerRound, String actor, Instant now) {
@@ -270,7 +184,8 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		}
 		extensionDays = workingDays;
 		extensionReason = reason;
-		note(TimelineEntry.Kind.EXTENSION_REQUESTED, actor, now, workingDays + ": " + reason);
+		note(TimelineEntry.Kind.EXTENSION_REQUESTED, actor, now, reason,
+				Note.of("opinion.note.extension-requested", unit(leadUnitId), Note.literal(workingDays), Note.WORDS));
 	}
 
 	public int pendingExtensionDays() {
@@ -292,8 +207,8 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		}
 		extensionDays = null;
 		extensionReason = null;
-		note(approve ? TimelineEntry.Kind.EXTENSION_APPROVED : TimelineEntry.Kind.EXTENSION_DENIED, actor, now,
-				days + (note == null ? "" : ": " + note));
+		note(approve ? TimelineEntry.Kind.EXTENSION_APPROVED : TimelineEntry.Kind.EXTENSION_DENIED, actor, now, note,
+				Note.of(approve ? "opinion.note.extension-approved" : "opinion.note.extension-denied", Note.literal(days), Note.WORDS));
 	}
 
 	public void recordAssistingView(UUID unitId, String view, String actor, Instant now) {
@@ -302,7 +217,7 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 			.orElseThrow(LianluoException::forbidden);
 		assistingUnits.remove(unit);
 		assistingUnits.add(new AssistingUnit(unitId, view, now));
-		note(TimelineEntry.Kind.ASSISTING_VIEW, actor, now, view);
+		note(TimelineEntry.Kind.ASSISTING_VIEW, actor, now, view, Note.of("opinion.note.assisting-view", unit(unitId), Note.WORDS));
 	}
 
 	public void reply(ReplyResult result, String text, String actor, Instant now) {
@@ -312,18 +227,19 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		repliedAt = now;
 		extensionDays = null;
 		nextSupervisionAt = null;
-		move(OpinionStatus.REPLIED, actor, now, result.name(), null);
+		move(OpinionStatus.REPLIED, actor, now, null, null,
+				Note.of("opinion.note.replied", unit(leadUnitId), Note.message("opinion.result." + result)));
 	}
 
 	public void review(boolean approve, String note, String actor, Instant now) {
 		require(OpinionStatus.REPLIED);
 		if (approve) {
 			fedBackAt = now;
-			move(OpinionStatus.FED_BACK, actor, now, note, null);
+			move(OpinionStatus.FED_BACK, actor, now, note, null, Note.of("opinion.note.fed-back", Note.WORDS));
 			registerEvent(new OpinionFedBack(id, trackingCode, kind, regionCode, reopenCount));
 		}
 		else {
-			move(OpinionStatus.ACCEPTED, actor, now, note, null);
+			move(OpinionStatus.ACCEPTED, actor, now, note, null, Note.of("opinion.note.sent-back", unit(leadUnitId), Note.WORDS));
 		}
 	}
 
@@ -337,7 +253,7 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		ratedAt = now;
 		ratedBy = rater;
 		if (rater == Rater.FOLLOW_UP) {
-			note(TimelineEntry.Kind.PHONE_FOLLOW_UP, actor, now, newGrade.name() + (comment == null ? "" : ": " + comment));
+			note(TimelineEntry.Kind.PHONE_FOLLOW_UP, actor, now, comment, Note.of("opinion.note.follow-up", grade(newGrade), Note.WORDS));
 		}
 		if (newGrade == Grade.UNSATISFIED && reopenCount < MAX_REOPENINGS) {
 			reopenCount++;
@@ -345,19 +261,19 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 			replyResult = null;
 			replyText = null;
 			repliedAt = null;
-			move(OpinionStatus.REOPENED, actor, now, newGrade.name() + (comment == null ? "" : ": " + comment), null);
+			move(OpinionStatus.REOPENED, actor, now, comment, null, Note.of("opinion.note.reopened", grade(newGrade), Note.WORDS));
 			registerEvent(new OpinionEvents.OpinionReopened(id, trackingCode, kind, regionCode, leadUnitId, reopenDeadline,
 					reopenCount));
 			return;
 		}
-		close(actor, now, newGrade.name());
+		close(actor, now, Note.of("opinion.note.closed", grade(newGrade)));
 		registerEvent(new OpinionClosed(id, trackingCode, kind, regionCode, newGrade, false));
 	}
 
 	public void closeUnrated(String actor, Instant now) {
 		require(OpinionStatus.FED_BACK);
 		closedUnrated = true;
-		close(actor, now, "unrated");
+		close(actor, now, Note.of("opinion.note.closed-unrated"));
 		registerEvent(new OpinionClosed(id, trackingCode, kind, regionCode, null, true));
 	}
 
@@ -368,30 +284,23 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		}
 		implemented = true;
 		implementedNote = note;
-		note(TimelineEntry.Kind.IMPLEMENTED, actor, now, note);
+		note(TimelineEntry.Kind.IMPLEMENTED, actor, now, note, Note.of("opinion.note.implemented", Note.WORDS));
 	}
 
 	// --- supervision (督办): steps only go up, each once
 
+	@Override
 	public boolean supervise(int level, Instant next, Instant now) {
 		if (!status.isHandling() || level <= supervisionLevel) {
 			return false;
 		}
 		supervisionLevel = level;
 		nextSupervisionAt = next;
-		note(TimelineEntry.Kind.SUPERVISION, "system", now, String.valueOf(level));
+		// The note keeps the step's number: the sweep's tests and the office's queries read it.
+		note(TimelineEntry.Kind.SUPERVISION, "system", now, String.valueOf(level),
+				Note.of("opinion.note.supervision." + level, unit(leadUnitId)));
 		registerEvent(new OpinionEvents.OpinionSupervised(id, trackingCode, leadUnitId, level, regionCode, deadline));
 		return true;
-	}
-
-	public Light light(Instant now, Instant endOfNextWorkingDay) {
-		if (!status.isHandling() || deadline == null) {
-			return null;
-		}
-		if (now.isAfter(deadline)) {
-			return Light.RED;
-		}
-		return extended || !deadline.isAfter(endOfNextWorkingDay) ? Light.YELLOW : Light.GREEN;
 	}
 
 	private void startRound(Instant newDeadline, Instant firstSupervision, Instant now) {
@@ -411,10 +320,10 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		supervisionLevel = 0;
 	}
 
-	private void close(String actor, Instant now, String note) {
+	private void close(String actor, Instant now, Note message) {
 		closedAt = now;
 		nextSupervisionAt = null;
-		move(OpinionStatus.CLOSED, actor, now, note, null);
+		move(OpinionStatus.CLOSED, actor, now, null, null, message);
 	}
 
 	private void require(OpinionStatus... allowed) {
@@ -433,91 +342,33 @@ public class Opinion extends AbstractAggregateRoot<Opinion> {
 		if (note == null || last == null || last.kind() != TimelineEntry.Kind.TRANSITION) {
 			return;
 		}
-		newEntries.set(newEntries.size() - 1, new TimelineEntry(last.id(), last.opinionId(), last.at(), last.actor(), last.kind(),
-				last.fromStatus(), last.toStatus(), last.note() == null ? note : last.note() + "；" + note, last.publicNote()));
+		newEntries.set(newEntries.size() - 1, last.withWords(note));
 	}
 
-	private void move(OpinionStatus to, String actor, Instant now, String note, String publicNote) {
-		newEntries.add(TimelineEntry.transition(id, now, actor, status, to, note, publicNote));
+	private void move(OpinionStatus to, String actor, Instant now, String note, String publicNote, Note message) {
+		newEntries.add(TimelineEntry.transition(id, now, actor, status, to, note, publicNote, message));
 		status = to;
 		updatedAt = now;
 		registerEvent(new OpinionEvents.OpinionStatusChanged(id, to));
 	}
 
-	private void note(TimelineEntry.Kind kind, String actor, Instant now, String note) {
-		newEntries.add(new TimelineEntry(Ids.newId(), id, now, actor, kind, status, status, note, null));
+	private void note(TimelineEntry.Kind kind, String actor, Instant now, String note, Note message) {
+		newEntries.add(TimelineEntry.of(id, now, actor, kind, status, note, message));
 		updatedAt = now;
 	}
 
-	/** The timeline entries made since the opinion was loaded; the repository writes them with it. */
-	/** The events registered since the last save, for the one who stores it to publish; cleared here. */
-	List<Object> takeEvents() {
-		List<Object> events = List.copyOf(domainEvents());
-		clearDomainEvents();
-		return events;
+	private static String unit(UUID unitId) {
+		return Note.ref("unit", unitId);
 	}
 
+	private static String grade(Grade g) {
+		return Note.message("opinion.grade." + g);
+	}
+
+	/** The timeline entries made since the opinion was loaded; the one who stores it writes them with it. */
 	public List<TimelineEntry> takeNewEntries() {
 		List<TimelineEntry> taken = List.copyOf(newEntries);
 		newEntries.clear();
 		return taken;
 	}
-
-	/** What intake hands to {@link #receive}. */
-	public record Intake(String content, String regionCode, UUID stationId, OpinionKind kind, Category category,
-			Channel channel, String nameEnc, String phoneEnc, String phoneHash, boolean anonymous, Instant receivedAt,
-			Set<UUID> deputyIds) {
-	}
-
-	/** An assisting unit (协办) and the view it sent the lead unit. */
-	public record AssistingUnit(UUID unitId, String view, Instant viewedAt) {
-	}
-
-	/** A deputy who received the opinion. */
-	public record ReceivingDeputy(UUID deputyId) {
-	}
-
-	public UUID getId() { return id; }
-	public String getTrackingCode() { return trackingCode; }
-	public OpinionStatus getStatus() { return status; }
-	public OpinionKind getKind() { return kind; }
-	public Category getCategory() { return category; }
-	public Channel getChannel() { return channel; }
-	public String getContent() { return content; }
-	public String getRegionCode() { return regionCode; }
-	public UUID getStationId() { return stationId; }
-	public String getSubmitterNameEnc() { return submitterNameEnc; }
-	public String getSubmitterPhoneEnc() { return submitterPhoneEnc; }
-	public String getSubmitterPhoneHash() { return submitterPhoneHash; }
-	public boolean isAnonymous() { return anonymous; }
-	public Instant getReceivedAt() { return receivedAt; }
-	public UUID getPrimaryId() { return primaryId; }
-	public String getAnswer() { return answer; }
-	public String getRejectReason() { return rejectReason; }
-	public String getRejectReferral() { return rejectReferral; }
-	public UUID getLeadUnitId() { return leadUnitId; }
-	public Instant getAssignedAt() { return assignedAt; }
-	public Instant getDeadline() { return deadline; }
-	public boolean isExtended() { return extended; }
-	public Integer getExtensionDays() { return extensionDays; }
-	public String getExtensionReason() { return extensionReason; }
-	public int getSupervisionLevel() { return supervisionLevel; }
-	public Instant getNextSupervisionAt() { return nextSupervisionAt; }
-	public ReplyResult getReplyResult() { return replyResult; }
-	public String getReplyText() { return replyText; }
-	public Instant getRepliedAt() { return repliedAt; }
-	public Instant getFedBackAt() { return fedBackAt; }
-	public Grade getGrade() { return grade; }
-	public Rater getRatedBy() { return ratedBy; }
-	public String getGradeComment() { return gradeComment; }
-	public int getReopenCount() { return reopenCount; }
-	public boolean isImplemented() { return implemented; }
-	public String getImplementedNote() { return implementedNote; }
-	public Instant getClosedAt() { return closedAt; }
-	public boolean isClosedUnrated() { return closedUnrated; }
-	public UUID getConsultationId() { return consultationId; }
-	public Instant getCreatedAt() { return createdAt; }
-	public Instant getUpdatedAt() { return updatedAt; }
-	public Set<AssistingUnit> getAssistingUnits() { return Set.copyOf(assistingUnits); }
-	public Set<UUID> getDeputyIds() { return deputies.stream().map(ReceivingDeputy::deputyId).collect(java.util.stream.Collectors.toSet()); }
 }

@@ -1,25 +1,26 @@
 package org.lianluo.opinion;
 
 import java.sql.Array;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Loads and stores the {@link Opinion} aggregate: the opinion row, its assisting units and its receiving deputies.
  * Written by hand because the loop's every step loads and stores one, and a generic mapper of its 45 columns cost
- * more than everything else the step did. An update is guarded by the version (another change in between is an
+ * more than everything else the step did: one statement per write, its named parameters from the one column map
+ * of {@link OpinionColumns} for both insert and update. An update is guarded by the version (another change in between is an
  * {@link OptimisticLockingFailureException}); the aggregate's events are published right after it is stored, in
  * the same transaction. Deputies are set at intake only; assisting units are written again on every update.
  */
@@ -30,12 +31,17 @@ class OpinionStore {
 			select o.*, array(select d.deputy_id from opinion_deputy d where d.opinion_id = o.id) as deputy_ids
 			from opinion o""";
 
+	private static final OpinionColumns COLUMNS = new OpinionColumns();
+
 	private final JdbcTemplate jdbc;
+
+	private final JdbcClient client;
 
 	private final ApplicationEventPublisher events;
 
-	OpinionStore(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+	OpinionStore(JdbcTemplate jdbc, JdbcClient client, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.client = client;
 		this.events = events;
 	}
 
@@ -63,46 +69,23 @@ class OpinionStore {
 
 	/** Stores a new opinion (version 0) or the changes of a loaded one (version + 1). */
 	Opinion save(Opinion o) {
+		Map<String, Object> values = COLUMNS.values(o);
 		if (o.version == null) {
-			insert(o);
+			client.sql(COLUMNS.insert).params(values).update();
 			o.version = 0L;
+			insertDeputies(o);
 		}
 		else {
-			update(o);
+			if (client.sql(COLUMNS.update).params(values).update() != 1) {
+				throw new OptimisticLockingFailureException("opinion " + o.id + " changed since version " + o.version);
+			}
 			o.version = o.version + 1;
+			insertDeputies(o);
+			jdbc.update("delete from opinion_assisting_unit where opinion_id = ?", o.id);
 		}
+		insertAssistingUnits(o);
 		o.takeEvents().forEach(events::publishEvent);
 		return o;
-	}
-
-	private void insert(Opinion o) {
-		jdbc.update("""
-				insert into opinion (id, tracking_code, status, kind, category, channel, content, region_code, station_id,
-				  submitter_name_enc, submitter_phone_enc, submitter_phone_hash, anonymous, received_at, primary_id, answer,
-				  reject_reason, reject_referral, lead_unit_id, assigned_at, deadline, extended, extensions_in_round,
-				  extension_days, extension_reason, supervision_level, next_supervision_at, reply_result, reply_text,
-				  replied_at, fed_back_at, grade, grade_comment, rated_at, reopen_count, implemented, implemented_note,
-				  closed_at, closed_unrated, created_at, updated_at, consultation_id, version)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-				  ?, ?, ?, ?, ?, ?, ?, ?, 0)""", ps -> {
-			ps.setObject(1, o.id);
-			ps.setString(2, o.trackingCode);
-			ps.setString(3, o.status.name());
-			ps.setString(4, o.kind.name());
-			ps.setString(5, o.category.name());
-			ps.setString(6, o.channel.name());
-			ps.setString(7, o.content);
-			ps.setString(8, o.regionCode);
-			ps.setObject(9, o.stationId);
-			ps.setString(10, o.submitterNameEnc);
-			ps.setString(11, o.submitterPhoneEnc);
-			ps.setString(12, o.submitterPhoneHash);
-			ps.setBoolean(13, o.anonymous);
-			ps.setTimestamp(14, timestamp(o.receivedAt));
-			setChangeable(ps, 15, o);
-		});
-		insertDeputies(o);
-		insertAssistingUnits(o);
 	}
 
 	/** The deputies who received it, or to whom the office turned it over: they are only ever added. */
@@ -118,64 +101,6 @@ class OpinionStore {
 				});
 	}
 
-	private void update(Opinion o) {
-		int updated = jdbc.update("""
-				update opinion set kind = ?, category = ?, primary_id = ?, answer = ?, reject_reason = ?,
-				  reject_referral = ?, lead_unit_id = ?, assigned_at = ?, deadline = ?, extended = ?, extensions_in_round = ?,
-				  extension_days = ?, extension_reason = ?, supervision_level = ?, next_supervision_at = ?, reply_result = ?,
-				  reply_text = ?, replied_at = ?, fed_back_at = ?, grade = ?, grade_comment = ?, rated_at = ?,
-				  reopen_count = ?, implemented = ?, implemented_note = ?, closed_at = ?, closed_unrated = ?, created_at = ?,
-				  updated_at = ?, consultation_id = ?, rated_by = ?, status = ?, version = version + 1
-				where id = ? and version = ?""", ps -> {
-			ps.setString(1, o.kind.name());
-			ps.setString(2, o.category.name());
-			int i = setChangeable(ps, 3, o);
-			ps.setString(i++, name(o.ratedBy));
-			ps.setString(i++, o.status.name());
-			ps.setObject(i++, o.id);
-			ps.setLong(i, o.version);
-		});
-		if (updated != 1) {
-			throw new OptimisticLockingFailureException("opinion " + o.id + " changed since version " + o.version);
-		}
-		insertDeputies(o);
-		jdbc.update("delete from opinion_assisting_unit where opinion_id = ?", o.id);
-		insertAssistingUnits(o);
-	}
-
-	/** The columns after the intake's, from primary_id to consultation_id, from parameter {@code i}; the next one. */
-	private static int setChangeable(PreparedStatement ps, int i, Opinion o) throws SQLException {
-		ps.setObject(i++, o.primaryId);
-		ps.setString(i++, o.answer);
-		ps.setString(i++, o.rejectReason);
-		ps.setString(i++, o.rejectReferral);
-		ps.setObject(i++, o.leadUnitId);
-		ps.setTimestamp(i++, timestamp(o.assignedAt));
-		ps.setTimestamp(i++, timestamp(o.deadline));
-		ps.setBoolean(i++, o.extended);
-		ps.setInt(i++, o.extensionsInRound);
-		ps.setObject(i++, o.extensionDays);
-		ps.setString(i++, o.extensionReason);
-		ps.setInt(i++, o.supervisionLevel);
-		ps.setTimestamp(i++, timestamp(o.nextSupervisionAt));
-		ps.setString(i++, name(o.replyResult));
-		ps.setString(i++, o.replyText);
-		ps.setTimestamp(i++, timestamp(o.repliedAt));
-		ps.setTimestamp(i++, timestamp(o.fedBackAt));
-		ps.setString(i++, name(o.grade));
-		ps.setString(i++, o.gradeComment);
-		ps.setTimestamp(i++, timestamp(o.ratedAt));
-		ps.setInt(i++, o.reopenCount);
-		ps.setBoolean(i++, o.implemented);
-		ps.setString(i++, o.implementedNote);
-		ps.setTimestamp(i++, timestamp(o.closedAt));
-		ps.setBoolean(i++, o.closedUnrated);
-		ps.setTimestamp(i++, timestamp(o.createdAt));
-		ps.setTimestamp(i++, timestamp(o.updatedAt));
-		ps.setObject(i++, o.consultationId);
-		return i;
-	}
-
 	private void insertAssistingUnits(Opinion o) {
 		List<Opinion.AssistingUnit> units = List.copyOf(o.assistingUnits);
 		jdbc.batchUpdate("insert into opinion_assisting_unit (opinion_id, unit_id, view, viewed_at) values (?, ?, ?, ?)",
@@ -183,7 +108,7 @@ class OpinionStore {
 					ps.setObject(1, o.id);
 					ps.setObject(2, u.unitId());
 					ps.setString(3, u.view());
-					ps.setTimestamp(4, timestamp(u.viewedAt()));
+					ps.setTimestamp(4, OpinionColumns.timestamp(u.viewedAt()));
 				});
 	}
 
@@ -251,14 +176,5 @@ class OpinionStore {
 	private static Instant instant(ResultSet rs, int column) throws SQLException {
 		Timestamp t = rs.getTimestamp(column);
 		return t == null ? null : t.toInstant();
-	}
-
-	/** To PostgreSQL's microseconds by truncation: rounding would carry a day's last instant into the next day. */
-	private static Timestamp timestamp(Instant instant) {
-		return instant == null ? null : Timestamp.from(instant.truncatedTo(ChronoUnit.MICROS));
-	}
-
-	private static String name(Enum<?> e) {
-		return e == null ? null : e.name();
 	}
 }

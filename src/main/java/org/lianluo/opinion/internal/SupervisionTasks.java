@@ -5,9 +5,8 @@ import java.time.Duration;
 
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.lianluo.opinion.Supervision;
+import org.lianluo.platform.casework.CaseTimers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -25,14 +24,11 @@ class SupervisionTasks {
 	@Bean
 	RecurringTask<Void> opinionSupervisionSweep(ObjectProvider<Supervision> supervision,
 			@Value("${lianluo.opinion.sweep-interval:PT1M}") Duration interval) {
-		return Tasks.recurring("opinion-supervision-sweep", FixedDelay.of(interval))
-			.execute((instance, context) -> supervision.getObject().sweep());
+		return CaseTimers.sweepTask("opinion-supervision-sweep", interval, () -> supervision.getObject().sweep());
 	}
 
 	@Bean
 	OneTimeTask<Void> opinionDeadlineTimer(ObjectProvider<Supervision> supervision, Clock clock) {
-		return Tasks.oneTime(DEADLINE_TASK)
-			.execute((instance, context) -> supervision.getObject()
-				.advance(DeadlineTimers.opinionOf(instance.getId()), clock.instant()));
+		return CaseTimers.timerTask(DEADLINE_TASK, clock, (id, now) -> supervision.getObject().advance(id, now));
 	}
 }

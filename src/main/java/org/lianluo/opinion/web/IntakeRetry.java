@@ -1,8 +1,11 @@
 package org.lianluo.opinion.web;
 
+import java.util.function.Function;
+
 import org.lianluo.opinion.Opinion;
-import org.lianluo.opinion.OpinionManagement;
+import org.lianluo.opinion.OpinionIntake;
 import org.lianluo.opinion.Submission;
+import org.lianluo.platform.Moment;
 
 /** Intake with an idempotency key: when two requests with one key race, the loser answers as the winner. */
 final class IntakeRetry {
@@ -19,13 +22,15 @@ final class IntakeRetry {
 		return k;
 	}
 
-	static Opinion submit(OpinionManagement opinions, Submission s, String key, String actor) {
+	/** {@code submit}: the intake of a citizen or of staff, with the command made of {@code s} and the key. */
+	static Opinion submit(OpinionIntake intake, Submission s, String key, Moment at,
+			Function<OpinionIntake.Submit, Opinion> submit) {
 		String k = key(key);
 		try {
-			return opinions.submit(s, k, actor);
+			return submit.apply(new OpinionIntake.Submit(s, k));
 		}
-		catch (OpinionManagement.ConcurrentDuplicate ex) {
-			return opinions.replayed(k, s).orElseThrow();
+		catch (OpinionIntake.ConcurrentDuplicate ex) {
+			return intake.replayed(k, s, at).orElseThrow();
 		}
 	}
 }

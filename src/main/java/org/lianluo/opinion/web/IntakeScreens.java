@@ -10,7 +10,9 @@ import org.lianluo.opinion.Category;
 import org.lianluo.opinion.Channel;
 import org.lianluo.opinion.Opinion;
 import org.lianluo.opinion.OpinionKind;
+import org.lianluo.opinion.OpinionIntake;
 import org.lianluo.opinion.OpinionManagement;
+import org.lianluo.platform.Moment;
 import org.lianluo.opinion.Submission;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.web.FormErrors;
@@ -41,7 +43,14 @@ class IntakeScreens {
 
 	private final FormErrors formErrors;
 
-	IntakeScreens(OpinionManagement opinions, Stations stations, FormErrors formErrors) {
+	private final OpinionIntake intake;
+
+	private final java.time.Clock clock;
+
+	IntakeScreens(OpinionManagement opinions, OpinionIntake intake, java.time.Clock clock, Stations stations,
+			FormErrors formErrors) {
+		this.intake = intake;
+		this.clock = clock;
 		this.opinions = opinions;
 		this.stations = stations;
 		this.formErrors = formErrors;
@@ -69,7 +78,7 @@ class IntakeScreens {
 		Submission submission = new Submission(content, s.regionCode(), station, kind, category, name, phone,
 				name == null || name.isBlank(), channel, received, deputyIds == null ? List.of() : deputyIds);
 		try {
-			Opinion o = opinions.submit(submission, null, Actor.current().username());
+			Opinion o = intake.fromStaff(new OpinionIntake.Submit(submission, null), Actor.current(), Moment.live(clock));
 			// The receipt printed for the citizen, answered to this request only: its rating key is shown nowhere else.
 			model.addAttribute("station", s);
 			model.addAttribute("id", o.getId());

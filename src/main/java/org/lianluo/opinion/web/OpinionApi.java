@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.lianluo.identity.AuditLog;
 import org.lianluo.identity.Actor;
 import org.lianluo.opinion.Category;
 import org.lianluo.opinion.Channel;
@@ -15,8 +14,15 @@ import org.lianluo.opinion.Light;
 import org.lianluo.opinion.Opinion;
 import org.lianluo.opinion.OpinionKind;
 import org.lianluo.opinion.OpinionKpis;
+import org.lianluo.opinion.OpinionLoop;
 import org.lianluo.opinion.OpinionManagement;
-import org.lianluo.opinion.OpinionManagement.Triage;
+import org.lianluo.opinion.OfficeReview;
+import org.lianluo.opinion.OpinionFiles;
+import org.lianluo.opinion.OpinionReveals;
+import org.lianluo.opinion.OpinionTriage;
+import org.lianluo.opinion.Rating;
+import org.lianluo.opinion.UnitHandling;
+import org.lianluo.platform.Moment;
 import org.lianluo.opinion.OpinionQueries;
 import org.lianluo.opinion.OpinionStatus;
 import org.lianluo.opinion.ReplyResult;
@@ -46,20 +52,23 @@ class OpinionApi {
 
 	private final Deadlines deadlines;
 
-	private final AuditLog audit;
-
 	private final Clock clock;
 
 	private final OpinionKpis kpis;
 
-	OpinionApi(OpinionManagement opinions, OpinionQueries queries, Deadlines deadlines, AuditLog audit, Clock clock,
-			OpinionKpis kpis) {
+	private final OpinionLoop loop;
+
+	private final TimelineNotes notes;
+
+	OpinionApi(OpinionManagement opinions, OpinionQueries queries, Deadlines deadlines, Clock clock, OpinionKpis kpis,
+			OpinionLoop loop, TimelineNotes notes) {
 		this.kpis = kpis;
 		this.opinions = opinions;
 		this.queries = queries;
 		this.deadlines = deadlines;
-		this.audit = audit;
 		this.clock = clock;
+		this.loop = loop;
+		this.notes = notes;
 	}
 
 	@PostMapping
@@ -68,7 +77,8 @@ class OpinionApi {
 			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
 		Submission s = new Submission(body.content(), body.regionCode(), body.stationId(), body.kind(), body.category(),
 				body.name(), body.phone(), body.anonymous(), body.channel(), body.receivedAt(), body.deputyIds());
-		Opinion o = IntakeRetry.submit(opinions, s, key, Actor.current().username());
+		Moment at = now();
+		Opinion o = IntakeRetry.submit(loop.intake(), s, key, at, command -> loop.intake().fromStaff(command, Actor.current(), at));
 		// The receipt for the citizen: its code (also for a deputy who registers it) and, this once, its rating key.
 		return ResponseEntity.status(HttpStatus.CREATED).body(view(o, true).withRatingKey(opinions.ratingKey(o.getId())));
 	}
@@ -91,16 +101,14 @@ class OpinionApi {
 
 	@GetMapping("/{id}")
 	OpinionView get(@PathVariable UUID id) {
-		return view(opinions.get(id));
+		return view(opinions.get(id, Actor.current()));
 	}
 
 	/** The full phone number, for a call back; audited. */
 	@PostMapping("/{id}/reveal")
 	@PreAuthorize("hasAnyRole('ASSESSOR', 'STATION_ADMIN')")
-	Revealed reveal(@PathVariable UUID id) {
-		Opinion o = opinions.get(id);
-		audit.record(AuditLog.Action.PERSONAL_DATA_REVEALED, "opinion " + o.getId(), "submitter phone and name");
-		return new Revealed(opinions.revealName(o), opinions.revealPhone(o));
+	OpinionReveals.Revealed reveal(@PathVariable UUID id) {
+		return loop.reveals().reveal(id, Actor.current());
 	}
 
 	@PostMapping(value = "/{id}/attachments", consumes = "multipart/form-data")
@@ -110,29 +118,31 @@ class OpinionApi {
 		if (file == null) {
 			throw org.lianluo.platform.LianluoException.invalidField("file", "attachment.empty");
 		}
-		return ResponseEntity.status(HttpStatus.CREATED).body(opinions.attach(id, file.getOriginalFilename(), file.getBytes()));
+		return ResponseEntity.status(HttpStatus.CREATED).body(loop.files()
+			.attach(new OpinionFiles.Attach(id, file.getOriginalFilename(), file.getBytes()), Actor.current(), now()));
 	}
 
 	@GetMapping("/{id}/attachments")
 	List<Attachments.Attachment> attachments(@PathVariable UUID id) {
-		return opinions.attachments(id);
+		return loop.files().of(id, Actor.current());
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> download(@PathVariable UUID id, @PathVariable UUID attachmentId) {
-		return AttachmentDownloads.of(opinions.attachment(id, attachmentId), opinions.attachmentContent(attachmentId));
+		return AttachmentDownloads.of(loop.files().get(id, attachmentId, Actor.current()), loop.files().content(attachmentId));
 	}
 
 	@PostMapping("/{id}/triage")
-	OpinionView triage(@PathVariable UUID id, @RequestBody Triage body) {
-		return view(opinions.triage(id, body));
+	OpinionView triage(@PathVariable UUID id, @RequestBody TriageBody body) {
+		return view(loop.triage().triage(body.command(id), Actor.current(), now()));
 	}
 
 	/** "N 位群众反映同一问题": the opinions merged into this one, and how many people reported the matter. */
 	@GetMapping("/{id}/duplicates")
 	Duplicates duplicates(@PathVariable UUID id) {
-		Opinion o = opinions.get(id);
-		boolean codes = OpinionQueries.showsTrackingCodes(Actor.current());
+		Actor actor = Actor.current();
+		Opinion o = opinions.get(id, actor);
+		boolean codes = OpinionQueries.showsTrackingCodes(actor);
 		List<Duplicate> merged = queries.duplicatesOf(o.getId()).stream()
 			.map(d -> opinions.byId(d).orElseThrow())
 			.map(d -> new Duplicate(d.getId(), codes ? d.getTrackingCode() : null, d.getReceivedAt()))
@@ -142,52 +152,58 @@ class OpinionApi {
 
 	@PostMapping("/{id}/unmerge")
 	OpinionView unmerge(@PathVariable UUID id) {
-		return view(opinions.unmerge(id));
+		return view(loop.triage().unmerge(new OpinionTriage.Unmerge(id), Actor.current(), now()));
 	}
 
 	@PostMapping("/{id}/accept")
 	OpinionView accept(@PathVariable UUID id) {
-		return view(opinions.accept(id));
+		return view(loop.unit().accept(new UnitHandling.Accept(id), Actor.current(), now()));
 	}
 
 	@PostMapping("/{id}/return")
 	OpinionView returnToTriage(@PathVariable UUID id, @RequestBody Reason body) {
-		return view(opinions.returnToTriage(id, body.reason()));
+		return view(loop.unit().returnToTriage(new UnitHandling.Return(id, body.reason()), Actor.current(), now()));
 	}
 
 	@PostMapping("/{id}/extension")
 	OpinionView requestExtension(@PathVariable UUID id, @RequestBody ExtensionRequest body) {
-		return view(opinions.requestExtension(id, body.workingDays(), body.reason()));
+		return view(loop.unit().requestExtension(new UnitHandling.RequestExtension(id, body.workingDays(), body.reason()),
+				Actor.current(), now()));
 	}
 
 	@PostMapping("/{id}/extension/decision")
 	OpinionView decideExtension(@PathVariable UUID id, @RequestBody Decision body) {
-		return view(opinions.decideExtension(id, body.approve(), body.note()));
+		return view(loop.office().decideExtension(new OfficeReview.DecideExtension(id, body.approve(), body.note()),
+				Actor.current(), now()));
 	}
 
 	@PostMapping("/{id}/assisting-view")
 	OpinionView assistingView(@PathVariable UUID id, @RequestBody View body) {
-		return view(opinions.recordAssistingView(id, body.view()));
+		return view(loop.unit().recordAssistingView(new UnitHandling.AssistingView(id, body.view()), Actor.current(), now()));
 	}
 
 	@PostMapping("/{id}/reply")
 	OpinionView reply(@PathVariable UUID id, @RequestBody ReplyBody body) {
-		return view(opinions.reply(id, body.result(), body.text()));
+		return view(loop.unit().reply(new UnitHandling.Reply(id, body.result(), body.text()), Actor.current(), now()));
 	}
 
 	@PostMapping("/{id}/review")
 	OpinionView review(@PathVariable UUID id, @RequestBody Decision body) {
-		return view(opinions.review(id, body.approve(), body.note()));
+		return view(loop.office().review(new OfficeReview.Review(id, body.approve(), body.note()), Actor.current(), now()));
 	}
 
 	@PostMapping("/{id}/evaluation")
 	OpinionView evaluateByPhone(@PathVariable UUID id, @RequestBody Evaluation body) {
-		return view(opinions.evaluateByPhone(id, body.grade(), body.comment()));
+		return view(loop.rating().byPhone(new Rating.ByPhone(id, body.grade(), body.comment()), Actor.current(), now()));
 	}
 
 	@PostMapping("/{id}/implemented")
 	OpinionView implemented(@PathVariable UUID id, @RequestBody Note body) {
-		return view(opinions.markImplemented(id, body.note()));
+		return view(loop.office().markImplemented(new OfficeReview.MarkImplemented(id, body.note()), Actor.current(), now()));
+	}
+
+	private Moment now() {
+		return Moment.live(clock);
 	}
 
 	private OpinionView view(Opinion o) {
@@ -196,8 +212,8 @@ class OpinionApi {
 
 	private OpinionView view(Opinion o, boolean withCode) {
 		Instant now = clock.instant();
-		return OpinionView.of(o, opinions.revealName(o), opinions.revealPhone(o),
-				o.light(now, deadlines.endOfNextWorkingDay(now)), opinions.timeline(o.getId()), withCode);
+		return OpinionView.of(o, loop.reveals().name(o), loop.reveals().phone(o),
+				o.light(now, deadlines.endOfNextWorkingDay(now)), notes.events(opinions.timeline(o.getId()), withCode), withCode);
 	}
 
 	record StaffSubmission(String content, String regionCode, UUID stationId, OpinionKind kind, Category category,
@@ -223,9 +239,6 @@ class OpinionApi {
 	}
 
 	record Note(String note) {
-	}
-
-	record Revealed(String name, String phone) {
 	}
 
 	record Duplicates(int peopleReporting, List<Duplicate> duplicates) {

@@ -15,8 +15,13 @@ import org.lianluo.opinion.Grade;
 import org.lianluo.opinion.Light;
 import org.lianluo.opinion.Opinion;
 import org.lianluo.opinion.OpinionKind;
+import org.lianluo.opinion.OpinionLoop;
 import org.lianluo.opinion.OpinionManagement;
-import org.lianluo.opinion.OpinionManagement.Triage;
+import org.lianluo.opinion.OfficeReview;
+import org.lianluo.opinion.OpinionFiles;
+import org.lianluo.opinion.OpinionTriage;
+import org.lianluo.opinion.Rating;
+import org.lianluo.opinion.UnitHandling;
 import org.lianluo.opinion.OpinionQueries;
 import org.lianluo.opinion.OpinionStatus;
 import org.lianluo.opinion.ReplyResult;
@@ -61,8 +66,15 @@ class OpinionScreens {
 
 	private final Deputies deputies;
 
-	OpinionScreens(Regions regions, Consultations consultations, OpinionManagement opinions, OpinionQueries queries, Deadlines deadlines, Units units,
-			FormErrors formErrors, Clock clock, Deputies deputies) {
+	private final OpinionLoop loop;
+
+	private final TimelineNotes notes;
+
+	OpinionScreens(Regions regions, Consultations consultations, OpinionManagement opinions, OpinionQueries queries,
+			Deadlines deadlines, Units units, FormErrors formErrors, Clock clock, Deputies deputies, OpinionLoop loop,
+			TimelineNotes notes) {
+		this.loop = loop;
+		this.notes = notes;
 		this.deputies = deputies;
 		this.opinions = opinions;
 		this.queries = queries;
@@ -98,7 +110,7 @@ class OpinionScreens {
 	@GetMapping("/{id}")
 	String detail(@PathVariable UUID id, Model model) {
 		Actor user = Actor.current();
-		Opinion o = opinions.get(id);
+		Opinion o = opinions.get(id, user);
 		Instant now = clock.instant();
 		boolean codes = OpinionQueries.showsTrackingCodes(user);
 		model.addAttribute("o", o);
@@ -108,9 +120,9 @@ class OpinionScreens {
 					.format(o.getReceivedAt()));
 		model.addAttribute("regionName", regions.fullName(o.getRegionCode()));
 		model.addAttribute("light", o.light(now, deadlines.endOfNextWorkingDay(now)));
-		model.addAttribute("timeline", opinions.timeline(id).stream().map(e -> OpinionView.shown(e, codes)).toList());
-		model.addAttribute("files", opinions.attachments(id));
-		model.addAttribute("phone", OpinionView.of(o, opinions.revealName(o), opinions.revealPhone(o), null, List.of(), codes));
+		model.addAttribute("timeline", notes.events(opinions.timeline(id), codes));
+		model.addAttribute("files", loop.files().of(id, user));
+		model.addAttribute("phone", OpinionView.of(o, loop.reveals().name(o), loop.reveals().phone(o), null, List.of(), codes));
 		model.addAttribute("leadUnit", o.getLeadUnitId() == null ? null : units.find(o.getLeadUnitId()).orElse(null));
 		model.addAttribute("previous", user.has(Role.ASSESSOR) ? queries.previousBySamePhone(o) : List.of());
 		model.addAttribute("peopleReporting", o.getPrimaryId() == null ? queries.peopleReporting(o.getId()) : 0);
@@ -145,9 +157,10 @@ class OpinionScreens {
 					.map(Opinion::getId)
 					.orElseThrow(() -> LianluoException.invalidField("primaryId", "opinion.primary.required"));
 			}
-			opinions.triage(id, new Triage(route, note, answer, primary, reason, referral, leadUnitId,
+			TriageBody form = new TriageBody(route, note, answer, primary, reason, referral, leadUnitId,
 					assistingUnitIds == null ? List.of() : assistingUnitIds, kind, category, consultationId,
-					articleNumber, route == TriageRoute.TO_PROPOSAL ? deputyNamed(deputyName) : null));
+					articleNumber, route == TriageRoute.TO_PROPOSAL ? deputyNamed(deputyName) : null);
+			loop.triage().triage(form.command(id), Actor.current(), now());
 		});
 	}
 
@@ -166,36 +179,39 @@ class OpinionScreens {
 
 	@PostMapping("/{id}/unmerge")
 	String unmerge(@PathVariable UUID id, RedirectAttributes flash) {
-		return act(id, flash, () -> opinions.unmerge(id));
+		return act(id, flash, () -> loop.triage().unmerge(new OpinionTriage.Unmerge(id), Actor.current(), now()));
 	}
 
 	@PostMapping("/{id}/accept")
 	String accept(@PathVariable UUID id, RedirectAttributes flash) {
-		return act(id, flash, () -> opinions.accept(id));
+		return act(id, flash, () -> loop.unit().accept(new UnitHandling.Accept(id), Actor.current(), now()));
 	}
 
 	@PostMapping("/{id}/return")
 	String returnToTriage(@PathVariable UUID id, @RequestParam String reason, RedirectAttributes flash) {
-		return act(id, flash, () -> opinions.returnToTriage(id, reason));
+		return act(id, flash,
+				() -> loop.unit().returnToTriage(new UnitHandling.Return(id, reason), Actor.current(), now()));
 	}
 
 	@PostMapping("/{id}/extension")
 	String extension(@PathVariable UUID id, @RequestParam(required = false) Integer workingDays,
 			@RequestParam String reason, RedirectAttributes flash) {
-		return act(id, flash, () -> opinions.requestExtension(id, workingDays, reason));
+		return act(id, flash, () -> loop.unit()
+			.requestExtension(new UnitHandling.RequestExtension(id, workingDays, reason), Actor.current(), now()));
 	}
 
 	@PostMapping("/{id}/extension/decision")
 	String decision(@PathVariable UUID id, @RequestParam boolean approve, @RequestParam(required = false) String note,
 			RedirectAttributes flash) {
-		return act(id, flash, () -> opinions.decideExtension(id, approve, note));
+		return act(id, flash, () -> loop.office()
+			.decideExtension(new OfficeReview.DecideExtension(id, approve, note), Actor.current(), now()));
 	}
 
 	@PostMapping("/{id}/reply")
 	String reply(@PathVariable UUID id, @RequestParam(required = false) ReplyResult result, @RequestParam String text,
 			@RequestParam(required = false) MultipartFile file, RedirectAttributes flash) {
 		return act(id, flash, () -> {
-			opinions.reply(id, result, text);
+			loop.unit().reply(new UnitHandling.Reply(id, result, text), Actor.current(), now());
 			attach(id, file);
 		});
 	}
@@ -212,13 +228,13 @@ class OpinionScreens {
 
 	@GetMapping("/{id}/attachments/{attachmentId}")
 	org.springframework.http.ResponseEntity<byte[]> download(@PathVariable UUID id, @PathVariable UUID attachmentId) {
-		return AttachmentDownloads.of(opinions.attachment(id, attachmentId), opinions.attachmentContent(attachmentId));
+		return AttachmentDownloads.of(loop.files().get(id, attachmentId, Actor.current()), loop.files().content(attachmentId));
 	}
 
 	private void attach(UUID id, MultipartFile file) {
 		if (file != null && !file.isEmpty()) {
 			try {
-				opinions.attach(id, file.getOriginalFilename(), file.getBytes());
+				loop.files().attach(new OpinionFiles.Attach(id, file.getOriginalFilename(), file.getBytes()), Actor.current(), now());
 			}
 			catch (java.io.IOException ex) {
 				throw new java.io.UncheckedIOException(ex);
@@ -229,18 +245,25 @@ class OpinionScreens {
 	@PostMapping("/{id}/review")
 	String review(@PathVariable UUID id, @RequestParam boolean approve, @RequestParam(required = false) String note,
 			RedirectAttributes flash) {
-		return act(id, flash, () -> opinions.review(id, approve, note));
+		return act(id, flash,
+				() -> loop.office().review(new OfficeReview.Review(id, approve, note), Actor.current(), now()));
 	}
 
 	@PostMapping("/{id}/evaluation")
 	String evaluation(@PathVariable UUID id, @RequestParam(required = false) Grade grade,
 			@RequestParam(required = false) String comment, RedirectAttributes flash) {
-		return act(id, flash, () -> opinions.evaluateByPhone(id, grade, comment));
+		return act(id, flash,
+				() -> loop.rating().byPhone(new Rating.ByPhone(id, grade, comment), Actor.current(), now()));
 	}
 
 	@PostMapping("/{id}/implemented")
 	String implemented(@PathVariable UUID id, @RequestParam String note, RedirectAttributes flash) {
-		return act(id, flash, () -> opinions.markImplemented(id, note));
+		return act(id, flash, () -> loop.office()
+			.markImplemented(new OfficeReview.MarkImplemented(id, note), Actor.current(), now()));
+	}
+
+	private org.lianluo.platform.Moment now() {
+		return org.lianluo.platform.Moment.live(clock);
 	}
 
 	private String act(UUID id, RedirectAttributes flash, Runnable action) {

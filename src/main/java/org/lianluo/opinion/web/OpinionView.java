@@ -32,7 +32,7 @@ record OpinionView(UUID id, String trackingCode, OpinionStatus status, OpinionKi
 		String gradeComment, Rater ratedBy, int reopenCount, boolean implemented, String implementedNote, Instant closedAt,
 		boolean closedUnrated, List<Event> timeline, @JsonInclude(JsonInclude.Include.NON_NULL) String ratingKey) {
 
-	static OpinionView of(Opinion o, String name, String phone, Light light, List<TimelineEntry> timeline, boolean withCode) {
+	static OpinionView of(Opinion o, String name, String phone, Light light, List<Event> timeline, boolean withCode) {
 		return new OpinionView(o.getId(), withCode ? o.getTrackingCode() : null, o.getStatus(), o.getKind(), o.getCategory(), o.getChannel(),
 				o.getContent(), o.getRegionCode(), o.getStationId(), o.isAnonymous(), maskName(name), PersonalData.mask(phone),
 				o.getReceivedAt(), o.getDeputyIds(), o.getPrimaryId(), o.getAnswer(), o.getRejectReason(),
@@ -42,7 +42,7 @@ record OpinionView(UUID id, String trackingCode, OpinionStatus status, OpinionKi
 				o.getSupervisionLevel(),
 				o.getReplyResult() == null ? null : new Reply(o.getReplyResult(), o.getReplyText(), o.getRepliedAt()),
 				o.getGrade(), o.getGradeComment(), o.getRatedBy(), o.getReopenCount(), o.isImplemented(), o.getImplementedNote(),
-				o.getClosedAt(), o.isClosedUnrated(), timeline.stream().map(e -> Event.of(e, withCode)).toList(), null);
+				o.getClosedAt(), o.isClosedUnrated(), timeline, null);
 	}
 
 	/** The same with the rating key, for the receipt of the intake that made it (API.md: this once). */
@@ -66,23 +66,11 @@ record OpinionView(UUID id, String trackingCode, OpinionStatus status, OpinionKi
 	record Reply(ReplyResult result, String text, Instant at) {
 	}
 
-	record Event(Instant at, String actor, TimelineEntry.Kind kind, OpinionStatus from, OpinionStatus to, String note) {
-
-		static Event of(TimelineEntry e, boolean withCode) {
-			TimelineEntry shown = shown(e, withCode);
-			return new Event(shown.at(), shown.actor(), shown.kind(), shown.fromStatus(), shown.toStatus(), shown.note());
-		}
-	}
-
-	private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("\\b[0-9A-HJKMNP-TV-Z]{13}\\b");
-
-	/** An entry as the caller may read it: for a unit or a deputy, the tracking codes that merges name left out. */
-	static TimelineEntry shown(TimelineEntry e, boolean withCode) {
-		return withCode ? e : new TimelineEntry(e.id(), e.opinionId(), e.at(), withoutCodes(e.actor()), e.kind(),
-				e.fromStatus(), e.toStatus(), withoutCodes(e.note()), e.publicNote());
-	}
-
-	private static String withoutCodes(String text) {
-		return text == null ? null : CODE.matcher(text).replaceAll("*");
+	/**
+	 * One entry of the timeline: API.md's fields as they always were ({@code actor} the account, {@code note} the
+	 * words written), and {@code actorName} and {@code text}, the same rendered for reading, in Chinese.
+	 */
+	record Event(Instant at, String actor, TimelineEntry.Kind kind, OpinionStatus from, OpinionStatus to, String note,
+			String actorName, String text) {
 	}
 }

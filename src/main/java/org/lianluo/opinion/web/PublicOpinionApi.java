@@ -11,7 +11,10 @@ import org.lianluo.opinion.Deadlines;
 import org.lianluo.opinion.Grade;
 import org.lianluo.opinion.Opinion;
 import org.lianluo.opinion.OpinionKind;
+import org.lianluo.opinion.OpinionIntake;
 import org.lianluo.opinion.OpinionManagement;
+import org.lianluo.opinion.Rating;
+import org.lianluo.platform.Moment;
 import org.lianluo.opinion.Submission;
 import jakarta.servlet.http.HttpServletRequest;
 import org.lianluo.identity.Actor;
@@ -34,15 +37,22 @@ class PublicOpinionApi {
 
 	private final OpinionManagement opinions;
 
+	private final OpinionIntake intake;
+
+	private final Rating rating;
+
 	private final Deadlines deadlines;
 
 	private final Clock clock;
 
 	private final SubmissionGuard guard;
 
-	PublicOpinionApi(OpinionManagement opinions, Deadlines deadlines, Clock clock, SubmissionGuard guard) {
+	PublicOpinionApi(OpinionManagement opinions, OpinionIntake intake, Rating rating, Deadlines deadlines, Clock clock,
+			SubmissionGuard guard) {
 		this.guard = guard;
 		this.opinions = opinions;
+		this.intake = intake;
+		this.rating = rating;
 		this.deadlines = deadlines;
 		this.clock = clock;
 	}
@@ -55,7 +65,8 @@ class PublicOpinionApi {
 				null, null);
 		// A retry (the same key and body) gets its first answer again and is not counted as another submission.
 		String k = IntakeRetry.key(key);
-		Opinion earlier = k == null ? null : opinions.replayed(k, s).orElse(null);
+		Moment at = Moment.live(clock);
+		Opinion earlier = k == null ? null : intake.replayed(k, s, at).orElse(null);
 		if (earlier != null) {
 			return created(earlier, opinions.ratingKey(earlier.getId()));
 		}
@@ -63,7 +74,7 @@ class PublicOpinionApi {
 			// Staff and API tokens (kiosks, partner systems) are not counted; everyone else is, per address and phone.
 			guard.admit(request.getRemoteAddr(), body.phone(), false, null, null);
 		}
-		Opinion o = IntakeRetry.submit(opinions, s, k, "citizen");
+		Opinion o = IntakeRetry.submit(intake, s, k, at, command -> intake.fromCitizen(command, at));
 		return created(o, opinions.ratingKey(o.getId()));
 	}
 
@@ -80,7 +91,8 @@ class PublicOpinionApi {
 
 	@PostMapping("/{trackingCode}/evaluation")
 	PublicOpinionView evaluate(@PathVariable String trackingCode, @RequestBody Evaluation body) {
-		return view(opinions.evaluateByCitizen(trackingCode, body.ratingKey(), body.grade(), body.comment()));
+		return view(rating.byCitizen(new Rating.ByCitizen(trackingCode, body.ratingKey(), body.grade(), body.comment()),
+				Moment.live(clock)));
 	}
 
 	PublicOpinionView view(Opinion o) {

@@ -7,7 +7,10 @@ import org.lianluo.opinion.Channel;
 import org.lianluo.opinion.Grade;
 import org.lianluo.opinion.Opinion;
 import org.lianluo.opinion.OpinionKind;
+import org.lianluo.opinion.OpinionIntake;
 import org.lianluo.opinion.OpinionManagement;
+import org.lianluo.opinion.Rating;
+import org.lianluo.platform.Moment;
 import org.lianluo.opinion.Submission;
 import jakarta.servlet.http.HttpServletRequest;
 import org.lianluo.platform.LianluoException;
@@ -36,8 +39,18 @@ class PublicOpinionScreens {
 
 	private final SubmissionGuard guard;
 
-	PublicOpinionScreens(OpinionManagement opinions, PublicOpinionApi api, Regions regions, FormErrors formErrors,
-			org.lianluo.station.Stations stations, SubmissionGuard guard) {
+	private final OpinionIntake intake;
+
+	private final Rating rating;
+
+	private final java.time.Clock clock;
+
+	PublicOpinionScreens(OpinionManagement opinions, OpinionIntake intake, Rating rating, java.time.Clock clock,
+			PublicOpinionApi api, Regions regions, FormErrors formErrors, org.lianluo.station.Stations stations,
+			SubmissionGuard guard) {
+		this.intake = intake;
+		this.rating = rating;
+		this.clock = clock;
 		this.stations = stations;
 		this.guard = guard;
 		this.opinions = opinions;
@@ -81,7 +94,7 @@ class PublicOpinionScreens {
 				station == null ? Channel.PORTAL : Channel.STATION_QR, null, null);
 		try {
 			guard.admit(request.getRemoteAddr(), phone, true, challengeToken, challengeAnswer);
-			Opinion o = opinions.submit(s, null, "citizen");
+			Opinion o = intake.fromCitizen(new OpinionIntake.Submit(s, null), Moment.live(clock));
 			model.addAttribute("code", o.getTrackingCode());
 			model.addAttribute("ratingKey", opinions.ratingKey(o.getId()));
 			model.addAttribute("kind", o.getKind());
@@ -114,7 +127,7 @@ class PublicOpinionScreens {
 	String rate(@RequestParam String code, @RequestParam(required = false) String ratingKey,
 			@RequestParam(required = false) Grade grade, @RequestParam(required = false) String comment, Model model) {
 		try {
-			opinions.evaluateByCitizen(code, ratingKey, grade, comment);
+			rating.byCitizen(new Rating.ByCitizen(code, ratingKey, grade, comment), Moment.live(clock));
 			model.addAttribute("rated", true);
 			return track(code, null, model);
 		}
