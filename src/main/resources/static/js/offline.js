@@ -99,13 +99,41 @@
     return t('kind-' + record.kind) + '“' + (text.length > 24 ? text.slice(0, 24) + '…' : text) + '”';
   }
 
-  function save(form, event) {
-    var kind = form.getAttribute('data-offline');
-    var fixing = form.getAttribute('data-fixing');
-    if (navigator.onLine && !fixing) {
-      return; // online: the plain post, as without JavaScript
+  // Whether the server answers now: navigator.onLine says only that there is a link, not that it carries.
+  function reachable() {
+    if (!navigator.onLine) {
+      return Promise.resolve(false);
+    }
+    var abort = window.AbortController ? new AbortController() : null;
+    var timer = setTimeout(function () { if (abort) { abort.abort(); } }, 6000);
+    return fetch('/manifest.webmanifest', { method: 'HEAD', cache: 'no-store', signal: abort ? abort.signal : undefined })
+      .then(function (r) { return r.ok; }, function () { return false; })
+      .then(function (ok) { clearTimeout(timer); return ok; });
+  }
+
+  function submitted(form, event) {
+    if (form.getAttribute('data-posting')) {
+      return; // the server answered the probe: the plain post, as without JavaScript
     }
     event.preventDefault();
+    if (form.getAttribute('data-fixing')) {
+      save(form);
+      return;
+    }
+    reachable().then(function (online) {
+      if (online) {
+        form.setAttribute('data-posting', 'true');
+        HTMLFormElement.prototype.submit.call(form);
+      }
+      else {
+        save(form);
+      }
+    });
+  }
+
+  function save(form) {
+    var kind = form.getAttribute('data-offline');
+    var fixing = form.getAttribute('data-fixing');
     var given = fieldsOf(form);
     all().then(function (records) {
       var before = fixing ? records.filter(function (r) { return r.key === fixing; })[0] : null;
@@ -194,7 +222,7 @@
   }
 
   function flush() {
-    if (flushing || !navigator.onLine) {
+    if (flushing) {
       return render();
     }
     flushing = true;
@@ -355,7 +383,7 @@
       return;
     }
     document.querySelectorAll('form[data-offline]').forEach(function (form) {
-      form.addEventListener('submit', function (event) { save(form, event); });
+      form.addEventListener('submit', function (event) { submitted(form, event); });
     });
     document.querySelectorAll('form[action$="/logout"]').forEach(function (form) {
       form.addEventListener('submit', function () {
@@ -373,7 +401,7 @@
         records.filter(function (r) { return r.key === fixing && r.state === 'refused'; }).forEach(fix);
       });
     }
-    setInterval(function () { if (navigator.onLine) { flush(); } }, 30000);
+    setInterval(flush, 15000);
     if ('serviceWorker' in navigator) {
       navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(function () {
         return navigator.serviceWorker.ready;
