@@ -262,6 +262,7 @@
     p.textContent = text;
     p.className = 'offline-notice' + (error ? ' error' : '');
     panel.hidden = false;
+    panel.scrollIntoView({ block: 'start' }); // the form was submitted at the page's foot
   }
 
   function button(text, cls, action) {

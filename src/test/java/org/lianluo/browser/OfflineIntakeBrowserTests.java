@@ -95,6 +95,13 @@ class OfflineIntakeBrowserTests {
 		return seen[0];
 	}
 
+	/** A screenshot with the panel of what waits on the device at the top of the window. */
+	static void shot(Browser b, String name) {
+		((JavascriptExecutor) b.driver()).executeScript("var p = document.getElementById('offline-queue');"
+				+ " if (p && !p.hidden) { p.scrollIntoView({ block: 'start' }); }");
+		b.screenshot(name);
+	}
+
 	static void startAt(Browser b, String value) {
 		((JavascriptExecutor) b.driver()).executeScript("document.getElementById('startAt').value = arguments[0];", value);
 	}
@@ -151,13 +158,13 @@ class OfflineIntakeBrowserTests {
 			b.screenshot("offline-01-visit-form-offline");
 			submit(b, "form.visit button[type=submit]");
 			assertThat(waitFor(b, "#offline-queue", "已保存在本机，联网后自动提交")).contains("本机有 1 条记录等待提交");
-			b.screenshot("offline-02-visit-saved");
+			shot(b, "offline-02-visit-saved");
 
 			b.go("/opinions/new");
 			b.type("#content", spoken).select("#regionCode", TOWN);
 			submit(b, "form[data-offline=speak] button[type=submit]");
 			assertThat(waitFor(b, "#offline-queue", "本机有 2 条记录等待提交")).contains("已保存在本机");
-			b.screenshot("offline-03-speak-saved");
+			shot(b, "offline-03-speak-saved");
 			assertThat(assessor.get("/api/v1/opinions?q=" + java.net.URLEncoder.encode(spoken, java.nio.charset.StandardCharsets.UTF_8)
 					+ "&region=" + TOWN).json().get("total").asLong()).as("nothing left the device while offline").isZero();
 		}
@@ -170,13 +177,13 @@ class OfflineIntakeBrowserTests {
 					var done = arguments[arguments.length - 1];
 					fetch('/actuator/health', { cache: 'no-store' }).then(function () { done('reached'); }, function () { done('offline'); });""");
 			assertThat(offline).as("the reopened page has no network").isEqualTo("offline");
-			b.screenshot("offline-04-reopened-offline");
+			shot(b, "offline-04-reopened-offline");
 
 			b.signOut();
 			network(b, true);
 			String panel = waitFor(b, "#offline-queue", "评价码");
 			assertThat(panel).contains("已提交：意见建议", "本机有 1 条记录等待提交", "请用保存这些记录的账号重新登录");
-			b.screenshot("offline-05-online-citizen-landed-deputy-waits-for-sign-in");
+			shot(b, "offline-05-online-citizen-landed-deputy-waits-for-sign-in");
 			new PortalChecks(b).page("offline-06-speak-page-checks");
 			List<String> citizen = codes(panel);
 			assertThat(citizen).as("tracking code and rating key").hasSize(2);
@@ -187,7 +194,7 @@ class OfflineIntakeBrowserTests {
 
 			b.signIn(me.username(), "password-123");
 			String landed = waitFor(b, "#offline-queue", "意见查询码");
-			b.screenshot("offline-07-signed-in-visit-landed");
+			shot(b, "offline-07-signed-in-visit-landed");
 			assertThat(landed).contains("已提交：走访“" + title.substring(0, 4)).doesNotContain("等待提交");
 			List<String> heard = heardCodes(landed);
 			assertThat(heard).hasSize(2);
@@ -236,7 +243,7 @@ class OfflineIntakeBrowserTests {
 			assertThat(one(assessor, heard).get("trackingCode").asText()).isEqualTo(code.get(0));
 			assertThat(Staff.admin(port).get("/api/v1/activities?deputy=" + me.id()).json().get("total").asLong())
 				.as("sent twice, stored once").isEqualTo(1);
-			b.screenshot("offline-08-sent-twice-stored-once");
+			shot(b, "offline-08-sent-twice-stored-once");
 			b.click("#offline-queue .offline-dismiss");
 
 			network(b, false);
@@ -248,7 +255,7 @@ class OfflineIntakeBrowserTests {
 			network(b, true);
 			String refused = waitFor(b, "#offline-queue", "未被接收");
 			assertThat(refused).contains("每条群众意见须为 5 到 5000 字");
-			b.screenshot("offline-09-refused-with-the-servers-message");
+			shot(b, "offline-09-refused-with-the-servers-message");
 			assertThat(Staff.admin(port).get("/api/v1/activities?deputy=" + me.id()).json().get("total").asLong()).isEqualTo(1);
 
 			b.click("#offline-queue .offline-fix");
@@ -257,7 +264,7 @@ class OfflineIntakeBrowserTests {
 			submit(b, "form.visit button[type=submit]");
 			String fixed = waitFor(b, "#offline-queue", "意见查询码");
 			assertThat(fixed).doesNotContain("未被接收");
-			b.screenshot("offline-10-fixed-and-landed");
+			shot(b, "offline-10-fixed-and-landed");
 			assertThat(Staff.admin(port).get("/api/v1/activities?deputy=" + me.id()).json().get("total").asLong()).isEqualTo(2);
 		}
 	}
@@ -275,10 +282,10 @@ class OfflineIntakeBrowserTests {
 			b.click("form.register input[name=deputyIds]");
 			submit(b, "form.register button[type=submit]");
 			assertThat(waitFor(b, "#offline-queue", "已保存在本机，联网后自动提交")).contains("本机有 1 条记录等待提交");
-			b.screenshot("offline-11-intake-saved");
+			shot(b, "offline-11-intake-saved");
 			network(b, true);
 			String receipt = waitFor(b, "#offline-queue", "评价码");
-			b.screenshot("offline-12-intake-landed");
+			shot(b, "offline-12-intake-landed");
 			List<String> codes = codes(receipt);
 			assertThat(codes).hasSize(2);
 			JsonNode stored = one(assessor, said);
