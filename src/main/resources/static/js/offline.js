@@ -329,6 +329,10 @@
       if (otherUsers && me) {
         count.push(t('other-user', otherUsers));
       }
+      var said = panel.querySelector('.offline-notice');
+      if (!waiting && said.className === 'offline-notice') {
+        said.textContent = ''; // "saved on this device" is over once nothing waits
+      }
       var line = panel.querySelector('.offline-count');
       line.textContent = count.join(' ');
       if (signInNeeded && waiting) {
