@@ -32,7 +32,7 @@ class SecurityConfiguration {
 
 	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-			+ "frame-ancestors 'none'";
+			+ "frame-ancestors 'none'; worker-src 'self'; manifest-src 'self'";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -89,7 +89,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(a -> a
 			.requestMatchers("/", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/fonts/**",
 					"/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-					"/swagger-ui.html", "/swagger-ui/**", "/public/**", "/opinions/new", "/track", "/consultations", "/consultations/**")
+					"/swagger-ui.html", "/swagger-ui/**", "/public/**", "/opinions/new", "/track", "/consultations", "/consultations/**",
+					"/sw.js", "/manifest.webmanifest")
 			.permitAll()
 			.requestMatchers("/admin/notification-templates/**", "/admin/report-template/**", "/admin/calendar/**")
 			.access(cityAdmin(cityWide))

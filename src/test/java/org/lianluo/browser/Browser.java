@@ -75,12 +75,23 @@ public final class Browser implements AutoCloseable {
 	 * pages asked for (documents, scripts, styles, images, fonts, XHR), to prove that none leaves this machine.
 	 */
 	public static Browser open(int port, int width, int height, boolean recordRequests) {
+		return open(port, width, height, recordRequests, null);
+	}
+
+	/**
+	 * With a {@code profile} directory, Chromium keeps its storage there (IndexedDB, the service worker and its caches),
+	 * so that a second browser opened on it is the same browser closed and opened again.
+	 */
+	public static Browser open(int port, int width, int height, boolean recordRequests, Path profile) {
 		requireChromium();
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=" + width + "," + height, "--lang=zh-CN");
+		if (profile != null) {
+			options.addArguments("--user-data-dir=" + profile.toAbsolutePath());
+		}
 		if (recordRequests) {
 			options.setCapability("goog:loggingPrefs", java.util.Map.of("performance", "ALL"));
 		}

@@ -27,7 +27,11 @@ class ConsultationApi {
 
 	private final org.lianluo.platform.SubmissionGuard guard;
 
-	ConsultationApi(Consultations consultations, org.lianluo.platform.SubmissionGuard guard) {
+	private final org.lianluo.consultation.CommentIntake commentIntake;
+
+	ConsultationApi(Consultations consultations, org.lianluo.platform.SubmissionGuard guard,
+			org.lianluo.consultation.CommentIntake commentIntake) {
+		this.commentIntake = commentIntake;
 		this.consultations = consultations;
 		this.guard = guard;
 	}
@@ -90,13 +94,19 @@ class ConsultationApi {
 	@PostMapping("/api/v1/public/consultations/{id}/comments")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, String> comment(@PathVariable UUID id, @RequestBody NewComment body,
+			@org.springframework.web.bind.annotation.RequestHeader(name = "Idempotency-Key", required = false) String key,
 			jakarta.servlet.http.HttpServletRequest request) {
 		consultations.publicGet(id);
+		// A retry (the same key and body) gets its first answer again and is not counted as another submission.
+		String earlier = commentIntake.replayed(id, body, key).orElse(null);
+		if (earlier != null) {
+			return Map.of("trackingCode", earlier);
+		}
 		if (org.lianluo.identity.Actor.find().isEmpty()) {
 			// the same limits per address and phone as for opinions (SubmissionGuard); staff tokens are not counted
 			guard.admit(request.getRemoteAddr(), body.phone(), false, null, null);
 		}
-		return Map.of("trackingCode", consultations.comment(id, body).trackingCode());
+		return Map.of("trackingCode", commentIntake.comment(id, body, key));
 	}
 
 	/** What became of a comment, for the commenter with its tracking code. */

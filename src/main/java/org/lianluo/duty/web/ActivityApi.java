@@ -3,11 +3,13 @@ package org.lianluo.duty.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.lianluo.duty.Activities;
 import org.lianluo.duty.Activity;
 import org.lianluo.duty.ActivityFilter;
+import org.lianluo.duty.ActivityIntake;
 import org.lianluo.duty.ActivityPhotos;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,14 +37,19 @@ class ActivityApi {
 
 	private final Activities activities;
 
-	ActivityApi(Activities activities) {
+	private final ActivityIntake intake;
+
+	ActivityApi(Activities activities, ActivityIntake intake) {
 		this.activities = activities;
+		this.intake = intake;
 	}
 
+	/** With an {@code Idempotency-Key}, the same key and body again answer the same activity, no second one. */
 	@PostMapping("/api/v1/activities")
 	@ResponseStatus(HttpStatus.CREATED)
-	Activity register(@RequestBody NewActivity body) {
-		return activities.register(body);
+	Activity register(@RequestBody NewActivity body,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
+		return intake.register(body, List.of(), key);
 	}
 
 	@GetMapping("/api/v1/activities")

@@ -74,8 +74,11 @@ class DutyScreens {
 
 	private final DutyCalendar calendar;
 
-	DutyScreens(DutyCalendar calendar, DutyStatements statements, Activities activities, Contacts contacts, DutyRecords records, Deputies deputies, Stations stations,
+	private final Visits visits;
+
+	DutyScreens(Visits visits, DutyCalendar calendar, DutyStatements statements, Activities activities, Contacts contacts, DutyRecords records, Deputies deputies, Stations stations,
 			Regions regions, FormErrors formErrors, DutyStatistics statistics, Receptions receptions) {
+		this.visits = visits;
 		this.statistics = statistics;
 		this.receptions = receptions;
 		this.statements = statements;
@@ -158,6 +161,8 @@ class DutyScreens {
 	@GetMapping("/duty/visit")
 	String visitForm(Model model) {
 		model.addAttribute("types", List.of(ActivityType.VISIT, ActivityType.RECEPTION, ActivityType.RESEARCH));
+		// A plain post sent twice (a reload, a second tap on a slow line) is stored once; the offline queue sends its own.
+		model.addAttribute("idempotencyKey", java.util.UUID.randomUUID().toString());
 		UUID deputy = Actor.current().deputyId();
 		model.addAttribute("myStations", deputy == null ? List.of()
 				: stations.all(new StationFilter(null, null, null, null, null, null), 500).stream()
@@ -170,19 +175,17 @@ class DutyScreens {
 	String visit(@RequestParam(required = false) String type, @RequestParam(defaultValue = "") String title,
 			@RequestParam(required = false) String startAt, @RequestParam(required = false) Integer votersReceived,
 			@RequestParam(required = false) String outcome, @RequestParam(required = false) UUID stationId,
-			@RequestParam(required = false) List<String> opinions, Model model) {
-		Actor user = Actor.current();
-		if (user.deputyId() == null) {
-			throw LianluoException.forbidden();
-		}
+			@RequestParam(required = false) List<String> opinions, @RequestParam(required = false) List<MultipartFile> photos,
+			@RequestParam(required = false) String idempotencyKey, Model model) {
 		try {
-			String region = stationId == null ? user.regionCode()
-					: stations.find(stationId).map(org.lianluo.station.StationSummary::regionCode).orElse(user.regionCode());
-			activities.register(new NewActivity(type, title, time(startAt, "startAt"), null, region, stationId,
-					List.of(user.deputyId()), votersReceived, null, outcome, null, null, null, null, null, null, opinions));
+			visits.register(Actor.current(), type, title, startAt, votersReceived, outcome, stationId, opinions, photos,
+					idempotencyKey);
 			return "redirect:/duty/record?saved=1";
 		}
 		catch (LianluoException ex) {
+			if (ex.status() == org.springframework.http.HttpStatus.FORBIDDEN) {
+				throw ex;
+			}
 			model.addAttribute("errors", formErrors.of(ex));
 			model.addAttribute("said", opinions == null ? List.of() : opinions);
 			return visitForm(model);
@@ -293,7 +296,7 @@ class DutyScreens {
 	}
 
 	/** A {@code datetime-local} value, read in Asia/Shanghai. */
-	private static OffsetDateTime time(String value, String field) {
+	static OffsetDateTime time(String value, String field) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
