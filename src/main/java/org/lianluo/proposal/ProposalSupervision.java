@@ -33,7 +33,7 @@ public class ProposalSupervision {
 
 	private final Proposals proposals;
 
-	private final ProposalManagement management;
+	private final ProposalAccess access;
 
 	private final ProposalDeadlines deadlines;
 
@@ -45,11 +45,11 @@ public class ProposalSupervision {
 
 	private final Units units;
 
-	ProposalSupervision(Proposals proposals, ProposalManagement management, ProposalDeadlines deadlines,
+	ProposalSupervision(Proposals proposals, ProposalAccess access, ProposalDeadlines deadlines,
 			JdbcClient jdbc, TransactionTemplate tx, Clock clock, Units units) {
 		this.units = units;
 		this.proposals = proposals;
-		this.management = management;
+		this.access = access;
 		this.deadlines = deadlines;
 		this.jdbc = jdbc;
 		this.tx = tx;
@@ -103,7 +103,7 @@ public class ProposalSupervision {
 				viewsChecked = viewsChecked && p.isAssistingViewsWarned();
 				steps += p.superviseDue(now, deadlines::nextStepAt);
 				if (steps > 0 || viewsChecked) {
-					management.save(p);
+					access.save(p);
 				}
 				return steps;
 			});

@@ -135,7 +135,7 @@ class ProposalNotifications {
 	}
 
 	private Proposal load(UUID id) {
-		return RunAs.as(RunAs.CITY, () -> proposals.get(id));
+		return RunAs.as(RunAs.CITY, () -> proposals.get(id, RunAs.CITY));
 	}
 
 	private static Map<String, String> unitParams(Proposal p, Instant deadline) {

@@ -15,6 +15,7 @@ import org.lianluo.proposal.Proposal;
 import org.lianluo.platform.Page;
 import org.lianluo.platform.web.FormErrors;
 import org.lianluo.proposal.ProposalManagement;
+import org.lianluo.proposal.ReplyDocuments;
 import org.lianluo.proposal.ProposalQueries;
 import org.lianluo.region.RegionNames;
 import org.lianluo.unit.HandlingUnit;
@@ -37,8 +38,11 @@ class ProposalViews {
 
 	private final FormErrors texts;
 
+	private final ReplyDocuments documents;
+
 	ProposalViews(ProposalManagement proposals, Deputies deputies, Units units, Congresses congresses,
-			RegionNames regionNames, FormErrors texts) {
+			RegionNames regionNames, FormErrors texts, ReplyDocuments documents) {
+		this.documents = documents;
 		this.regionNames = regionNames;
 		this.texts = texts;
 		this.proposals = proposals;
@@ -77,7 +81,7 @@ class ProposalViews {
 				p.isReplyPublic(), p.getExtensionNotice(), p.getExtensionNoticedAt(),
 				p.getReplies().stream().map(r -> new ProposalView.ReplyView(r.kind(), r.replyClass(), r.text(), r.at(), r.round(),
 						r.unitId() == null ? null : unitNames.get(r.unitId()))).toList(),
-				proposals.replyDocuments(p).stream()
+				documents.of(p).stream()
 					.map(a -> new ProposalView.DocumentView(a.id(), a.filename(), a.size(), a.createdAt())).toList(),
 				p.getDraftedBy(),
 				p.getAssistingViews().stream().map(v -> new ProposalView.AssistingViewView(named(v.unitId(), unitNames),
@@ -112,6 +116,13 @@ class ProposalViews {
 
 	String sessionTitle(Session s) {
 		return texts.text("proposal.session.name", regionNames.of(s.regionCode()), s.term(), s.number());
+	}
+
+	/** The sessions to choose from on a form, by id, named as people name them. */
+	Map<UUID, String> sessionChoices() {
+		Map<UUID, String> choices = new java.util.LinkedHashMap<>();
+		congresses.sessions(null, 0, 200).items().forEach(s -> choices.put(s.id(), sessionTitle(s)));
+		return choices;
 	}
 
 	Map<UUID, String> deputyNames(Collection<UUID> ids) {
