@@ -53,34 +53,40 @@ public class ReplyDocuments {
 			throw LianluoException.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "proposal.document.pdf");
 		}
 		String filename = c.filename();
-		p.attachReplyDocument(actor.unitId(), filename == null ? "" : filename, actor.username(), at.now());
+		UUID part = p.attachReplyDocument(actor.unitId(), filename == null ? "" : filename, actor.username(), at.now());
 		access.save(p);
-		return attachments.store(REPLY_DOCUMENT, p.replyDocumentOwner(actor.unitId()), filename, data, actor.username());
+		return attachments.store(REPLY_DOCUMENT, part, filename, data, actor.username());
 	}
 
 	/**
 	 * The signed reply documents of a proposal already read (a unit that just returned it no longer sees it), oldest
-	 * first: its lead unit's, or each separately replying unit's, kept under the unit's part.
+	 * first, each kept under its unit's part (the only part has the proposal's id).
 	 */
 	public List<Attachments.Attachment> of(Proposal p) {
-		List<Attachments.Attachment> all = new ArrayList<>(attachments.of(REPLY_DOCUMENT, p.getId()));
-		p.getSeparateUnits().forEach(s -> all.addAll(attachments.of(REPLY_DOCUMENT, s.getId())));
+		List<Attachments.Attachment> all = new ArrayList<>();
+		owners(p).forEach(owner -> all.addAll(attachments.of(REPLY_DOCUMENT, owner)));
 		all.sort(Comparator.comparing(Attachments.Attachment::createdAt));
 		return all;
 	}
 
-	/** Whose signed reply document it is: the proposal's lead unit or a separately replying unit, or null. */
+	/** Whose signed reply document it is: the unit of the part it is filed under, or null. */
 	public UUID unitOf(Proposal p, Attachments.Attachment document) {
-		return p.getSeparateUnits().stream().filter(s -> s.getId().equals(document.ownerId()))
-			.map(Proposal.SeparateUnit::getUnitId).findFirst().orElse(p.getLeadUnitId());
+		return p.getParts().stream().filter(s -> s.getId().equals(document.ownerId()))
+			.map(Part::getUnitId).findFirst().orElse(p.getLeadUnitId());
+	}
+
+	/** Under whom a proposal's documents are filed: the proposal (its only part's id) and each of its parts. */
+	private static Set<UUID> owners(Proposal p) {
+		Set<UUID> owners = new java.util.LinkedHashSet<>(Set.of(p.getId()));
+		p.getParts().forEach(s -> owners.add(s.getId()));
+		return owners;
 	}
 
 	/** One signed reply document of a proposal the actor may see, or 404. */
 	@Transactional(readOnly = true)
 	public Attachments.Attachment find(UUID id, UUID documentId, Actor actor) {
 		Proposal p = access.visible(id, actor);
-		Set<UUID> owners = new HashSet<>(Set.of(id));
-		p.getSeparateUnits().forEach(s -> owners.add(s.getId()));
+		Set<UUID> owners = owners(p);
 		return attachments.find(documentId)
 			.filter(a -> REPLY_DOCUMENT.equals(a.ownerType()) && owners.contains(a.ownerId()))
 			.orElseThrow(LianluoException::notFound);

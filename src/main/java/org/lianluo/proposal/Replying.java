@@ -62,7 +62,7 @@ public class Replying {
 			Handling replied = saved.handlingOf(unit);
 			events.publishEvent(new ProposalEvents.ProposalReplyCopied(saved.getId(), saved.getNumber(),
 					replied.getReplyClass(), replied.getRehandlingCount(), confirmed,
-					saved.getSeparateUnits().isEmpty() ? null : unit));
+					saved.isSeparate() ? unit : null));
 		}
 	}
 }

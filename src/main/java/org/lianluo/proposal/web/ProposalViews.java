@@ -2,6 +2,7 @@ package org.lianluo.proposal.web;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -58,7 +59,7 @@ class ProposalViews {
 		Set<UUID> unitIds = new HashSet<>(p.getAssistingUnitIds());
 		p.getContacts().forEach(c -> unitIds.add(c.unitId()));
 		p.getAssistingViews().forEach(v -> unitIds.add(v.unitId()));
-		p.getSeparateUnits().forEach(u -> unitIds.add(u.getUnitId()));
+		p.getParts().forEach(u -> unitIds.add(u.getUnitId()));
 		if (p.getLeadUnitId() != null) {
 			unitIds.add(p.getLeadUnitId());
 		}
@@ -89,16 +90,21 @@ class ProposalViews {
 				p.assistingViewsMissing().stream().map(u -> named(u, unitNames))
 					.sorted(java.util.Comparator.comparing(n -> String.valueOf(n.name()))).toList(),
 				p.getAssistingViewsDue(), p.isAssistingViewsWarned(),
-				p.getSeparateUnits().stream().map(u -> ProposalView.UnitHandlingView.of(named(u.getUnitId(), unitNames),
+				separateParts(p).stream().map(u -> ProposalView.UnitHandlingView.of(named(u.getUnitId(), unitNames),
 						u.getStatus(), u.getHandling())).toList());
 	}
 
-	/** The handling the unit holds: its part of the proposal, or the lead unit's handling (the proposal's own). */
+	/** The handling of the unit's part, or of the proposal as lists read it when the unit holds none. */
 	ProposalView.UnitHandlingView handlingOf(Proposal p, java.util.UUID unitId) {
-		return p.getSeparateUnits().stream().filter(u -> u.getUnitId().equals(unitId)).findFirst()
+		return p.getParts().stream().filter(u -> u.getUnitId().equals(unitId)).findFirst()
 			.map(u -> ProposalView.UnitHandlingView.of(new ProposalView.Named(unitId, null), u.getStatus(), u.getHandling()))
 			.orElseGet(() -> ProposalView.UnitHandlingView.of(new ProposalView.Named(p.getLeadUnitId(), null), p.getStatus(),
-					p.handlingOf(p.getLeadUnitId())));
+					p.getHandling()));
+	}
+
+	/** API.md's {@code separateUnits}: the parts when several units reply separately, else none. */
+	private static List<org.lianluo.proposal.Part> separateParts(Proposal p) {
+		return p.isSeparate() ? p.getParts() : List.of();
 	}
 
 	Page<PublicProposalApi.PublicReplyView> publicReplies(Page<ProposalQueries.PublicReply> page) {
