@@ -17,11 +17,7 @@ import org.lianluo.proposal.ProposalEvents.ProposalAssigned;
 import org.lianluo.proposal.ProposalEvents.ProposalClosed;
 import org.lianluo.proposal.ProposalEvents.ProposalReplied;
 import org.lianluo.proposal.ProposalTimelineEntry.Kind;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Transient;
 import org.springframework.data.domain.AbstractAggregateRoot;
-import org.springframework.data.relational.core.mapping.Embedded;
-import org.springframework.data.relational.core.mapping.MappedCollection;
 
 /**
  * A proposal as its units handle it (交、办、督、评): always a list of {@link Part}s, one per unit assigned. Each step
@@ -38,7 +34,6 @@ public abstract class HandledProposal extends AbstractAggregateRoot<Proposal> {
 	/** An extension adds at most this many months, once. */
 	public static final int MAX_EXTENSION_MONTHS = 3;
 
-	@Id
 	UUID id;
 
 	String regionCode;
@@ -55,7 +50,6 @@ public abstract class HandledProposal extends AbstractAggregateRoot<Proposal> {
 	UUID leadUnitId;
 
 	/** The parts' handling as lists and figures read it, written by {@link #follow} only. */
-	@Embedded.Empty
 	Handling handling = new Handling();
 
 	Instant assistingViewsDue;
@@ -64,22 +58,16 @@ public abstract class HandledProposal extends AbstractAggregateRoot<Proposal> {
 
 	Instant updatedAt;
 
-	@MappedCollection(idColumn = "proposal_id")
 	Set<Part> parts = new HashSet<>();
 
-	@MappedCollection(idColumn = "proposal_id")
 	Set<Proposal.AssistingUnit> assistingUnits = new HashSet<>();
 
-	@MappedCollection(idColumn = "proposal_id")
 	Set<Proposal.AssistingView> assistingViews = new HashSet<>();
 
-	@MappedCollection(idColumn = "proposal_id")
 	Set<Proposal.Contact> contacts = new HashSet<>();
 
-	@MappedCollection(idColumn = "proposal_id")
 	Set<Proposal.Reply> replies = new HashSet<>();
 
-	@Transient
 	final List<ProposalTimelineEntry> newEntries = new ArrayList<>();
 
 	// --- assignment (交)
@@ -371,6 +359,13 @@ public abstract class HandledProposal extends AbstractAggregateRoot<Proposal> {
 		if (!List.of(allowed).contains(status)) {
 			throw Proposal.notAllowedNow(status);
 		}
+	}
+
+	/** The events registered since the proposal was loaded, handed to the store to publish once it is written. */
+	List<Object> takeEvents() {
+		List<Object> taken = List.copyOf(domainEvents());
+		clearDomainEvents();
+		return taken;
 	}
 
 	/** The 409 of a step the current state does not allow. */

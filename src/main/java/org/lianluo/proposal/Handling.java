@@ -15,45 +15,45 @@ import org.lianluo.platform.LianluoException;
  */
 public class Handling {
 
-	private Instant assignedAt;
+	Instant assignedAt;
 
-	private Instant deadline;
+	Instant deadline;
 
-	private Integer extensionMonths;
+	Integer extensionMonths;
 
-	private String extensionReason;
+	String extensionReason;
 
-	private boolean extended;
+	boolean extended;
 
-	private String extensionNotice;
+	String extensionNotice;
 
-	private Instant extensionNoticedAt;
+	Instant extensionNoticedAt;
 
-	private ReplyClass replyClass;
+	ReplyClass replyClass;
 
-	private String replyText;
+	String replyText;
 
-	private Instant repliedAt;
+	Instant repliedAt;
 
-	private boolean repliedWithoutContact;
+	boolean repliedWithoutContact;
 
-	private Boolean repliedOnTime;
+	Boolean repliedOnTime;
 
-	private boolean replyPublic;
+	boolean replyPublic;
 
-	private Verdict grade;
+	Verdict grade;
 
-	private String gradeComment;
+	String gradeComment;
 
-	private Instant ratedAt;
+	Instant ratedAt;
 
-	private int rehandlingCount;
+	int rehandlingCount;
 
-	private Instant closedAt;
+	Instant closedAt;
 
-	private int supervisionLevel;
+	int supervisionLevel;
 
-	private Instant nextSupervisionAt;
+	Instant nextSupervisionAt;
 
 	void start(Instant now, Instant newDeadline, Instant firstSupervision) {
 		assignedAt = now;

@@ -6,8 +6,6 @@ import java.util.UUID;
 
 import org.lianluo.platform.LianluoException;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.data.relational.core.mapping.Embedded;
-import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * One unit's part of a proposal (承办): the unit, its state and its {@link Handling}. A proposal assigned to one unit
@@ -18,19 +16,17 @@ import org.springframework.data.relational.core.mapping.Table;
  * <p>The part of a proposal assigned to one unit has the proposal's id, so that the signed reply documents it
  * files are the proposal's as before parts existed.
  */
-@Table("proposal_part")
 public class Part {
 
-	private UUID id;
+	UUID id;
 
-	private UUID unitId;
+	UUID unitId;
 
-	private int position;
+	int position;
 
-	private ProposalStatus status;
+	ProposalStatus status;
 
-	@Embedded.Empty
-	private Handling handling = new Handling();
+	Handling handling = new Handling();
 
 	Part() {
 	}

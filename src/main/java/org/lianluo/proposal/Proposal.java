@@ -19,53 +19,47 @@ import org.lianluo.proposal.ProposalEvents.ProposalRegistered;
 import org.lianluo.proposal.ProposalEvents.ProposalSupervised;
 import org.lianluo.proposal.ProposalTimelineEntry.Kind;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.relational.core.mapping.MappedCollection;
-import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A deputy's proposal: drafted by its lead deputy with co-signers, submitted, registered (立案, 第N号) or not, then
  * assigned to its units and handled in their parts ({@link HandledProposal}). Every transition is a method that checks
  * the current state, changes it, writes its timeline entry and registers its event; an illegal one is a 409.
  */
-@Table("proposal")
 public class Proposal extends HandledProposal {
 
-	private UUID sessionId;
+	UUID sessionId;
 
-	private UUID opinionId;
+	UUID opinionId;
 
-	private String title;
+	String title;
 
-	private String content;
+	String content;
 
-	private Instant submittedAt;
+	Instant submittedAt;
 
-	private boolean betweenSessions;
+	boolean betweenSessions;
 
-	private Instant registeredAt;
+	Instant registeredAt;
 
-	private Instant assignmentDue;
+	Instant assignmentDue;
 
-	private String notRegisteredReason;
+	String notRegisteredReason;
 
-	private boolean keySupervised;
+	boolean keySupervised;
 
-	private String keyTopic;
+	String keyTopic;
 
-	private String keyLeader;
+	String keyLeader;
 
-	private boolean assignmentWarned;
+	boolean assignmentWarned;
 
-	private String draftedBy;
+	String draftedBy;
 
-	@Version
-	private Long version;
+	Long version;
 
-	private Instant createdAt;
+	Instant createdAt;
 
-	@MappedCollection(idColumn = "proposal_id")
-	private Set<Cosigner> cosigners = new HashSet<>();
+	Set<Cosigner> cosigners = new HashSet<>();
 
 	Proposal() {
 	}
@@ -300,12 +294,10 @@ public class Proposal extends HandledProposal {
 	}
 
 	/** A co-signing deputy (附议代表). */
-	@Table("proposal_cosigner")
 	public record Cosigner(UUID deputyId, CosignAnswer answer, Instant answeredAt) {
 	}
 
 	/** An assisting unit (协办) of the only part. */
-	@Table("proposal_assisting_unit")
 	public record AssistingUnit(UUID unitId) {
 	}
 
@@ -315,18 +307,15 @@ public class Proposal extends HandledProposal {
 	}
 
 	/** One reply in the proposal's history of replies, by the unit whose part it answers. */
-	@Table("proposal_reply")
 	public record Reply(UUID id, ReplyKind kind, ReplyClass replyClass, String text, Instant at, String actor, int round,
 			UUID unitId) {
 	}
 
 	/** An assisting unit's view (协办意见) for the lead unit in a round of handling. */
-	@Table("proposal_assisting_view")
 	public record AssistingView(UUID id, UUID unitId, String text, Instant at, String actor, int round) {
 	}
 
 	/** A unit's contact with the deputy in a round of handling (0 first, 1 re-handling). */
-	@Table("proposal_contact")
 	public record Contact(UUID id, UUID unitId, ContactMethod method, String note, Instant at, int round) {
 	}
 

@@ -9,7 +9,6 @@ import org.lianluo.identity.Scope;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.proposal.internal.ProposalTimeline;
 import org.lianluo.proposal.internal.ProposalTimers;
-import org.lianluo.proposal.internal.Proposals;
 import org.springframework.stereotype.Component;
 
 /**

@@ -21,7 +21,6 @@ import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.SheetLayout;
 import org.lianluo.platform.SheetLayout.Column;
 import org.lianluo.platform.Sheets;
-import org.lianluo.proposal.internal.Proposals;
 import org.lianluo.unit.HandlingUnit;
 import org.lianluo.unit.Units;
 import org.springframework.jdbc.core.simple.JdbcClient;

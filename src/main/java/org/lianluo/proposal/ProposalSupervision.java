@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import org.lianluo.proposal.internal.Proposals;
 import org.lianluo.unit.HandlingUnit;
 import org.lianluo.unit.Units;
 import org.slf4j.Logger;
