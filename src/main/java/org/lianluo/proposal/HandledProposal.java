@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -69,6 +70,9 @@ public abstract class HandledProposal extends AbstractAggregateRoot<Proposal> {
 	Set<Proposal.Reply> replies = new HashSet<>();
 
 	final List<ProposalTimelineEntry> newEntries = new ArrayList<>();
+
+	/** The rows of its collections as the store last read or wrote them: what a save compares to write only changes. */
+	Map<String, Map<Object, Map<String, Object>>> stored = Map.of();
 
 	// --- assignment (交)
 

@@ -67,29 +67,60 @@ class Proposals {
 		return p;
 	}
 
+	/**
+	 * Writes what changed in the aggregate's collections since it was loaded or last stored: one statement for each
+	 * row added, changed or removed, none for the rows as they were.
+	 */
 	private void saveChildren(Proposal p) {
-		for (Proposal.Cosigner c : p.cosigners) {
-			upsert("proposal_cosigner", "proposal_id, deputy_id", Map.of("proposal_id", p.id, "deputy_id", c.deputyId(),
-					"answer", c.answer().name()), nullable("answered_at", timestamp(c.answeredAt())));
-		}
-		deleteOthers("proposal_part", "id", p.id, p.parts.stream().map(s -> s.id).toList());
-		for (Part s : p.parts) {
-			Map<String, Object> row = new LinkedHashMap<>(Map.of("id", s.id, "proposal_id", p.id, "unit_id", s.unitId,
-					"position", s.position, "status", s.status.name()));
+		Map<String, Map<Object, Map<String, Object>>> now = children(p);
+		now.forEach((table, rows) -> {
+			Map<Object, Map<String, Object>> before = p.stored.getOrDefault(table, Map.of());
+			String key = KEYS.get(table);
+			// removed rows first: a unit assigned anew takes its new part's place
+			before.keySet().stream().filter(k -> !rows.containsKey(k)).forEach(k -> jdbc
+				.sql("delete from " + table + " where proposal_id = :id and " + key + " = :key")
+				.param("id", p.id).param("key", k).update());
+			rows.forEach((k, row) -> {
+				if (!row.equals(before.get(k))) {
+					upsert(table, key.equals("id") ? "id" : "proposal_id, " + key, row);
+				}
+			});
+		});
+		p.stored = now;
+	}
+
+	/** Each child table's key beside the proposal's id. */
+	private static final Map<String, String> KEYS = Map.of("proposal_cosigner", "deputy_id", "proposal_part", "id",
+			"proposal_assisting_unit", "unit_id", "proposal_assisting_view", "id", "proposal_contact", "id",
+			"proposal_reply", "id");
+
+	/** The rows of the aggregate's collections, by table and key: one column map for insert and update alike. */
+	private static Map<String, Map<Object, Map<String, Object>>> children(Proposal p) {
+		Map<String, Map<Object, Map<String, Object>>> all = new LinkedHashMap<>();
+		p.cosigners.forEach(c -> row(all, "proposal_cosigner", c.deputyId(), map("proposal_id", p.id, "deputy_id",
+				c.deputyId(), "answer", c.answer().name(), "answered_at", timestamp(c.answeredAt()))));
+		p.parts.forEach(s -> {
+			Map<String, Object> row = map("id", s.id, "proposal_id", p.id, "unit_id", s.unitId, "position", s.position,
+					"status", s.status.name());
 			row.putAll(handling(s.handling));
-			upsert("proposal_part", "id", row, Map.of());
-		}
-		List<UUID> assisting = p.assistingUnits.stream().map(Proposal.AssistingUnit::unitId).toList();
-		deleteOthers("proposal_assisting_unit", "unit_id", p.id, assisting);
-		assisting.forEach(u -> insertNew("proposal_assisting_unit", Map.of("proposal_id", p.id, "unit_id", u)));
-		deleteOthers("proposal_assisting_view", "id", p.id, p.assistingViews.stream().map(Proposal.AssistingView::id).toList());
-		p.assistingViews.forEach(v -> insertNew("proposal_assisting_view", map("id", v.id(), "proposal_id", p.id,
+			row(all, "proposal_part", s.id, row);
+		});
+		p.assistingUnits.forEach(u -> row(all, "proposal_assisting_unit", u.unitId(), map("proposal_id", p.id, "unit_id",
+				u.unitId())));
+		p.assistingViews.forEach(v -> row(all, "proposal_assisting_view", v.id(), map("id", v.id(), "proposal_id", p.id,
 				"unit_id", v.unitId(), "text", v.text(), "at", timestamp(v.at()), "actor", v.actor(), "round", v.round())));
-		p.contacts.forEach(c -> insertNew("proposal_contact", map("id", c.id(), "proposal_id", p.id, "unit_id", c.unitId(),
-				"method", c.method().name(), "note", c.note(), "at", timestamp(c.at()), "round", c.round())));
-		p.replies.forEach(r -> insertNew("proposal_reply", map("id", r.id(), "proposal_id", p.id, "kind", r.kind().name(),
-				"reply_class", r.replyClass().name(), "text", r.text(), "at", timestamp(r.at()), "actor", r.actor(),
-				"round", r.round(), "unit_id", r.unitId())));
+		p.contacts.forEach(c -> row(all, "proposal_contact", c.id(), map("id", c.id(), "proposal_id", p.id, "unit_id",
+				c.unitId(), "method", c.method().name(), "note", c.note(), "at", timestamp(c.at()), "round", c.round())));
+		p.replies.forEach(r -> row(all, "proposal_reply", r.id(), map("id", r.id(), "proposal_id", p.id, "kind",
+				r.kind().name(), "reply_class", r.replyClass().name(), "text", r.text(), "at", timestamp(r.at()),
+				"actor", r.actor(), "round", r.round(), "unit_id", r.unitId())));
+		KEYS.keySet().forEach(t -> all.putIfAbsent(t, new LinkedHashMap<>()));
+		return all;
+	}
+
+	private static void row(Map<String, Map<Object, Map<String, Object>>> all, String table, Object key,
+			Map<String, Object> row) {
+		all.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(key, row);
 	}
 
 	/** The proposal's own row: what it is, and its status and handling as its parts make them. */
@@ -119,37 +150,21 @@ class Proposals {
 				"supervision_level", h.supervisionLevel, "next_supervision_at", timestamp(h.nextSupervisionAt));
 	}
 
-	/** The rows of a collection the aggregate no longer holds (a new assignment replaces the parts and their units). */
-	private void deleteOthers(String table, String key, UUID proposal, List<UUID> kept) {
-		if (kept.isEmpty()) {
-			jdbc.sql("delete from " + table + " where proposal_id = :id").param("id", proposal).update();
-			return;
-		}
-		jdbc.sql("delete from " + table + " where proposal_id = :id and " + key + " not in (:kept)").param("id", proposal)
-			.param("kept", kept).update();
-	}
 
 	private void insert(String table, Map<String, Object> row) {
 		jdbc.sql("insert into " + table + " (" + String.join(", ", row.keySet()) + ") values ("
 				+ row.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")").params(row).update();
 	}
 
-	/** A row only ever added (a contact, a reply, a view): written once, left alone when it is there. */
-	private void insertNew(String table, Map<String, Object> row) {
-		jdbc.sql("insert into " + table + " (" + String.join(", ", row.keySet()) + ") values ("
-				+ row.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ") on conflict do nothing")
-			.params(row).update();
-	}
 
-	private void upsert(String table, String key, Map<String, Object> keyed, Map<String, Object> more) {
-		Map<String, Object> row = new LinkedHashMap<>(keyed);
-		row.putAll(more);
+	/** Adds the row, or changes it where its key is already there. */
+	private void upsert(String table, String key, Map<String, Object> row) {
 		List<String> keys = List.of(key.split(",\\s*"));
 		String set = row.keySet().stream().filter(c -> !keys.contains(c)).map(c -> c + " = excluded." + c)
 			.collect(Collectors.joining(", "));
 		jdbc.sql("insert into " + table + " (" + String.join(", ", row.keySet()) + ") values ("
 				+ row.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ") on conflict (" + key
-				+ ") do update set " + set).params(row).update();
+				+ ") do " + (set.isEmpty() ? "nothing" : "update set " + set)).params(row).update();
 	}
 
 	// --- reading
@@ -212,6 +227,7 @@ class Proposals {
 				rs -> new Proposal.Reply(rs.getObject("id", UUID.class), Proposal.ReplyKind.valueOf(rs.getString("kind")),
 						ReplyClass.valueOf(rs.getString("reply_class")), rs.getString("text"), instant(rs, "at"),
 						rs.getString("actor"), rs.getInt("round"), rs.getObject("unit_id", UUID.class))));
+		p.stored = children(p);
 		return p;
 	}
 
@@ -256,9 +272,6 @@ class Proposals {
 		return row;
 	}
 
-	private static Map<String, Object> nullable(String column, Object value) {
-		return map(column, value);
-	}
 
 	private static Timestamp timestamp(Instant at) {
 		return at == null ? null : Timestamp.from(at);
