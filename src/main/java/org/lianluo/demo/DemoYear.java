@@ -51,7 +51,9 @@ import org.lianluo.platform.Ids;
 import org.lianluo.proposal.AssignmentMode;
 import org.lianluo.proposal.ContactMethod;
 import org.lianluo.proposal.Proposal;
-import org.lianluo.proposal.ProposalManagement;
+import org.lianluo.platform.Moment;
+import org.lianluo.proposal.ProposalCommands;
+import org.lianluo.proposal.ProposalSteps;
 import org.lianluo.proposal.ReplyClass;
 import org.lianluo.proposal.UpwardProposals;
 import org.lianluo.proposal.Verdict;
@@ -147,7 +149,7 @@ class DemoYear {
 
 	private final OpinionLoop opinions;
 
-	private final ProposalManagement proposals;
+	private final ProposalSteps proposals;
 
 	private final UpwardProposals upward;
 
@@ -159,7 +161,7 @@ class DemoYear {
 
 	private final Units units;
 
-	DemoYear(Activities activities, Contacts contacts, OpinionLoop opinions, ProposalManagement proposals,
+	DemoYear(Activities activities, Contacts contacts, OpinionLoop opinions, ProposalSteps proposals,
 			UpwardProposals upward, Consultations consultations, Congresses congresses, Stations stations, Units units) {
 		this.activities = activities;
 		this.contacts = contacts;
@@ -641,7 +643,8 @@ class DemoYear {
 			Actor d = user("demo-deputy", EnumSet.of(Role.DEPUTY), region, null, deputy);
 			String title = java.text.MessageFormat.format(words.pick(List.of(words.get("proposal.title").split(";"))),
 					words.pick(themes), place(region.substring(0, 6)));
-			at(t, () -> as(d, () -> proposals.draftFromOpinion(o.getId(), next.id(), title, null)));
+			at(t, () -> as(d, () -> proposals.draft(new ProposalCommands.DraftFromOpinion(o.getId(), next.id(), title, null),
+					d, Moment.replay(t))));
 		}
 
 		// --- comments on the drafts
@@ -710,28 +713,34 @@ class DemoYear {
 				String content = words.get("proposal.content", theme);
 				String t0 = title;
 				Instant drafted = time(session.opensOn().plusDays(words.between(0, 2)), words.between(9, 17)).toInstant();
-				Proposal p = at(drafted, () -> as(deputy, () -> proposals.draft(new ProposalManagement.Draft(session.id(),
-						t0, content, List.of()))));
+				Proposal p = at(drafted, () -> as(deputy, () -> proposals.draft(new ProposalCommands.Draft(session.id(),
+						t0, content, List.of()), deputy, Moment.replay(drafted))));
 				UUID id = p.getId();
-				at(drafted.plus(1, ChronoUnit.HOURS), () -> as(deputy, () -> proposals.submit(id)));
+				Instant submitted = drafted.plus(1, ChronoUnit.HOURS);
+				at(submitted, () -> as(deputy, () -> proposals.take(new ProposalCommands.Submit(id), deputy, Moment.replay(submitted))));
 				Instant registered = time(LocalDate.of(YEAR, 1, 15).plusDays(words.between(0, 6)), 10).toInstant();
-				at(registered, () -> as(office, () -> proposals.register(id)));
+				at(registered, () -> as(office, () -> proposals.take(new ProposalCommands.Register(id), office, Moment.replay(registered))));
 				HandlingUnit unit = words.pick(cityUnits);
 				Instant assigned = registered.plus(words.between(2, 8), ChronoUnit.DAYS);
-				at(assigned, () -> as(office, () -> proposals.assign(id, new ProposalManagement.Assignment(
-						AssignmentMode.SEPARATE, unit.id(), List.of()))));
+				at(assigned, () -> as(office, () -> proposals.take(new ProposalCommands.Assign(id,
+						AssignmentMode.SEPARATE, unit.id(), List.of(), null), office, Moment.replay(assigned))));
 				Actor handler = handlers.computeIfAbsent(unit.id(),
 						u -> user("demo-unit-" + handlers.size(), EnumSet.of(Role.UNIT_HANDLER), unit.regionCode(), u, null));
 				Instant accepted = assigned.plus(words.between(1, 4), ChronoUnit.DAYS);
-				at(accepted, () -> as(handler, () -> proposals.accept(id)));
+				at(accepted, () -> as(handler, () -> proposals.take(new ProposalCommands.Accept(id), handler, Moment.replay(accepted))));
 				Instant contacted = accepted.plus(words.between(10, 40), ChronoUnit.DAYS);
-				at(contacted, () -> as(handler, () -> proposals.recordContact(id,
-						words.weighted(List.of(ContactMethod.values()), weights(ContactMethod.values().length)), null)));
+				ContactMethod method = words.weighted(List.of(ContactMethod.values()), weights(ContactMethod.values().length));
+				at(contacted, () -> as(handler, () -> proposals.take(new ProposalCommands.RecordContact(id, method, null),
+						handler, Moment.replay(contacted))));
 				ReplyClass replyClass = words.weighted(List.of(ReplyClass.values()), 55, 35, 8, 2);
 				Instant replied = contacted.plus(words.between(10, 50), ChronoUnit.DAYS);
-				at(replied, () -> as(handler, () -> proposals.reply(id, replyClass, words.get("proposal.reply"), false)));
+				String reply = words.get("proposal.reply");
+				at(replied, () -> as(handler, () -> proposals.take(new ProposalCommands.Reply(id, replyClass, reply, false, false),
+						handler, Moment.replay(replied))));
 				Verdict verdict = words.weighted(List.of(Verdict.SATISFIED, Verdict.BASICALLY_SATISFIED), 86, 14);
-				at(replied.plus(words.between(3, 20), ChronoUnit.DAYS), () -> as(deputy, () -> proposals.evaluate(id, verdict, null)));
+				Instant rated = replied.plus(words.between(3, 20), ChronoUnit.DAYS);
+				at(rated, () -> as(deputy, () -> proposals.take(new ProposalCommands.Evaluate(id, null, verdict, null), deputy,
+						Moment.replay(rated))));
 				proposalCount++;
 			}
 		}

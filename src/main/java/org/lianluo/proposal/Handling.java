@@ -2,6 +2,7 @@ package org.lianluo.proposal;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -9,51 +10,50 @@ import org.lianluo.platform.LianluoException;
 
 /**
  * One unit's handling (办) of a proposal: its deadline and extension, its reply, the lead deputy's rating of the
- * reply and the supervision of its deadline. The proposal keeps one for its lead unit; a proposal assigned SEPARATE
- * to several units keeps one more per unit ({@link Proposal.SeparateUnit}), and its own then summarises theirs
- * ({@link #summarise}). The rules are the same whichever holds it; the holder checks its state first.
+ * reply and the supervision of its deadline. Each {@link Part} holds one; the proposal keeps one more that
+ * summarises its parts' for lists and figures ({@link #summarise}). The part checks its state first.
  */
 public class Handling {
 
-	private Instant assignedAt;
+	Instant assignedAt;
 
-	private Instant deadline;
+	Instant deadline;
 
-	private Integer extensionMonths;
+	Integer extensionMonths;
 
-	private String extensionReason;
+	String extensionReason;
 
-	private boolean extended;
+	boolean extended;
 
-	private String extensionNotice;
+	String extensionNotice;
 
-	private Instant extensionNoticedAt;
+	Instant extensionNoticedAt;
 
-	private ReplyClass replyClass;
+	ReplyClass replyClass;
 
-	private String replyText;
+	String replyText;
 
-	private Instant repliedAt;
+	Instant repliedAt;
 
-	private boolean repliedWithoutContact;
+	boolean repliedWithoutContact;
 
-	private Boolean repliedOnTime;
+	Boolean repliedOnTime;
 
-	private boolean replyPublic;
+	boolean replyPublic;
 
-	private Verdict grade;
+	Verdict grade;
 
-	private String gradeComment;
+	String gradeComment;
 
-	private Instant ratedAt;
+	Instant ratedAt;
 
-	private int rehandlingCount;
+	int rehandlingCount;
 
-	private Instant closedAt;
+	Instant closedAt;
 
-	private int supervisionLevel;
+	int supervisionLevel;
 
-	private Instant nextSupervisionAt;
+	Instant nextSupervisionAt;
 
 	void start(Instant now, Instant newDeadline, Instant firstSupervision) {
 		assignedAt = now;
@@ -172,25 +172,54 @@ public class Handling {
 	}
 
 	/**
-	 * The proposal's own handling as a summary of its separately replying units' (the active ones): the earliest
-	 * deadline still running; replied when every unit has replied, then at the last reply, on time only if every
-	 * reply was, with the weakest class (D weakest, A strongest); rated when every reply is rated, with the least
-	 * satisfied grade; the most re-handlings and the highest supervision step of any unit.
+	 * The proposal's handling as lists and figures read it, from its parts that were not returned: one part's is
+	 * its own. Of several: the earliest deadline still running (else the latest of any); replied when every unit has
+	 * replied, then at the last reply, on time only if every reply was, with the weakest class
+	 * ({@link ReplyClass#weakest}); rated when every reply is rated, with the least satisfied verdict
+	 * ({@link Verdict#leastSatisfied}); the most re-handlings and the highest supervision step of any unit.
 	 */
-	void summarise(Collection<Handling> parts, Collection<Handling> running) {
-		running.stream().map(h -> h.deadline).filter(Objects::nonNull).min(Comparator.naturalOrder())
-			.ifPresent(d -> deadline = d);
+	void summarise(List<Handling> parts, Collection<Handling> running) {
+		if (parts.size() == 1) {
+			copy(parts.get(0));
+			return;
+		}
+		deadline = running.stream().map(h -> h.deadline).filter(Objects::nonNull).min(Comparator.naturalOrder())
+			.orElseGet(() -> parts.stream().map(h -> h.deadline).filter(Objects::nonNull).max(Comparator.naturalOrder())
+				.orElse(deadline));
 		boolean allReplied = !parts.isEmpty() && parts.stream().allMatch(h -> h.repliedAt != null);
 		repliedAt = allReplied ? parts.stream().map(h -> h.repliedAt).max(Comparator.naturalOrder()).orElseThrow() : null;
 		repliedOnTime = allReplied ? parts.stream().allMatch(h -> Boolean.TRUE.equals(h.repliedOnTime)) : null;
-		replyClass = allReplied ? parts.stream().map(h -> h.replyClass).max(Comparator.naturalOrder()).orElseThrow() : null;
+		replyClass = allReplied ? ReplyClass.weakest(parts.stream().map(h -> h.replyClass).toList()) : null;
 		repliedWithoutContact = parts.stream().anyMatch(h -> h.repliedWithoutContact);
 		boolean allRated = allReplied && parts.stream().allMatch(h -> h.grade != null);
-		grade = allRated ? parts.stream().map(h -> h.grade).max(Comparator.naturalOrder()).orElseThrow() : null;
+		grade = allRated ? Verdict.leastSatisfied(parts.stream().map(h -> h.grade).toList()) : null;
 		ratedAt = allRated ? parts.stream().map(h -> h.ratedAt).max(Comparator.naturalOrder()).orElseThrow() : null;
 		rehandlingCount = parts.stream().mapToInt(h -> h.rehandlingCount).max().orElse(0);
 		supervisionLevel = running.stream().mapToInt(h -> h.supervisionLevel).max().orElse(supervisionLevel);
 		nextSupervisionAt = null;
+	}
+
+	private void copy(Handling h) {
+		assignedAt = h.assignedAt;
+		deadline = h.deadline;
+		extensionMonths = h.extensionMonths;
+		extensionReason = h.extensionReason;
+		extended = h.extended;
+		extensionNotice = h.extensionNotice;
+		extensionNoticedAt = h.extensionNoticedAt;
+		replyClass = h.replyClass;
+		replyText = h.replyText;
+		repliedAt = h.repliedAt;
+		repliedWithoutContact = h.repliedWithoutContact;
+		repliedOnTime = h.repliedOnTime;
+		replyPublic = h.replyPublic;
+		grade = h.grade;
+		gradeComment = h.gradeComment;
+		ratedAt = h.ratedAt;
+		rehandlingCount = h.rehandlingCount;
+		closedAt = h.closedAt;
+		supervisionLevel = h.supervisionLevel;
+		nextSupervisionAt = h.nextSupervisionAt;
 	}
 
 	public Instant getAssignedAt() { return assignedAt; }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.lianluo.deputy.Congresses;
 import org.lianluo.deputy.Session;
 import org.lianluo.identity.Actor;
+import org.lianluo.platform.Moment;
 import org.lianluo.identity.Role;
 import org.lianluo.platform.ImportReport;
 import org.lianluo.platform.Labels;
@@ -20,7 +21,6 @@ import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.SheetLayout;
 import org.lianluo.platform.SheetLayout.Column;
 import org.lianluo.platform.Sheets;
-import org.lianluo.proposal.internal.Proposals;
 import org.lianluo.unit.HandlingUnit;
 import org.lianluo.unit.Units;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,7 +45,9 @@ public class ProposalAssignmentSheets {
 
 	private final Proposals proposals;
 
-	private final ProposalManagement management;
+	private final Assigning assigning;
+
+	private final ProposalAccess access;
 
 	private final Congresses congresses;
 
@@ -57,10 +59,11 @@ public class ProposalAssignmentSheets {
 
 	private final SheetLayout layout;
 
-	ProposalAssignmentSheets(Proposals proposals, ProposalManagement management, Congresses congresses, Units units,
+	ProposalAssignmentSheets(Proposals proposals, Assigning assigning, ProposalAccess access, Congresses congresses, Units units,
 			Labels labels, JdbcClient jdbc) {
 		this.proposals = proposals;
-		this.management = management;
+		this.assigning = assigning;
+		this.access = access;
 		this.congresses = congresses;
 		this.units = units;
 		this.labels = labels;
@@ -73,8 +76,7 @@ public class ProposalAssignmentSheets {
 	}
 
 	@Transactional
-	public ImportReport assign(UUID sessionId, byte[] content) {
-		Actor user = Actor.current();
+	public ImportReport assign(UUID sessionId, byte[] content, Actor user, Moment at) {
 		if (!user.has(Role.ASSESSOR)) {
 			throw LianluoException.forbidden();
 		}
@@ -95,8 +97,8 @@ public class ProposalAssignmentSheets {
 		return ImportReport.run(lines, line -> check(line, byNumber, seen), false, good -> {
 			for (Line l : good) {
 				Proposal p = proposals.findById(l.proposalId()).orElseThrow();
-				management.assign(p, l.mode(), l.unitIds(), l.assistingUnitIds(), actor);
-				management.save(p);
+				assigning.assign(p, l.mode(), l.unitIds(), l.assistingUnitIds(), actor, at.now());
+				access.save(p);
 			}
 		});
 	}

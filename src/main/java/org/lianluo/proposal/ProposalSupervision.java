@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import org.lianluo.proposal.internal.Proposals;
 import org.lianluo.unit.HandlingUnit;
 import org.lianluo.unit.Units;
 import org.slf4j.Logger;
@@ -33,7 +32,7 @@ public class ProposalSupervision {
 
 	private final Proposals proposals;
 
-	private final ProposalManagement management;
+	private final ProposalAccess access;
 
 	private final ProposalDeadlines deadlines;
 
@@ -45,11 +44,11 @@ public class ProposalSupervision {
 
 	private final Units units;
 
-	ProposalSupervision(Proposals proposals, ProposalManagement management, ProposalDeadlines deadlines,
+	ProposalSupervision(Proposals proposals, ProposalAccess access, ProposalDeadlines deadlines,
 			JdbcClient jdbc, TransactionTemplate tx, Clock clock, Units units) {
 		this.units = units;
 		this.proposals = proposals;
-		this.management = management;
+		this.access = access;
 		this.deadlines = deadlines;
 		this.jdbc = jdbc;
 		this.tx = tx;
@@ -103,7 +102,7 @@ public class ProposalSupervision {
 				viewsChecked = viewsChecked && p.isAssistingViewsWarned();
 				steps += p.superviseDue(now, deadlines::nextStepAt);
 				if (steps > 0 || viewsChecked) {
-					management.save(p);
+					access.save(p);
 				}
 				return steps;
 			});

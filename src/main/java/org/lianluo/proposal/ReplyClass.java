@@ -8,4 +8,9 @@ public enum ReplyClass {
 	public boolean solved() {
 		return this == A || this == B;
 	}
+
+	/** The weakest of the classes (D weakest, A strongest): what a proposal answered by several units counts as. */
+	public static ReplyClass weakest(java.util.Collection<ReplyClass> classes) {
+		return classes.stream().max(java.util.Comparator.naturalOrder()).orElseThrow();
+	}
 }

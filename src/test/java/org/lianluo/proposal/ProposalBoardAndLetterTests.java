@@ -107,7 +107,10 @@ class ProposalBoardAndLetterTests {
 		assertThat(get(f.assessor, path).statusCode()).as("an assessor names the deputy").isEqualTo(400);
 	}
 
+	/** Time passes: the deadline of the proposal's only part, and of the proposal as the board reads it, is past. */
 	private void pastDeadline(String id, int days) {
+		jdbc.sql("update proposal_part set deadline = now() - make_interval(days => ?) where proposal_id = ?")
+			.params(days, UUID.fromString(id)).update();
 		jdbc.sql("update proposal set deadline = now() - make_interval(days => ?) where id = ?")
 			.params(days, UUID.fromString(id)).update();
 	}

@@ -106,7 +106,7 @@ class ProposalNotifications {
 		Proposal p = load(event.proposalId());
 		Instant deadline = p.handlingOf(event.leadUnitId()).getDeadline();
 		Map<String, String> params = unitParams(p, deadline);
-		UUID separate = p.getSeparateUnits().isEmpty() ? null : event.leadUnitId();
+		UUID separate = p.isSeparate() ? event.leadUnitId() : null;
 		String key = "p-supervised:" + p.getId() + unitKey(separate) + ":" + deadline + ":" + event.level();
 		directory.handlersOf(event.leadUnitId())
 			.forEach(user -> staff.send(key, user, "SUPERVISION_" + event.level(),
@@ -135,7 +135,7 @@ class ProposalNotifications {
 	}
 
 	private Proposal load(UUID id) {
-		return RunAs.as(RunAs.CITY, () -> proposals.get(id));
+		return RunAs.as(RunAs.CITY, () -> proposals.get(id, RunAs.CITY));
 	}
 
 	private static Map<String, String> unitParams(Proposal p, Instant deadline) {

@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 import java.io.IOException;
+import java.time.Clock;
 
+import org.lianluo.identity.Actor;
 import org.lianluo.platform.Attachments;
+import org.lianluo.platform.Moment;
 import org.lianluo.platform.Page;
 import org.lianluo.platform.ImportReport;
 import org.lianluo.platform.web.Downloads;
@@ -15,9 +18,12 @@ import org.lianluo.proposal.ProposalAssignmentSheets;
 import org.lianluo.proposal.ProposalBoard;
 import org.lianluo.proposal.ProposalKpis;
 import org.lianluo.proposal.ProposalLetters;
+import org.lianluo.proposal.Proposal;
+import org.lianluo.proposal.ProposalCommands;
+import org.lianluo.proposal.ProposalSteps;
+import org.lianluo.proposal.ProposalCommands.Draft;
 import org.lianluo.proposal.ProposalManagement;
-import org.lianluo.proposal.ProposalManagement.Assignment;
-import org.lianluo.proposal.ProposalManagement.Draft;
+import org.lianluo.proposal.AssignmentMode;
 import org.lianluo.proposal.ProposalQueries;
 import org.lianluo.proposal.ProposalStatus;
 import org.lianluo.proposal.ReplyClass;
@@ -57,8 +63,15 @@ class ProposalApi {
 
 	private final ProposalAssignmentSheets sheets;
 
+	private final ProposalSteps steps;
+
+	private final Clock clock;
+
 	ProposalApi(ProposalManagement proposals, ProposalQueries queries, ProposalViews views, UpwardProposals upward,
-			ProposalKpis kpis, ProposalBoard board, ProposalLetters letters, ProposalAssignmentSheets sheets) {
+			ProposalKpis kpis, ProposalBoard board, ProposalLetters letters, ProposalAssignmentSheets sheets,
+			ProposalSteps steps, Clock clock) {
+		this.steps = steps;
+		this.clock = clock;
 		this.sheets = sheets;
 		this.letters = letters;
 		this.board = board;
@@ -74,7 +87,8 @@ class ProposalApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	ProposalView draft(@RequestBody DraftBody body) {
 		Draft d = new Draft(body.sessionId(), body.title(), body.content(), body.coSignerIds());
-		return views.of(body.leadDeputyId() == null ? proposals.draft(d) : proposals.draftOnBehalf(body.leadDeputyId(), d));
+		return views.of(steps.draft(body.leadDeputyId() == null ? d : new ProposalCommands.DraftOnBehalf(body.leadDeputyId(), d),
+				Actor.current(), now()));
 	}
 
 	@GetMapping
@@ -90,7 +104,8 @@ class ProposalApi {
 	@PostMapping("/from-opinion")
 	@ResponseStatus(HttpStatus.CREATED)
 	ProposalView draftFromOpinion(@RequestBody FromOpinion body) {
-		return views.of(proposals.draftFromOpinion(body.opinionId(), body.sessionId(), body.title(), body.content()));
+		return views.of(steps.draft(new ProposalCommands.DraftFromOpinion(body.opinionId(), body.sessionId(), body.title(),
+				body.content()), Actor.current(), now()));
 	}
 
 	/** A delegation's proposal to a higher congress. */
@@ -122,7 +137,7 @@ class ProposalApi {
 	@PostMapping("/assignments")
 	ImportReport assignFromSheet(@RequestParam(required = false) UUID session,
 			@RequestParam(required = false) MultipartFile file) throws IOException {
-		return sheets.assign(session, file == null ? null : file.getBytes());
+		return sheets.assign(session, file == null ? null : file.getBytes(), Actor.current(), now());
 	}
 
 	@GetMapping("/assignments/template")
@@ -144,32 +159,32 @@ class ProposalApi {
 
 	@GetMapping("/{id}")
 	ProposalView get(@PathVariable UUID id) {
-		return views.of(proposals.get(id));
+		return views.of(proposals.get(id, Actor.current()));
 	}
 
 	@PostMapping("/{id}/submit")
 	ProposalView submit(@PathVariable UUID id) {
-		return views.of(proposals.submit(id));
+		return step(new ProposalCommands.Submit(id));
 	}
 
 	@PostMapping("/{id}/withdraw")
 	ProposalView withdraw(@PathVariable UUID id) {
-		return views.of(proposals.withdraw(id));
+		return step(new ProposalCommands.Withdraw(id));
 	}
 
 	@PostMapping("/{id}/cosign")
 	ProposalView cosign(@PathVariable UUID id, @RequestBody Cosign body) {
-		return views.of(proposals.answerCosign(id, body.confirm()));
+		return step(new ProposalCommands.AnswerCosign(id, body.confirm()));
 	}
 
 	@PostMapping("/{id}/register")
 	ProposalView register(@PathVariable UUID id) {
-		return views.of(proposals.register(id));
+		return step(new ProposalCommands.Register(id));
 	}
 
 	@PostMapping("/{id}/not-register")
 	ProposalView refuseRegistration(@PathVariable UUID id, @RequestBody Reason body) {
-		return views.of(proposals.refuseRegistration(id, body.reason()));
+		return step(new ProposalCommands.RefuseRegistration(id, body.reason()));
 	}
 
 	/**
@@ -178,79 +193,94 @@ class ProposalApi {
 	 */
 	@PostMapping("/{id}/assign")
 	ProposalView assign(@PathVariable UUID id, @RequestBody Assignment body) {
-		return views.of(proposals.assign(id, body));
+		return step(new ProposalCommands.Assign(id, body.mode(), body.leadUnitId(), body.assistingUnitIds(),
+				body.unitIds()));
 	}
 
 	@PostMapping("/{id}/accept")
 	ProposalView accept(@PathVariable UUID id) {
-		return views.of(proposals.accept(id));
+		return step(new ProposalCommands.Accept(id));
 	}
 
 	@PostMapping("/{id}/return")
 	ProposalView returnForReassignment(@PathVariable UUID id, @RequestBody Reason body) {
-		return views.of(proposals.returnForReassignment(id, body.reason()));
+		return step(new ProposalCommands.Return(id, body.reason()));
 	}
 
 	@PostMapping("/{id}/contact")
 	ProposalView contact(@PathVariable UUID id, @RequestBody Contact body) {
-		return views.of(proposals.recordContact(id, body.method(), body.note()));
+		return step(new ProposalCommands.RecordContact(id, body.method(), body.note()));
 	}
 
 	@PostMapping("/{id}/assisting-views")
 	ProposalView assistingView(@PathVariable UUID id, @RequestBody AssistingView body) {
-		return views.of(proposals.recordAssistingView(id, body.text()));
+		return step(new ProposalCommands.RecordAssistingView(id, body.text()));
 	}
 
 	@PostMapping("/{id}/extension")
 	ProposalView requestExtension(@PathVariable UUID id, @RequestBody Extension body) {
-		return views.of(proposals.requestExtension(id, body.months(), body.reason()));
+		return step(new ProposalCommands.RequestExtension(id, body.months(), body.reason()));
 	}
 
 	@PostMapping("/{id}/extension/decision")
 	ProposalView decideExtension(@PathVariable UUID id, @RequestBody Decision body) {
-		return views.of(proposals.decideExtension(id, body.unitId(), body.approve(), body.note()));
+		return step(new ProposalCommands.DecideExtension(id, body.unitId(), body.approve(), body.note()));
 	}
 
 	@PostMapping("/{id}/reply")
 	ProposalView reply(@PathVariable UUID id, @RequestBody Reply body) {
-		return views.of(proposals.reply(id, body.replyClass(), body.text(), body.confirmedWithoutContact(), body.publish()));
+		return step(new ProposalCommands.Reply(id, body.replyClass(), body.text(), body.confirmedWithoutContact(),
+				body.publish()));
 	}
 
 	/** A follow-up reply to a B or C reply when the matter is solved; the earlier reply stays in {@code replies}. */
 	@PostMapping("/{id}/follow-up")
 	ProposalView followUp(@PathVariable UUID id, @RequestBody FollowUp body) {
-		return views.of(proposals.followUp(id, body.replyClass(), body.text()));
+		return step(new ProposalCommands.FollowUp(id, body.replyClass(), body.text()));
 	}
 
 	/** The written notice to the deputy of an approved extension. */
 	@PostMapping("/{id}/extension/notice")
 	ProposalView extensionNotice(@PathVariable UUID id, @RequestBody Notice body) {
-		return views.of(proposals.recordExtensionNotice(id, body.notice()));
+		return step(new ProposalCommands.RecordExtensionNotice(id, body.notice()));
 	}
 
 	/** The signed reply document (答复函): a PDF, checked by its content. */
 	@PostMapping("/{id}/reply-documents")
 	ResponseEntity<ProposalView.DocumentView> attachReplyDocument(@PathVariable UUID id,
 			@RequestParam(required = false) MultipartFile file) throws IOException {
-		Attachments.Attachment a = proposals.attachReplyDocument(id, file == null ? null : file.getOriginalFilename(),
-				file == null ? null : file.getBytes());
+		Attachments.Attachment a = steps.attach(new ProposalCommands.AttachReplyDocument(id,
+				file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes()), Actor.current(), now());
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(new ProposalView.DocumentView(a.id(), a.filename(), a.size(), a.createdAt()));
 	}
 
 	@GetMapping("/{id}/reply-documents/{documentId}")
 	ResponseEntity<byte[]> replyDocument(@PathVariable UUID id, @PathVariable UUID documentId) {
-		return ProposalDownloads.of(proposals.replyDocument(id, documentId), proposals.replyDocumentContent(documentId));
+		return ProposalDownloads.of(steps.documents().find(id, documentId, Actor.current()),
+				steps.documents().content(documentId));
 	}
 
 	@PostMapping("/{id}/evaluate")
 	ProposalView evaluate(@PathVariable UUID id, @RequestBody Evaluation body) {
-		return views.of(proposals.evaluate(id, body.unitId(), body.grade(), body.comment()));
+		return step(new ProposalCommands.Evaluate(id, body.unitId(), body.grade(), body.comment()));
 	}
 
 	@PostMapping("/{id}/key-supervision")
 	ProposalView keySupervision(@PathVariable UUID id, @RequestBody KeySupervision body) {
-		return views.of(proposals.putUnderKeySupervision(id, body.topic()));
+		return step(new ProposalCommands.PutUnderKeySupervision(id, body.topic()));
+	}
+
+	private ProposalView step(ProposalCommands.Step command) {
+		return views.of(steps.take(command, Actor.current(), now()));
+	}
+
+	private Moment now() {
+		return Moment.live(clock);
+	}
+
+	/** {@code /assign} as API.md says; {@code unitIds} for SEPARATE to several units. */
+	record Assignment(AssignmentMode mode, UUID leadUnitId, List<UUID> assistingUnitIds, List<UUID> unitIds) {
 	}
 
 	record DraftBody(UUID sessionId, String title, String content, List<UUID> coSignerIds, UUID leadDeputyId) {

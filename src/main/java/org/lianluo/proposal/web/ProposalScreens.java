@@ -1,5 +1,6 @@
 package org.lianluo.proposal.web;
 
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,26 +9,25 @@ import java.util.UUID;
 
 import org.lianluo.deputy.Congresses;
 import org.lianluo.deputy.Deputies;
-import org.lianluo.deputy.Session;
 import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.platform.LianluoException;
+import org.lianluo.platform.Moment;
 import org.lianluo.platform.web.FormErrors;
 import org.lianluo.proposal.AssignmentMode;
 import org.lianluo.proposal.ContactMethod;
 import org.lianluo.proposal.Proposal;
-import org.lianluo.proposal.ProposalAssignmentSheets;
 import org.lianluo.proposal.ProposalBoard;
 import org.lianluo.proposal.ProposalKpis;
 import org.lianluo.proposal.ProposalLetters;
+import org.lianluo.proposal.ProposalCommands;
+import org.lianluo.proposal.ProposalSteps;
+import org.lianluo.proposal.ProposalCommands.Draft;
 import org.lianluo.proposal.ProposalManagement;
-import org.lianluo.proposal.ProposalManagement.Assignment;
-import org.lianluo.proposal.ProposalManagement.Draft;
 import org.lianluo.proposal.ProposalQueries;
 import org.lianluo.proposal.ProposalStatus;
 import org.lianluo.proposal.ReplyClass;
 import org.lianluo.proposal.Verdict;
-import org.lianluo.region.RegionNames;
 import org.lianluo.unit.Units;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -59,8 +59,6 @@ class ProposalScreens {
 
 	private final Units units;
 
-	private final RegionNames regionNames;
-
 	private final FormErrors formErrors;
 
 	private final ProposalKpis kpis;
@@ -69,15 +67,18 @@ class ProposalScreens {
 
 	private final ProposalLetters letters;
 
-	private final ProposalAssignmentSheets sheets;
-
 	private final Deputies deputies;
 
+	private final ProposalSteps steps;
+
+	private final Clock clock;
+
 	ProposalScreens(ProposalManagement proposals, ProposalQueries queries, ProposalViews views, Congresses congresses,
-			Units units, RegionNames regionNames, FormErrors formErrors, ProposalKpis kpis, ProposalBoard board,
-			ProposalLetters letters, ProposalAssignmentSheets sheets, Deputies deputies) {
+			Units units, FormErrors formErrors, ProposalKpis kpis, ProposalBoard board,
+			ProposalLetters letters, Deputies deputies, ProposalSteps steps, Clock clock) {
+		this.steps = steps;
+		this.clock = clock;
 		this.deputies = deputies;
-		this.sheets = sheets;
 		this.letters = letters;
 		this.board = board;
 		this.kpis = kpis;
@@ -86,7 +87,6 @@ class ProposalScreens {
 		this.views = views;
 		this.congresses = congresses;
 		this.units = units;
-		this.regionNames = regionNames;
 		this.formErrors = formErrors;
 	}
 
@@ -116,7 +116,7 @@ class ProposalScreens {
 		model.addAttribute("q", q);
 		model.addAttribute("statuses", ProposalStatus.values());
 		List<Proposal> requests = user.deputyId() == null ? List.of()
-				: queries.pendingCosignRequests(user.deputyId()).stream().map(proposals::get).toList();
+				: queries.pendingCosignRequests(user.deputyId()).stream().map(id -> proposals.get(id, user)).toList();
 		model.addAttribute("cosignRequests", requests);
 		model.addAttribute("requestNames", views.deputyNames(requests.stream().map(Proposal::getLeadDeputyId).toList()));
 		return "proposal/list";
@@ -131,36 +131,6 @@ class ProposalScreens {
 		model.addAttribute("sessionId", chosen);
 		model.addAttribute("report", chosen == null ? null : kpis.report(chosen));
 		return "proposal/kpis";
-	}
-
-	/** Bulk assignment from the sheet of the session's 交办会. */
-	@GetMapping("/assignments")
-	String assignmentsForm(@RequestParam(required = false) UUID session, Model model) {
-		model.addAttribute("sessions", sessionChoices());
-		model.addAttribute("sessionId", session);
-		return "proposal/assignments";
-	}
-
-	@PostMapping("/assignments")
-	String assignFromSheet(@RequestParam(required = false) UUID sessionId,
-			@RequestParam(required = false) MultipartFile file, Model model) throws java.io.IOException {
-		model.addAttribute("sessions", sessionChoices());
-		model.addAttribute("sessionId", sessionId);
-		try {
-			model.addAttribute("report", sheets.assign(sessionId, file == null || file.isEmpty() ? null : file.getBytes()));
-		}
-		catch (LianluoException ex) {
-			if (ex.status().value() == 403 || ex.status().value() == 404) {
-				throw ex;
-			}
-			model.addAttribute("errors", formErrors.of(ex));
-		}
-		return "proposal/assignments";
-	}
-
-	@GetMapping("/assignments/template")
-	ResponseEntity<byte[]> assignmentTemplate() {
-		return org.lianluo.platform.web.Downloads.xlsx("assignments-template.xlsx", sheets.template());
 	}
 
 	/** 一人一函 as .docx. */
@@ -201,9 +171,11 @@ class ProposalScreens {
 		Actor user = Actor.current();
 		try {
 			Draft d = new Draft(sessionId, title, content, coSignerIds);
-			Proposal p = opinionId != null ? proposals.draftFromOpinion(opinionId, sessionId, title, content)
-					: user.has(Role.ASSESSOR) && !user.has(Role.DEPUTY) ? proposals.draftOnBehalf(deputyNamed(leadDeputyName), d)
-					: proposals.draft(d);
+			ProposalCommands.DraftCommand c = opinionId != null
+					? new ProposalCommands.DraftFromOpinion(opinionId, sessionId, title, content)
+					: user.has(Role.ASSESSOR) && !user.has(Role.DEPUTY)
+							? new ProposalCommands.DraftOnBehalf(deputyNamed(leadDeputyName), d) : d;
+			Proposal p = steps.draft(c, user, Moment.live(clock));
 			return "redirect:/proposals/" + p.getId();
 		}
 		catch (LianluoException ex) {
@@ -237,13 +209,13 @@ class ProposalScreens {
 	@GetMapping("/{id}")
 	String detail(@PathVariable UUID id, Model model) {
 		Actor user = Actor.current();
-		Proposal p = proposals.get(id);
+		Proposal p = proposals.get(id, user);
 		ProposalView view = views.of(p);
 		model.addAttribute("p", view);
 		// Whose handling the office decides on and the deputy rates: each separately replying unit's, or the lead unit's.
 		model.addAttribute("handlings", !view.separateUnits().isEmpty() ? view.separateUnits()
 				: p.getLeadUnitId() == null ? List.of() : List.of(views.handlingOf(p, p.getLeadUnitId())));
-		model.addAttribute("sessionName", congresses.findSession(p.getSessionId()).map(this::sessionName).orElse(""));
+		model.addAttribute("sessionName", congresses.findSession(p.getSessionId()).map(views::sessionTitle).orElse(""));
 		model.addAttribute("isLeadDeputy", user.deputyId() != null && user.deputyId().equals(p.getLeadDeputyId()));
 		model.addAttribute("isPendingCosigner", user.deputyId() != null && p.getCosigners().stream()
 			.anyMatch(c -> c.deputyId().equals(user.deputyId()) && c.answer() == Proposal.CosignAnswer.PENDING));
@@ -269,86 +241,86 @@ class ProposalScreens {
 
 	@PostMapping("/{id}/submit")
 	String submit(@PathVariable UUID id, RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.submit(id));
+		return step(id, flash, new ProposalCommands.Submit(id));
 	}
 
 	@PostMapping("/{id}/withdraw")
 	String withdraw(@PathVariable UUID id, RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.withdraw(id));
+		return step(id, flash, new ProposalCommands.Withdraw(id));
 	}
 
 	@PostMapping("/{id}/cosign")
 	String cosign(@PathVariable UUID id, @RequestParam(required = false) Boolean confirm, RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.answerCosign(id, confirm));
+		return step(id, flash, new ProposalCommands.AnswerCosign(id, confirm));
 	}
 
 	@PostMapping("/{id}/register")
 	String register(@PathVariable UUID id, RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.register(id));
+		return step(id, flash, new ProposalCommands.Register(id));
 	}
 
 	@PostMapping("/{id}/not-register")
 	String refuse(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.refuseRegistration(id, reason));
+		return step(id, flash, new ProposalCommands.RefuseRegistration(id, reason));
 	}
 
 	@PostMapping("/{id}/assign")
 	String assign(@PathVariable UUID id, @RequestParam(required = false) AssignmentMode mode,
 			@RequestParam(required = false) UUID leadUnitId, @RequestParam(required = false) List<UUID> assistingUnitIds,
 			@RequestParam(required = false) List<UUID> unitIds, RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.assign(id, new Assignment(mode, leadUnitId, assistingUnitIds, unitIds)));
+		return step(id, flash, new ProposalCommands.Assign(id, mode, leadUnitId, assistingUnitIds, unitIds));
 	}
 
 	@PostMapping("/{id}/accept")
 	String accept(@PathVariable UUID id, RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.accept(id));
+		return step(id, flash, new ProposalCommands.Accept(id));
 	}
 
 	@PostMapping("/{id}/return")
 	String returnIt(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.returnForReassignment(id, reason));
+		return step(id, flash, new ProposalCommands.Return(id, reason));
 	}
 
 	@PostMapping("/{id}/contact")
 	String contact(@PathVariable UUID id, @RequestParam(required = false) ContactMethod method,
 			@RequestParam(required = false) String note, RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.recordContact(id, method, note));
+		return step(id, flash, new ProposalCommands.RecordContact(id, method, note));
 	}
 
 	@PostMapping("/{id}/assisting-views")
 	String assistingView(@PathVariable UUID id, @RequestParam(required = false) String text, RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.recordAssistingView(id, text));
+		return step(id, flash, new ProposalCommands.RecordAssistingView(id, text));
 	}
 
 	@PostMapping("/{id}/extension")
 	String extension(@PathVariable UUID id, @RequestParam(required = false) Integer months,
 			@RequestParam(required = false) String reason, RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.requestExtension(id, months, reason));
+		return step(id, flash, new ProposalCommands.RequestExtension(id, months, reason));
 	}
 
 	@PostMapping("/{id}/extension/decision")
 	String decision(@PathVariable UUID id, @RequestParam boolean approve, @RequestParam(required = false) String note,
 			@RequestParam(required = false) UUID unitId, RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.decideExtension(id, unitId, approve, note));
+		return step(id, flash, new ProposalCommands.DecideExtension(id, unitId, approve, note));
 	}
 
 	@PostMapping("/{id}/reply")
 	String reply(@PathVariable UUID id, @RequestParam(required = false) ReplyClass replyClass,
 			@RequestParam(required = false) String text, @RequestParam(required = false) Boolean confirmedWithoutContact,
 			@RequestParam(required = false) Boolean publish, RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.reply(id, replyClass, text, confirmedWithoutContact, publish));
+		return step(id, flash, new ProposalCommands.Reply(id, replyClass, text, confirmedWithoutContact, publish));
 	}
 
 	@PostMapping("/{id}/follow-up")
 	String followUp(@PathVariable UUID id, @RequestParam(required = false) ReplyClass replyClass,
 			@RequestParam(required = false) String text, RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.followUp(id, replyClass, text));
+		return step(id, flash, new ProposalCommands.FollowUp(id, replyClass, text));
 	}
 
 	@PostMapping("/{id}/extension/notice")
 	String extensionNotice(@PathVariable UUID id, @RequestParam(required = false) String notice,
 			RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.recordExtensionNotice(id, notice));
+		return step(id, flash, new ProposalCommands.RecordExtensionNotice(id, notice));
 	}
 
 	@PostMapping("/{id}/reply-documents")
@@ -356,8 +328,8 @@ class ProposalScreens {
 			RedirectAttributes flash) {
 		return act(id, flash, () -> {
 			try {
-				proposals.attachReplyDocument(id, file == null ? null : file.getOriginalFilename(),
-						file == null ? null : file.getBytes());
+				steps.attach(new ProposalCommands.AttachReplyDocument(id, file == null ? null : file.getOriginalFilename(),
+						file == null ? null : file.getBytes()), Actor.current(), Moment.live(clock));
 			}
 			catch (java.io.IOException ex) {
 				throw new java.io.UncheckedIOException(ex);
@@ -367,19 +339,24 @@ class ProposalScreens {
 
 	@GetMapping("/{id}/reply-documents/{documentId}")
 	ResponseEntity<byte[]> replyDocument(@PathVariable UUID id, @PathVariable UUID documentId) {
-		return ProposalDownloads.of(proposals.replyDocument(id, documentId), proposals.replyDocumentContent(documentId));
+		return ProposalDownloads.of(steps.documents().find(id, documentId, Actor.current()),
+				steps.documents().content(documentId));
 	}
 
 	@PostMapping("/{id}/evaluate")
 	String evaluate(@PathVariable UUID id, @RequestParam(required = false) Verdict grade,
 			@RequestParam(required = false) String comment, @RequestParam(required = false) UUID unitId,
 			RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.evaluate(id, unitId, grade, comment));
+		return step(id, flash, new ProposalCommands.Evaluate(id, unitId, grade, comment));
 	}
 
 	@PostMapping("/{id}/key-supervision")
 	String keySupervision(@PathVariable UUID id, @RequestParam(required = false) String topic, RedirectAttributes flash) {
-		return act(id, flash, () -> proposals.putUnderKeySupervision(id, topic));
+		return step(id, flash, new ProposalCommands.PutUnderKeySupervision(id, topic));
+	}
+
+	private String step(UUID id, RedirectAttributes flash, ProposalCommands.Step command) {
+		return act(id, flash, () -> steps.take(command, Actor.current(), Moment.live(clock)));
 	}
 
 	private String act(UUID id, RedirectAttributes flash, Runnable action) {
@@ -387,12 +364,6 @@ class ProposalScreens {
 	}
 
 	private Map<UUID, String> sessionChoices() {
-		Map<UUID, String> choices = new java.util.LinkedHashMap<>();
-		congresses.sessions(null, 0, 200).items().forEach(s -> choices.put(s.id(), sessionName(s)));
-		return choices;
-	}
-
-	private String sessionName(Session s) {
-		return formErrors.text("proposal.session.name", regionNames.of(s.regionCode()), s.term(), s.number());
+		return views.sessionChoices();
 	}
 }

@@ -2,6 +2,7 @@ package org.lianluo.proposal.web;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.lianluo.proposal.Proposal;
 import org.lianluo.platform.Page;
 import org.lianluo.platform.web.FormErrors;
 import org.lianluo.proposal.ProposalManagement;
+import org.lianluo.proposal.ReplyDocuments;
 import org.lianluo.proposal.ProposalQueries;
 import org.lianluo.region.RegionNames;
 import org.lianluo.unit.HandlingUnit;
@@ -37,8 +39,11 @@ class ProposalViews {
 
 	private final FormErrors texts;
 
+	private final ReplyDocuments documents;
+
 	ProposalViews(ProposalManagement proposals, Deputies deputies, Units units, Congresses congresses,
-			RegionNames regionNames, FormErrors texts) {
+			RegionNames regionNames, FormErrors texts, ReplyDocuments documents) {
+		this.documents = documents;
 		this.regionNames = regionNames;
 		this.texts = texts;
 		this.proposals = proposals;
@@ -54,7 +59,7 @@ class ProposalViews {
 		Set<UUID> unitIds = new HashSet<>(p.getAssistingUnitIds());
 		p.getContacts().forEach(c -> unitIds.add(c.unitId()));
 		p.getAssistingViews().forEach(v -> unitIds.add(v.unitId()));
-		p.getSeparateUnits().forEach(u -> unitIds.add(u.getUnitId()));
+		p.getParts().forEach(u -> unitIds.add(u.getUnitId()));
 		if (p.getLeadUnitId() != null) {
 			unitIds.add(p.getLeadUnitId());
 		}
@@ -77,7 +82,7 @@ class ProposalViews {
 				p.isReplyPublic(), p.getExtensionNotice(), p.getExtensionNoticedAt(),
 				p.getReplies().stream().map(r -> new ProposalView.ReplyView(r.kind(), r.replyClass(), r.text(), r.at(), r.round(),
 						r.unitId() == null ? null : unitNames.get(r.unitId()))).toList(),
-				proposals.replyDocuments(p).stream()
+				documents.of(p).stream()
 					.map(a -> new ProposalView.DocumentView(a.id(), a.filename(), a.size(), a.createdAt())).toList(),
 				p.getDraftedBy(),
 				p.getAssistingViews().stream().map(v -> new ProposalView.AssistingViewView(named(v.unitId(), unitNames),
@@ -85,16 +90,21 @@ class ProposalViews {
 				p.assistingViewsMissing().stream().map(u -> named(u, unitNames))
 					.sorted(java.util.Comparator.comparing(n -> String.valueOf(n.name()))).toList(),
 				p.getAssistingViewsDue(), p.isAssistingViewsWarned(),
-				p.getSeparateUnits().stream().map(u -> ProposalView.UnitHandlingView.of(named(u.getUnitId(), unitNames),
+				separateParts(p).stream().map(u -> ProposalView.UnitHandlingView.of(named(u.getUnitId(), unitNames),
 						u.getStatus(), u.getHandling())).toList());
 	}
 
-	/** The handling the unit holds: its part of the proposal, or the lead unit's handling (the proposal's own). */
+	/** The handling of the unit's part, or of the proposal as lists read it when the unit holds none. */
 	ProposalView.UnitHandlingView handlingOf(Proposal p, java.util.UUID unitId) {
-		return p.getSeparateUnits().stream().filter(u -> u.getUnitId().equals(unitId)).findFirst()
+		return p.getParts().stream().filter(u -> u.getUnitId().equals(unitId)).findFirst()
 			.map(u -> ProposalView.UnitHandlingView.of(new ProposalView.Named(unitId, null), u.getStatus(), u.getHandling()))
 			.orElseGet(() -> ProposalView.UnitHandlingView.of(new ProposalView.Named(p.getLeadUnitId(), null), p.getStatus(),
-					p.handlingOf(p.getLeadUnitId())));
+					p.getHandling()));
+	}
+
+	/** API.md's {@code separateUnits}: the parts when several units reply separately, else none. */
+	private static List<org.lianluo.proposal.Part> separateParts(Proposal p) {
+		return p.isSeparate() ? p.getParts() : List.of();
 	}
 
 	Page<PublicProposalApi.PublicReplyView> publicReplies(Page<ProposalQueries.PublicReply> page) {
@@ -112,6 +122,13 @@ class ProposalViews {
 
 	String sessionTitle(Session s) {
 		return texts.text("proposal.session.name", regionNames.of(s.regionCode()), s.term(), s.number());
+	}
+
+	/** The sessions to choose from on a form, by id, named as people name them. */
+	Map<UUID, String> sessionChoices() {
+		Map<UUID, String> choices = new java.util.LinkedHashMap<>();
+		congresses.sessions(null, 0, 200).items().forEach(s -> choices.put(s.id(), sessionTitle(s)));
+		return choices;
 	}
 
 	Map<UUID, String> deputyNames(Collection<UUID> ids) {

@@ -1,0 +1,28 @@
+package org.lianluo.proposal;
+
+import org.lianluo.identity.Actor;
+import org.lianluo.identity.Role;
+import org.lianluo.platform.Moment;
+import org.lianluo.platform.Text;
+import org.lianluo.proposal.ProposalCommands.PutUnderKeySupervision;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Key supervision (重点督办) by a leader, under a topic. */
+@Service
+public class KeySupervising {
+
+	private final ProposalAccess access;
+
+	KeySupervising(ProposalAccess access) {
+		this.access = access;
+	}
+
+	@Transactional
+	public Proposal handle(PutUnderKeySupervision c, Actor actor, Moment at) {
+		actor.require(Role.LEADER);
+		Proposal p = access.visible(c.proposalId(), actor);
+		p.putUnderKeySupervision(Text.required("topic", c.topic(), 100), actor.username(), at.now());
+		return access.save(p);
+	}
+}
