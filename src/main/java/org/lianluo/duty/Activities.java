@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.lianluo.platform.Moment;
+import org.lianluo.opinion.OpinionIntake;
 import org.lianluo.deputy.Deputies;
 import org.lianluo.deputy.DeputySummary;
 import org.lianluo.deputy.Level;
@@ -63,11 +65,14 @@ public class Activities {
 
 	private final OpinionManagement opinionLoop;
 
+	private final OpinionIntake intake;
+
 	private final ActivityPhotos photos;
 
 	Activities(JdbcClient jdbc, Regions regions, Deputies deputies, Stations stations, Clock clock,
-			OpinionManagement opinionLoop, ActivityPhotos photos) {
+			OpinionManagement opinionLoop, OpinionIntake intake, ActivityPhotos photos) {
 		this.opinionLoop = opinionLoop;
+		this.intake = intake;
 		this.photos = photos;
 		this.jdbc = jdbc;
 		this.regions = regions;
@@ -160,8 +165,8 @@ public class Activities {
 		// Heard during the activity, but never later than now: a planned activity's opinions are received today.
 		java.time.Instant heard = a.startAt().toInstant().isAfter(clock.instant()) ? clock.instant() : a.startAt().toInstant();
 		for (int i = 0; i < said.size(); i++) {
-			Opinion o = opinionLoop.submit(new Submission(said.get(i), a.regionCode(), a.stationId(), null, null, null, null,
-					null, channel, heard, List.copyOf(ids)), null, user.username());
+			Opinion o = intake.fromStaff(new OpinionIntake.Submit(new Submission(said.get(i), a.regionCode(), a.stationId(), null,
+					null, null, null, null, channel, heard, List.copyOf(ids)), null), user, Moment.live(clock));
 			jdbc.sql("insert into duty_activity_opinion (activity_id, opinion_id, position) values (?, ?, ?)")
 				.params(id, o.getId(), i)
 				.update();

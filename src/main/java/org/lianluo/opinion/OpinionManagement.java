@@ -47,15 +47,6 @@ public class OpinionManagement {
 		return opinions.visible(id, actor);
 	}
 
-	/**
-	 * An opinion the signed-in caller may see, or 404. For the callers that do not hand over their {@link Actor} yet
-	 * (the proposal loop, similar items); new code calls {@link #get(UUID, Actor)}.
-	 */
-	@Transactional(readOnly = true)
-	public Opinion get(UUID id) {
-		return get(id, Actor.current());
-	}
-
 	public Optional<Opinion> byId(UUID id) {
 		return opinions.byId(id);
 	}
@@ -78,25 +69,10 @@ public class OpinionManagement {
 		return reveals.citizenPhone(opinionId);
 	}
 
-	/**
-	 * An opinion heard at a duty activity, registered by {@code actorName}: the duty module's intake, which does not
-	 * hand over its {@link Actor} and {@link Moment} yet (both are taken here, from the caller and the clock).
-	 */
-	@Transactional
-	public Opinion submit(Submission s, String idempotencyKey, String actorName) {
-		return intake.submit(new OpinionIntake.Submit(s, idempotencyKey), actorName, Actor.find().orElse(null),
-				Moment.live(clock));
-	}
-
 	/** The opinion a deputy drafted a proposal from leaves triage as TO_PROPOSAL (see {@link OpinionTriage}). */
 	@Transactional
 	public Opinion markTurnedIntoProposal(UUID opinionId, UUID proposalId, Actor actor, Moment at) {
 		return triage.turnIntoProposal(opinionId, proposalId, actor, at);
 	}
 
-	/** The same, for the proposal loop until it hands over its {@link Actor} and {@link Moment}. */
-	@Transactional
-	public Opinion markTurnedIntoProposal(UUID opinionId, UUID proposalId) {
-		return markTurnedIntoProposal(opinionId, proposalId, Actor.current(), Moment.live(clock));
-	}
 }

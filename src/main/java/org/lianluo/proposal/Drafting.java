@@ -93,14 +93,14 @@ public class Drafting {
 		if (c.opinionId() == null) {
 			throw LianluoException.invalidField("opinionId", "proposal.opinion.required");
 		}
-		Opinion opinion = opinions.get(c.opinionId());
+		Opinion opinion = opinions.get(c.opinionId(), actor);
 		if (access.drawnFrom(opinion.getId()).isPresent()) {
 			throw LianluoException.conflict("proposal.opinion.already-drafted");
 		}
 		String content = c.content() == null || c.content().isBlank() ? opinion.getContent() : c.content();
 		Proposal p = byDeputy(new Draft(c.sessionId(), c.title(), content, null), actor, at);
 		p.drawnFrom(opinion.getId());
-		opinions.markTurnedIntoProposal(opinion.getId(), p.getId());
+		opinions.markTurnedIntoProposal(opinion.getId(), p.getId(), actor, at);
 		return access.save(p);
 	}
 

@@ -136,7 +136,7 @@ public final class ProposalCommands {
 
 	// --- evaluation (评) and supervision (督)
 
-	/** The lead deputy's rating of a reply, handled by {@link Rating}; {@code unitId} names the unit when several reply. */
+	/** The lead deputy's rating of a reply, handled by {@link Evaluating}; {@code unitId} names the unit when several reply. */
 	public record Evaluate(UUID proposalId, UUID unitId, Verdict grade, String comment) implements Step {
 	}
 

@@ -37,8 +37,8 @@ public class ProposalManagement {
 
 	/** The opinion a deputy would draft from (404 unless they may see it), and the draft already made from it. */
 	@Transactional(readOnly = true)
-	public SourceOpinion sourceOpinion(UUID opinionId) {
-		Opinion opinion = opinions.get(opinionId);
+	public SourceOpinion sourceOpinion(UUID opinionId, Actor actor) {
+		Opinion opinion = opinions.get(opinionId, actor);
 		return new SourceOpinion(opinion, access.drawnFrom(opinionId).map(Proposal::getId).orElse(null));
 	}
 

@@ -43,13 +43,13 @@ public class ProposalSteps {
 
 	private final ReplyDocuments documents;
 
-	private final Rating rating;
+	private final Evaluating rating;
 
 	private final KeySupervising keySupervising;
 
 	ProposalSteps(Drafting drafting, Submitting submitting, Registering registering, Assigning assigning,
 			Accepting accepting, Extending extending, Contacting contacting, AssistingViews assistingViews,
-			Replying replying, ReplyDocuments documents, Rating rating, KeySupervising keySupervising) {
+			Replying replying, ReplyDocuments documents, Evaluating rating, KeySupervising keySupervising) {
 		this.drafting = drafting;
 		this.submitting = submitting;
 		this.registering = registering;

@@ -73,9 +73,8 @@ public class SimilarItems {
 	}
 
 	/** Open or closed opinions the caller may see that look like this one (not itself, not merged ones). */
-	public List<Similar> toOpinion(UUID id) {
-		Actor user = Actor.current();
-		Opinion o = opinions.get(id);
+	public List<Similar> toOpinion(UUID id, Actor user) {
+		Opinion o = opinions.get(id, user);
 		Where where = Search.scoped(user, null);
 		where.and("d.type = 'OPINION'").and("d.id <> ?", id).and("d.status <> 'MERGED'");
 		return find(new Probe(o.getContent(), o.getRegionCode(), o.getStationId(), o.getCategory().name(), o.getReceivedAt()),

@@ -157,7 +157,7 @@ class ProposalScreens {
 		model.addAttribute("sessions", sessionChoices());
 		model.addAttribute("sessionId", session);
 		if (opinion != null) {
-			model.addAttribute("source", proposals.sourceOpinion(opinion));
+			model.addAttribute("source", proposals.sourceOpinion(opinion, Actor.current()));
 		}
 		return "proposal/new";
 	}
@@ -183,7 +183,7 @@ class ProposalScreens {
 			model.addAttribute("sessions", sessionChoices());
 			model.addAttribute("sessionId", sessionId);
 			if (opinionId != null) {
-				model.addAttribute("source", proposals.sourceOpinion(opinionId));
+				model.addAttribute("source", proposals.sourceOpinion(opinionId, Actor.current()));
 			}
 			// not "title" or "content": the layout's fragment parameters have those names
 			model.addAttribute("draftTitle", title);

@@ -3,6 +3,7 @@ package org.lianluo.search.web;
 import java.util.List;
 import java.util.UUID;
 
+import org.lianluo.identity.Actor;
 import org.lianluo.search.DocumentType;
 import org.lianluo.search.Search;
 import org.lianluo.search.SimilarItems;
@@ -42,7 +43,7 @@ class SearchApi {
 	/** The top 10 opinions like this one, each with its score and why. */
 	@GetMapping("/api/v1/opinions/{id}/similar")
 	List<SimilarItems.Similar> similarOpinions(@PathVariable UUID id) {
-		return similar.toOpinion(id);
+		return similar.toOpinion(id, Actor.current());
 	}
 
 	/** While a deputy drafts: proposals already made that look like the draft. */

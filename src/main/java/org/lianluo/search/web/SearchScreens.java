@@ -75,7 +75,7 @@ class SearchScreens {
 	@GetMapping("/search/opinions/{id}/similar")
 	String triageCandidates(@PathVariable UUID id, Model model) {
 		model.addAttribute("opinionId", id);
-		model.addAttribute("items", similar.toOpinion(id));
+		model.addAttribute("items", similar.toOpinion(id, Actor.current()));
 		model.addAttribute("regionNames", regions.fullNames());
 		return "search/candidates :: candidates";
 	}

@@ -13,13 +13,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Evaluation (评): the lead deputy rates a reply; UNSATISFIED starts re-handling with a one-month deadline. */
 @Service
-public class Rating {
+public class Evaluating {
 
 	private final ProposalAccess access;
 
 	private final ProposalDeadlines deadlines;
 
-	Rating(ProposalAccess access, ProposalDeadlines deadlines) {
+	Evaluating(ProposalAccess access, ProposalDeadlines deadlines) {
 		this.access = access;
 		this.deadlines = deadlines;
 	}
