@@ -44,10 +44,10 @@ class AdminQueues implements Workbench {
 		int year = today.getYear();
 		List<Item> years = List.of(year, year + 1).stream().map(y -> {
 			int days = calendar.year(y).size();
-			return new Item(String.valueOf(y), String.valueOf(days), "", "/admin/calendar?year=" + y);
+			return new Item(y + "年", days == 0 ? "未登记" : "已登记 " + days + " 天", "", "/admin/calendar?year=" + y);
 		}).toList();
 		boolean missing = today.getMonth().compareTo(Month.NOVEMBER) >= 0 && calendar.year(year + 1).isEmpty();
-		long covered = years.stream().filter(i -> !"0".equals(i.note())).count();
+		long covered = List.of(year, year + 1).stream().filter(y -> !calendar.year(y).isEmpty()).count();
 		return List.of(new Panel(Role.ADMIN, "workbench.identity.users", users, blocked),
 				new Panel(Role.ADMIN, "workbench.region.calendar", covered, years,
 						missing ? "workbench.region.calendar.missing" : null));

@@ -220,7 +220,7 @@ class WorkbenchApiTests {
 		boolean nextMissing = jdbc.sql("select count(*) from calendar_day where extract(year from day) = ?")
 			.param(next).query(Long.class).single() == 0;
 		assertThat(whens(calendar)).isNotNull();
-		assertThat(calendar.get("items").get(1).get("label").asText()).isEqualTo(String.valueOf(next));
+		assertThat(calendar.get("items").get(1).get("label").asText()).isEqualTo(next + "年");
 		if (today.getMonthValue() >= 11 && nextMissing) {
 			assertThat(calendar.get("warning").asText()).contains("明年的节假日日历尚未登记");
 		}
