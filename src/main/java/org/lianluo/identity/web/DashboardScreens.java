@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.lianluo.identity.Actor;
 import org.lianluo.identity.UserManagement;
+import org.lianluo.identity.Workbenches;
 import org.lianluo.region.Region;
 import org.lianluo.region.Regions;
 import org.lianluo.region.WorkingCalendar;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The back office's landing page: who I am, what my scope holds, the coming days off. */
+/** The back office's landing page: who I am, each of my roles' queues (the workbench), the coming days off. */
 @Controller
 class DashboardScreens {
 
@@ -22,10 +23,13 @@ class DashboardScreens {
 
 	private final UserManagement users;
 
-	DashboardScreens(Regions regions, WorkingCalendar calendar, UserManagement users) {
+	private final Workbenches workbenches;
+
+	DashboardScreens(Regions regions, WorkingCalendar calendar, UserManagement users, Workbenches workbenches) {
 		this.regions = regions;
 		this.calendar = calendar;
 		this.users = users;
+		this.workbenches = workbenches;
 	}
 
 	@GetMapping("/dashboard")
@@ -44,6 +48,7 @@ class DashboardScreens {
 			.filter(d -> !d.day().isBefore(today))
 			.limit(8)
 			.toList());
+		model.addAttribute("workbench", workbenches.of(user, today));
 		return "identity/dashboard";
 	}
 }
