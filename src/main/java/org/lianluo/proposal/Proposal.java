@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.Objects;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 import org.lianluo.platform.Ids;
 import org.lianluo.platform.LianluoException;
+import org.lianluo.platform.casework.Supervised;
+import org.lianluo.platform.casework.SupervisionLadder;
 import org.lianluo.proposal.ProposalEvents.ProposalRegistered;
 import org.lianluo.proposal.ProposalEvents.ProposalSupervised;
 import org.lianluo.proposal.ProposalTimelineEntry.Kind;
@@ -251,21 +252,51 @@ public class Proposal extends HandledProposal {
 		return true;
 	}
 
-	/** Takes every supervision step due by {@code now} of each part; {@code nextStep}: when the one after a level falls due. */
-	public int superviseDue(Instant now, BiFunction<Instant, Integer, Instant> nextStep) {
+	/** Takes every supervision step of each part's reply deadline due by {@code now}, on the shared ladder. */
+	public int superviseDue(Instant now, SupervisionLadder ladder) {
 		int steps = 0;
 		for (Part t : activeParts()) {
-			Handling h = t.getHandling();
-			while (t.getStatus().isHandling() && h.getNextSupervisionAt() != null && !h.getNextSupervisionAt().isAfter(now)
-					&& h.getSupervisionLevel() < ProposalDeadlines.MAX_LEVEL) {
-				int level = h.getSupervisionLevel() + 1;
-				h.supervise(level, nextStep.apply(h.getDeadline(), level));
-				notePart(t, Kind.SUPERVISION, "system", now, String.valueOf(level));
-				registerEvent(new ProposalSupervised(id, t.getUnitId(), level, regionCode));
-				steps++;
-			}
+			steps += ladder.climb(new PartSupervision(t), now);
 		}
 		return steps;
+	}
+
+	/** One unit's part as it climbs the ladder: each step on its timeline and published. */
+	private final class PartSupervision implements Supervised {
+
+		private final Part part;
+
+		PartSupervision(Part part) {
+			this.part = part;
+		}
+
+		@Override
+		public boolean underSupervision() {
+			return part.getStatus().isHandling();
+		}
+
+		@Override
+		public Instant supervisionDeadline() {
+			return part.getHandling().getDeadline();
+		}
+
+		@Override
+		public int supervisionLevel() {
+			return part.getHandling().getSupervisionLevel();
+		}
+
+		@Override
+		public Instant nextSupervisionAt() {
+			return part.getHandling().getNextSupervisionAt();
+		}
+
+		@Override
+		public boolean supervise(int level, Instant next, Instant now) {
+			part.getHandling().supervise(level, next);
+			notePart(part, Kind.SUPERVISION, "system", now, String.valueOf(level));
+			registerEvent(new ProposalSupervised(id, part.getUnitId(), level, regionCode));
+			return true;
+		}
 	}
 
 	/** The next time the sweep has something to do for this proposal, or null. */

@@ -3,27 +3,33 @@ package org.lianluo.proposal;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.lianluo.platform.casework.SupervisionLadder;
+import org.lianluo.platform.casework.WorkingDays;
 import org.lianluo.region.WorkingCalendar;
 import org.springframework.stereotype.Component;
 
 /**
  * Deadlines of the proposal loop on the working-day calendar. Working-day rules end at the end of the
  * N-th working day after the start; month rules end on the same date N months later, moved to the next
- * working day when that is a holiday or weekend. Supervision steps as for opinions: 1 reminder the
- * working day before, 2 overdue, 3 and 4 after 5 and 10 working days overdue.
+ * working day when that is a holiday or weekend. Supervision climbs the ladder both loops share
+ * ({@link SupervisionLadder}): 1 reminder the working day before, 2 overdue, 3 and 4 after 5 and 10 working days overdue.
  */
 @Component
 public class ProposalDeadlines {
 
-	public static final int MAX_LEVEL = 4;
+	public static final int MAX_LEVEL = SupervisionLadder.MAX_LEVEL;
 
 	private final WorkingCalendar calendar;
 
 	private final ProposalProperties rules;
 
+	private final SupervisionLadder ladder;
+
 	ProposalDeadlines(WorkingCalendar calendar, ProposalProperties rules) {
 		this.calendar = calendar;
 		this.rules = rules;
+		this.ladder = new SupervisionLadder(WorkingDays.of(calendar::previousWorkingDay, calendar::addWorkingDays,
+				WorkingCalendar.ZONE), rules.escalateAfterWorkingDays(), rules.keySupervisionAfterWorkingDays());
 	}
 
 	/** By when a proposal made between sessions must be assigned. */
@@ -60,17 +66,11 @@ public class ProposalDeadlines {
 
 	/** When supervision step {@code level} (1–4) falls due for this deadline. */
 	public Instant stepAt(Instant deadline, int level) {
-		LocalDate day = deadline.atZone(WorkingCalendar.ZONE).toLocalDate();
-		return switch (level) {
-			case 1 -> WorkingCalendar.startOf(calendar.previousWorkingDay(day));
-			case 2 -> deadline.plusMillis(1);
-			case 3 -> WorkingCalendar.startOf(calendar.addWorkingDays(day, rules.escalateAfterWorkingDays()));
-			case 4 -> WorkingCalendar.startOf(calendar.addWorkingDays(day, rules.keySupervisionAfterWorkingDays()));
-			default -> throw new IllegalArgumentException("no supervision level " + level);
-		};
+		return ladder.stepAt(deadline, level);
 	}
 
-	public Instant nextStepAt(Instant deadline, int level) {
-		return level >= MAX_LEVEL ? null : stepAt(deadline, level + 1);
+	/** The ladder the proposal loop climbs (督办), the opinion loop's, on the region's working-day calendar. */
+	public SupervisionLadder ladder() {
+		return ladder;
 	}
 }

@@ -7,11 +7,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import org.lianluo.platform.casework.Sweep;
 import org.lianluo.unit.HandlingUnit;
 import org.lianluo.unit.Units;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,16 +17,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Supervision (督) of proposals: the warning that a proposal made between sessions waits for assignment
  * past 5 working days, the warning to assisting units whose view (协办意见) is late, and the reminder,
- * overdue and escalation steps of the reply deadline (each separately replying unit's of its own). Each
- * proposal is advanced in its own transaction under the aggregate's version, so that with several nodes
- * sweeping at once every step happens exactly once: the loser of a race rolls back.
+ * overdue and escalation steps of the reply deadline (each part's of its own), on the ladder and through the
+ * {@link Sweep} both loops share: each proposal is advanced in its own transaction under the aggregate's version,
+ * so that with several nodes sweeping at once every step happens exactly once.
  */
 @Service
 public class ProposalSupervision {
-
-	private static final Logger log = LoggerFactory.getLogger(ProposalSupervision.class);
-
-	private static final int BATCH = 500;
 
 	private final Proposals proposals;
 
@@ -38,7 +32,7 @@ public class ProposalSupervision {
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate tx;
+	private final Sweep sweep;
 
 	private final Clock clock;
 
@@ -51,7 +45,7 @@ public class ProposalSupervision {
 		this.access = access;
 		this.deadlines = deadlines;
 		this.jdbc = jdbc;
-		this.tx = tx;
+		this.sweep = new Sweep("proposal", tx);
 		this.clock = clock;
 	}
 
@@ -61,17 +55,11 @@ public class ProposalSupervision {
 
 	/** Everything due by {@code now}; answers the number of steps taken. */
 	public int sweep(Instant now) {
-		int steps = 0;
 		OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-		for (List<UUID> due = due(at, null); !due.isEmpty(); due = due(at, due.get(due.size() - 1))) {
-			for (UUID id : due) {
-				steps += advance(id, now);
-			}
-		}
-		return steps;
+		return sweep.over((after, limit) -> due(at, after, limit), id -> advanceOne(id, now));
 	}
 
-	private List<UUID> due(OffsetDateTime at, UUID after) {
+	private List<UUID> due(OffsetDateTime at, UUID after, int limit) {
 		return jdbc.sql("""
 				select id from proposal where ((next_supervision_at <= ?
 				and status in ('REGISTERED', 'RETURNED', 'ASSIGNED', 'HANDLING', 'RE_HANDLING'))
@@ -79,7 +67,7 @@ public class ProposalSupervision {
 				or exists (select 1 from proposal_separate_unit s where s.proposal_id = proposal.id
 				  and s.next_supervision_at <= ? and s.status in ('ASSIGNED', 'HANDLING', 'RE_HANDLING')))
 				and (cast(? as uuid) is null or id > ?) order by id limit ?""")
-			.params(at, at, at, after, after, BATCH)
+			.params(at, at, at, after, after, limit)
 			.query(UUID.class)
 			.list();
 	}
@@ -88,29 +76,24 @@ public class ProposalSupervision {
 		return units.find(unitId).map(HandlingUnit::name).orElse(unitId.toString());
 	}
 
-	/** Applies what is due for one proposal by {@code now}; 0 when another node was first. */
+	/** Applies what is due for one proposal by {@code now}, in its own transaction; 0 when another node was first. */
 	public int advance(UUID id, Instant now) {
-		try {
-			Integer done = tx.execute(status -> {
-				Proposal p = proposals.findById(id).orElse(null);
-				if (p == null) {
-					return 0;
-				}
-				int steps = p.warnAssignmentLate(now) ? 1 : 0;
-				boolean viewsChecked = p.getAssistingViewsDue() != null && !p.isAssistingViewsWarned();
-				steps += p.warnAssistingViewsLate(now, this::unitName);
-				viewsChecked = viewsChecked && p.isAssistingViewsWarned();
-				steps += p.superviseDue(now, deadlines::nextStepAt);
-				if (steps > 0 || viewsChecked) {
-					access.save(p);
-				}
-				return steps;
-			});
-			return done == null ? 0 : done;
-		}
-		catch (OptimisticLockingFailureException ex) {
-			log.debug("Proposal {} was changed by someone else while supervising; the other change stands", id);
+		return sweep.once(id, p -> advanceOne(p, now));
+	}
+
+	private int advanceOne(UUID id, Instant now) {
+		Proposal p = proposals.findById(id).orElse(null);
+		if (p == null) {
 			return 0;
 		}
+		int steps = p.warnAssignmentLate(now) ? 1 : 0;
+		boolean viewsChecked = p.getAssistingViewsDue() != null && !p.isAssistingViewsWarned();
+		steps += p.warnAssistingViewsLate(now, this::unitName);
+		viewsChecked = viewsChecked && p.isAssistingViewsWarned();
+		steps += p.superviseDue(now, deadlines.ladder());
+		if (steps > 0 || viewsChecked) {
+			access.save(p);
+		}
+		return steps;
 	}
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lianluo.proposal.ProposalStatus.*;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,6 +22,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.lianluo.platform.LianluoException;
+import org.lianluo.platform.casework.SupervisionLadder;
+import org.lianluo.platform.casework.WorkingDays;
 import org.lianluo.proposal.ProposalTimelineEntry.Kind;
 
 /**
@@ -30,6 +33,10 @@ import org.lianluo.proposal.ProposalTimelineEntry.Kind;
  * before it.
  */
 class ProposalStateMachineProperties {
+
+	/** The shared ladder on a calendar where every day is a working day: its steps a day apart or so. */
+	static final SupervisionLadder EVERY_DAY = new SupervisionLadder(
+			WorkingDays.of(d -> d.minusDays(1), (d, n) -> d.plusDays(n), ZoneId.of("Asia/Shanghai")), 1, 2);
 
 	/**
 	 * DESIGN.md's diagram (EVALUATED is the rating on the way from REPLIED to CLOSED or RE_HANDLING), plus what
@@ -245,7 +252,7 @@ class ProposalStateMachineProperties {
 				case UNSATISFIED -> p.evaluate(named(p, unit), Verdict.UNSATISFIED, null, deadline, deadline, "t", now);
 				case SUPERVISE -> {
 					p.warnAssignmentLate(now);
-					p.superviseDue(now, (d, level) -> level < 3 ? d.plusSeconds(86_400L * level) : null);
+					p.superviseDue(now, EVERY_DAY);
 				}
 				case KEY -> p.putUnderKeySupervision("乡村道路", "leader", now);
 			}

@@ -2,12 +2,10 @@ package org.lianluo.proposal.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import org.lianluo.platform.casework.CaseTimers;
 import org.lianluo.proposal.ProposalSupervision;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,14 +21,11 @@ class ProposalSupervisionTasks {
 	@Bean
 	RecurringTask<Void> proposalSupervisionSweep(ObjectProvider<ProposalSupervision> supervision,
 			@Value("${lianluo.proposal.sweep-interval:PT1M}") Duration interval) {
-		return Tasks.recurring("proposal-supervision-sweep", FixedDelay.of(interval))
-			.execute((instance, context) -> supervision.getObject().sweep());
+		return CaseTimers.sweepTask("proposal-supervision-sweep", interval, () -> supervision.getObject().sweep());
 	}
 
 	@Bean
-	OneTimeTask<String> proposalDeadlineTimer(ObjectProvider<ProposalSupervision> supervision, Clock clock) {
-		return Tasks.oneTime(DEADLINE_TASK, String.class)
-			.execute((instance, context) -> supervision.getObject()
-				.advance(UUID.fromString(instance.getId()), clock.instant()));
+	OneTimeTask<Void> proposalDeadlineTimer(ObjectProvider<ProposalSupervision> supervision, Clock clock) {
+		return CaseTimers.timerTask(DEADLINE_TASK, clock, (id, now) -> supervision.getObject().advance(id, now));
 	}
 }

@@ -1,58 +1,40 @@
 package org.lianluo.proposal.internal;
 
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.lianluo.platform.casework.CaseTimeline;
 import org.lianluo.proposal.ProposalStatus;
 import org.lianluo.proposal.ProposalTimelineEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The append-only timeline of each proposal. */
+/** The append-only timeline of each proposal, written and read by the loops' shared {@link CaseTimeline}. */
 @Repository
 public class ProposalTimeline {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
+	private final CaseTimeline timeline;
 
 	ProposalTimeline(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
-		this.template = template;
+		this.timeline = new CaseTimeline(template, "proposal_event", "proposal_id", "unit_id");
 	}
 
 	public void append(List<ProposalTimelineEntry> entries) {
-		if (entries.isEmpty()) {
-			return;
-		}
-		template.batchUpdate("""
-				insert into proposal_event (id, proposal_id, at, actor, kind, from_status, to_status, note, unit_id)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", entries, entries.size(), (ps, e) -> {
-			ps.setObject(1, e.id());
-			ps.setObject(2, e.proposalId());
-			ps.setTimestamp(3, Timestamp.from(e.at()));
-			ps.setString(4, e.actor());
-			ps.setString(5, e.kind().name());
-			ps.setString(6, e.fromStatus() == null ? null : e.fromStatus().name());
-			ps.setString(7, e.toStatus() == null ? null : e.toStatus().name());
-			ps.setString(8, e.note());
-			ps.setObject(9, e.unitId());
-		});
+		timeline.append(entries.stream()
+			.map(e -> new CaseTimeline.Row(e.id(), e.proposalId(), e.at(), e.actor(), e.kind().name(), name(e.fromStatus()),
+					name(e.toStatus()), e.note(), null, java.util.Collections.singletonList(e.unitId())))
+			.toList());
 	}
 
 	public List<ProposalTimelineEntry> of(UUID proposalId) {
-		return jdbc.sql("""
-				select id, proposal_id, at, actor, kind, from_status, to_status, note, unit_id
-				from proposal_event where proposal_id = ? order by at, id""")
-			.param(proposalId)
-			.query((rs, n) -> new ProposalTimelineEntry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4),
-					ProposalTimelineEntry.Kind.valueOf(rs.getString(5)), status(rs.getString(6)), status(rs.getString(7)),
-					rs.getString(8), rs.getObject(9, UUID.class)))
-			.list();
+		return timeline.of(proposalId).stream()
+			.map(r -> new ProposalTimelineEntry(r.id(), r.caseId(), r.at(), r.actor(), ProposalTimelineEntry.Kind.valueOf(r.kind()),
+					status(r.fromStatus()), status(r.toStatus()), r.note(), (UUID) r.extras().get(0)))
+			.toList();
 	}
 
 	/** The next number of a session (第N号): the counter row stays locked until the transaction ends. */
@@ -64,6 +46,10 @@ public class ProposalTimeline {
 			.param(sessionId)
 			.query(Integer.class)
 			.single();
+	}
+
+	private static String name(ProposalStatus s) {
+		return s == null ? null : s.name();
 	}
 
 	private static ProposalStatus status(String s) {
