@@ -256,19 +256,13 @@ public class Proposal extends HandledProposal {
 	public int superviseDue(Instant now, SupervisionLadder ladder) {
 		int steps = 0;
 		for (Part t : activeParts()) {
-			steps += ladder.climb(new PartSupervision(t), now);
+			steps += ladder.climb(new PartSupervision(this, t), now);
 		}
 		return steps;
 	}
 
-	/** One unit's part as it climbs the ladder: each step on its timeline and published. */
-	private final class PartSupervision implements Supervised {
-
-		private final Part part;
-
-		PartSupervision(Part part) {
-			this.part = part;
-		}
+	/** One unit's part as it climbs the ladder: each step on the proposal's timeline, and published. */
+	private record PartSupervision(Proposal proposal, Part part) implements Supervised {
 
 		@Override
 		public boolean underSupervision() {
@@ -293,8 +287,8 @@ public class Proposal extends HandledProposal {
 		@Override
 		public boolean supervise(int level, Instant next, Instant now) {
 			part.getHandling().supervise(level, next);
-			notePart(part, Kind.SUPERVISION, "system", now, String.valueOf(level));
-			registerEvent(new ProposalSupervised(id, part.getUnitId(), level, regionCode));
+			proposal.notePart(part, Kind.SUPERVISION, "system", now, String.valueOf(level));
+			proposal.registerEvent(new ProposalSupervised(proposal.id, part.getUnitId(), level, proposal.regionCode));
 			return true;
 		}
 	}
