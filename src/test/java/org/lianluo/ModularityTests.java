@@ -78,10 +78,7 @@ class ModularityTests {
 			long_ = files.filter(p -> p.toString().endsWith(".java")).filter(ModularityTests::over400).map(Path::toString)
 				.sorted().toList();
 		}
-		// The demo's year is the one left (issue 20 names it; its replay is one long script of 2025): it is named here so
-		// that it cannot grow unnoticed and no other class can join it.
-		assertThat(long_).as("production classes over 400 lines")
-			.containsExactly(Path.of("src/main/java/org/lianluo/demo/DemoYear.java").toString());
+		assertThat(long_).as("production classes over 400 lines").isEmpty();
 	}
 
 	private static boolean over400(Path file) {
