@@ -14,6 +14,32 @@ class OpinionLoopBrowserTests {
 	@LocalServerPort
 	int port;
 
+	/** The triage form carries the chosen route's fields only: ASSIGN's units at first, REJECT's reason once chosen. */
+	@Test
+	void triageFormShowsOnlyTheChosenRoutesFields() {
+		LoopFixture f = new LoopFixture(port);
+		String code = new org.lianluo.Api(port).post("/api/v1/public/opinions", java.util.Map.of("content",
+				"田东县朔良镇夜市油烟扰民，晚上十一点后仍在营业。", "regionCode", "451022108", "kind", "COMPLAINT"))
+			.json().get("trackingCode").asText();
+		try (Browser b = Browser.open(port)) {
+			b.signIn(f.assessorName, "password-123").go("/opinions/" + f.idOf(code));
+			assertThat(b.find("#route-fields").getAttribute("data-route")).isEqualTo("ASSIGN");
+			assertThat(b.driver().findElements(org.openqa.selenium.By.cssSelector("form.triage #leadUnitId"))).hasSize(1);
+			assertThat(b.driver().findElements(org.openqa.selenium.By.cssSelector(
+					"form.triage #answer, form.triage #reason, form.triage #primaryCode, form.triage #consultationId, form.triage #deputyName")))
+				.isEmpty();
+
+			b.select("#route", "REJECT");
+			b.find("#route-fields[data-route='REJECT'] #reason");
+			assertThat(b.driver().findElements(org.openqa.selenium.By.cssSelector("form.triage #leadUnitId"))).isEmpty();
+			b.type("#reason", "属于市场监管部门职责，已告知来电人向市场监管局反映").type("#referral", "田东县市场监督管理局");
+			b.screenshot("13b-triage-reject-fields");
+			b.click("form.triage button[type=submit]");
+			assertThat(b.text("h1 .status")).isEqualTo("不予受理");
+			assertThat(b.text(".facts")).contains("田东县市场监督管理局");
+		}
+	}
+
 	@Test
 	void citizenAssessorAndHandlerCloseTheLoopTwice() {
 		LoopFixture f = new LoopFixture(port);

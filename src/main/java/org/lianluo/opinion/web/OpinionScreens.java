@@ -129,15 +129,31 @@ class OpinionScreens {
 		model.addAttribute("isAssessor", user.has(Role.ASSESSOR));
 		model.addAttribute("isLeadHandler", user.has(Role.UNIT_HANDLER) && user.unitId() != null
 				&& user.unitId().equals(o.getLeadUnitId()));
-		model.addAttribute("units", user.has(Role.ASSESSOR) ? units.list(null, null, 0, 200).items() : List.of());
-		model.addAttribute("routes", TriageRoute.values());
-		model.addAttribute("consultations", user.has(Role.ASSESSOR)
-				? consultations.published().stream().filter(consultations::isOpen).toList() : List.of());
+		routeChoices(user, TriageRoute.ASSIGN, model);
 		model.addAttribute("kinds", OpinionKind.values());
 		model.addAttribute("categories", Category.values());
 		model.addAttribute("results", ReplyResult.values());
 		model.addAttribute("grades", Grade.values());
 		return "opinion/detail";
+	}
+
+	/** The triage form's fields for one route, swapped in when the assessor changes the route. */
+	@GetMapping("/{id}/triage/fields")
+	String triageFields(@PathVariable UUID id, @RequestParam TriageRoute route, Model model) {
+		Actor user = Actor.current();
+		user.require(Role.ASSESSOR);
+		opinions.get(id, user);
+		routeChoices(user, route, model);
+		return "opinion/triage-fields :: fields";
+	}
+
+	private void routeChoices(Actor user, TriageRoute route, Model model) {
+		boolean assessor = user.has(Role.ASSESSOR);
+		model.addAttribute("route", route);
+		model.addAttribute("routes", TriageRoute.values());
+		model.addAttribute("units", assessor ? units.list(null, null, 0, 200).items() : List.of());
+		model.addAttribute("consultations",
+				assessor ? consultations.published().stream().filter(consultations::isOpen).toList() : List.of());
 	}
 
 	@PostMapping("/{id}/triage")
