@@ -220,6 +220,7 @@ public class SubmissionGuard {
 				OffsetDateTime before = OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofDays(2)), ZoneOffset.UTC);
 				jdbc.sql("delete from submission_counter where window_start < ?").param(before).update();
 				jdbc.sql("delete from submission_challenge_used where used_at < ?").param(before).update();
+				jdbc.sql("delete from form_submission where created_at < ?").param(before).update();
 			});
 	}
 

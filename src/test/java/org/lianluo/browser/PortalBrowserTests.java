@@ -35,6 +35,9 @@ class PortalBrowserTests {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	private Browser open(String size) {
 		return size.equals("mobile") ? Browser.open(port, 360, 740, true) : Browser.open(port, 1280, 900, true);
 	}
@@ -190,6 +193,27 @@ class PortalBrowserTests {
 			b.click("form.stack button[type=submit]");
 			assertThat(b.text("#tracking-code")).hasSize(13);
 			check.nothingLeftThisMachine();
+		}
+	}
+
+	/** Two fast clicks on 提交 (a citizen unsure the first one took): one opinion, and the page shows its code. */
+	@Test
+	void aDoubleClickOnSubmitStoresOneOpinion() {
+		String content = "那板村小学门前的减速带被压坏了，车速很快，孩子上学不安全。" + UUID.randomUUID().toString().substring(0, 6);
+		try (Browser b = Browser.open(port, 360, 740, true)) {
+			b.go("/opinions/new").type("#content", content).select("#regionCode", "451022108").select("#kind", "SUGGESTION");
+			b.requestedUrls();
+			((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript("""
+					const button = document.querySelector('form.stack button[type=submit]');
+					button.click();
+					setTimeout(() => button.click(), 40);""");
+			String code = b.text("#tracking-code");
+			assertThat(code).hasSize(13);
+			b.screenshot("46-double-click-one-opinion");
+			assertThat(b.requestedUrls().stream().filter(u -> u.endsWith("/opinions/new")))
+				.as("the browser sent the form twice").hasSize(2);
+			assertThat(jdbc.sql("select tracking_code from opinion where content = ?").param(content).query(String.class).list())
+				.containsExactly(code);
 		}
 	}
 }

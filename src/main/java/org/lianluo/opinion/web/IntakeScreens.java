@@ -25,6 +25,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.lianluo.platform.web.FormSubmissions;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -72,13 +74,17 @@ class IntakeScreens {
 			@RequestParam(required = false) Channel channel, @RequestParam(required = false) OpinionKind kind,
 			@RequestParam(required = false) Category category, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String phone, @RequestParam(required = false) LocalDateTime receivedAt,
-			@RequestParam(required = false) List<UUID> deputyIds, Model model) {
+			@RequestParam(required = false) List<UUID> deputyIds, HttpServletRequest request, Model model) {
 		Station s = stations.get(station);
 		Instant received = receivedAt == null ? null : receivedAt.atZone(WorkingCalendar.ZONE).toInstant();
 		Submission submission = new Submission(content, s.regionCode(), station, kind, category, name, phone,
 				name == null || name.isBlank(), channel, received, deputyIds == null ? List.of() : deputyIds);
 		try {
-			Opinion o = intake.fromStaff(new OpinionIntake.Submit(submission, null), Actor.current(), Moment.live(clock));
+			// the form's one-time token is the intake's key: sent twice (a double click), one opinion, one receipt
+			Moment at = Moment.live(clock);
+			Actor actor = Actor.current();
+			Opinion o = IntakeRetry.submit(intake, submission, FormSubmissions.token(request).orElse(null), at,
+					command -> intake.fromStaff(command, actor, at));
 			// The receipt printed for the citizen, answered to this request only: its rating key is shown nowhere else.
 			model.addAttribute("station", s);
 			model.addAttribute("id", o.getId());

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.SubmissionGuard;
 import org.lianluo.platform.web.FormErrors;
+import org.lianluo.platform.web.FormSubmissions;
 import org.lianluo.region.Regions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -93,8 +94,15 @@ class PublicOpinionScreens {
 		Submission s = new Submission(content, regionCode, station, kind, category, name, phone, anonymous,
 				station == null ? Channel.PORTAL : Channel.STATION_QR, null, null);
 		try {
-			guard.admit(request.getRemoteAddr(), phone, true, challengeToken, challengeAnswer);
-			Opinion o = intake.fromCitizen(new OpinionIntake.Submit(s, null), Moment.live(clock));
+			// the form's one-time token is the intake's key: sent twice (a double click), the first opinion answers,
+			// before the second is counted against the sender's limits
+			Moment at = Moment.live(clock);
+			String token = FormSubmissions.token(request).orElse(null);
+			Opinion o = token == null ? null : intake.replayed(token, s, at).orElse(null);
+			if (o == null) {
+				guard.admit(request.getRemoteAddr(), phone, true, challengeToken, challengeAnswer);
+				o = IntakeRetry.submit(intake, s, token, at, command -> intake.fromCitizen(command, at));
+			}
 			model.addAttribute("code", o.getTrackingCode());
 			model.addAttribute("ratingKey", opinions.ratingKey(o.getId()));
 			model.addAttribute("kind", o.getKind());
