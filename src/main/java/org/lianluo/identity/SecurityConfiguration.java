@@ -92,7 +92,8 @@ class SecurityConfiguration {
 					"/swagger-ui.html", "/swagger-ui/**", "/public/**", "/opinions/new", "/track", "/consultations", "/consultations/**",
 					"/sw.js", "/manifest.webmanifest")
 			.permitAll()
-			.requestMatchers("/admin/notification-templates/**", "/admin/report-template/**", "/admin/calendar/**")
+			.requestMatchers("/admin/notification-templates/**", "/admin/report-template/**", "/admin/calendar/**",
+					"/admin/maps")
 			.access(cityAdmin(cityWide))
 			.requestMatchers("/admin/**", "/actuator/**")
 			.hasRole(Role.ADMIN.name())

@@ -189,6 +189,11 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/** Runs a script in the page; its {@code arguments} are {@code args}. */
+	public Object js(String script, Object... args) {
+		return ((JavascriptExecutor) driver).executeScript(script, args);
+	}
+
 	public Browser select(String css, String value) {
 		new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
 		return this;

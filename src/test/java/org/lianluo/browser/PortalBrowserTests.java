@@ -203,7 +203,7 @@ class PortalBrowserTests {
 		try (Browser b = Browser.open(port, 360, 740, true)) {
 			b.go("/opinions/new").type("#content", content).select("#regionCode", "451022108").select("#kind", "SUGGESTION");
 			b.requestedUrls();
-			((org.openqa.selenium.JavascriptExecutor) b.driver()).executeScript("""
+			b.js("""
 					const button = document.querySelector('form.stack button[type=submit]');
 					button.click();
 					setTimeout(() => button.click(), 40);""");

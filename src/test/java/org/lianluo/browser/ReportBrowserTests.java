@@ -31,6 +31,9 @@ class ReportBrowserTests {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void theAnnualReportStatesItsFiguresAndEachLeadsToTheRecordsBehindIt() {
 		Api admin = admin(port);
@@ -196,19 +199,81 @@ class ReportBrowserTests {
 			new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
 				.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 				.until(d -> d.findElement(By.cssSelector("#county-map caption")).getText().contains("按收到意见建议数着色"));
-			String tile = browser.text("svg.kpi-map a[data-county='" + COUNTY + "'] .tile-value");
+			// the map is drawn on the county's real outline, filled and labelled as the table states it
+			org.openqa.selenium.WebElement map = drawnMap(browser);
+			Map<?, ?> area = (Map<?, ?>) browser.js("""
+					const chart = echarts.getInstanceByDom(arguments[0]);
+					const area = chart.getOption().series[0].data.find(d => d.name === arguments[1]);
+					return {text: area.text, fill: area.itemStyle.areaColor, outlines: echarts.getMap(chart.getOption().series[0].map).geoJSON.features.length};""",
+					map, COUNTY);
 			String cell = browser.text("table.map-table tr[data-county='" + COUNTY + "'] td");
-			assertThat(tile).isEqualTo(cell).isEqualTo(String.valueOf(received));
-			assertThat(browser.find("svg.kpi-map a[data-county='" + COUNTY + "'] rect").getAttribute("fill"))
-				.as("a blue of the received scale").isIn("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c");
+			assertThat(area.get("text")).isEqualTo(cell).isEqualTo(String.valueOf(received));
+			assertThat(area.get("fill")).as("a blue of the received scale").isIn("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c");
+			assertThat(((Number) area.get("outlines")).intValue()).isEqualTo(12);
+			assertThat(map.findElements(By.cssSelector("svg path")).size()).as("the outlines drawn").isGreaterThanOrEqualTo(12);
 			assertThat(browser.driver().getCurrentUrl()).contains("kpi=received");
 			assertThat(browser.text(".map-legend")).as("the legend of counts").contains(String.valueOf(received));
 			browser.screenshot("report-05-dashboard-received");
 
-			browser.click("svg.kpi-map a[data-county='" + COUNTY + "']");
+			// a click inside the county's outline, at its centre as the outlines state it, opens its dashboard
+			List<?> at = (List<?>) browser.js("""
+					const chart = echarts.getInstanceByDom(arguments[0]);
+					const map = echarts.getMap(chart.getOption().series[0].map).geoJSON;
+					const cp = map.features.find(f => f.properties.code === arguments[1]).properties.cp;
+					return chart.convertToPixel({seriesIndex: 0}, cp);""", map, COUNTY);
+			org.openqa.selenium.Rectangle box = map.getRect();
+			new org.openqa.selenium.interactions.Actions(browser.driver())
+				.moveToElement(map, (int) Math.round(((Number) at.get(0)).doubleValue() - box.getWidth() / 2.0),
+						(int) Math.round(((Number) at.get(1)).doubleValue() - box.getHeight() / 2.0))
+				.click().perform();
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("region=" + COUNTY));
 			assertThat(browser.text("h1")).startsWith("西林县统计看板");
 			assertThat(browser.text("table.map-table")).contains("西林县").doesNotContain("田东县");
 			browser.screenshot("report-06-dashboard-county");
 		}
+	}
+
+	/** 百色's office replaces the map's outlines on a screen: a file missing a county is refused, a whole one taken. */
+	@Test
+	void aCityAdministratorReplacesTheMapOutlinesOnTheScreen() throws java.io.IOException {
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		tools.jackson.databind.node.ObjectNode shipped = (tools.jackson.databind.node.ObjectNode) admin(port)
+			.get("/api/v1/maps/451000").json();
+		java.nio.file.Path whole = java.nio.file.Files.createTempFile("baise-", ".geojson");
+		java.nio.file.Files.writeString(whole, json.writeValueAsString(shipped));
+		tools.jackson.databind.node.ArrayNode eleven = json.createArrayNode();
+		shipped.get("features").valueStream().filter(f -> !f.get("properties").get("code").asString().equals(COUNTY))
+			.forEach(eleven::add);
+		shipped.set("features", eleven);
+		java.nio.file.Path missing = java.nio.file.Files.createTempFile("baise-eleven-", ".geojson");
+		java.nio.file.Files.writeString(missing, json.writeValueAsString(shipped));
+		try (Browser browser = Browser.open(port, 1280, 1000)) {
+			browser.signIn("admin", "admin-test-password").go("/admin/maps");
+			assertThat(browser.text(".map-source")).isEqualTo("正在使用随系统提供的轮廓（12 个县（市、区））。");
+			browser.find("#file").sendKeys(missing.toString());
+			browser.click("form.map-upload button[type=submit]");
+			assertThat(browser.text(".alert.error")).endsWith("缺少这些县（市、区）的轮廓：西林县。");
+			browser.screenshot("report-09-map-outlines-refused");
+			browser.find("#file").sendKeys(whole.toString());
+			browser.click("form.map-upload button[type=submit]");
+			assertThat(browser.text(".alert.success")).isEqualTo("地图轮廓已更新。");
+			assertThat(browser.text(".map-source")).startsWith("正在使用上传的轮廓（12 个县（市、区）），admin 于");
+			browser.screenshot("report-10-map-outlines-uploaded");
+			browser.go("/reports/dashboard");
+			assertThat(drawnMap(browser).findElements(By.cssSelector("svg path")).size()).isGreaterThanOrEqualTo(12);
+		}
+		finally {
+			jdbc.sql("delete from county_outline").update();
+			java.nio.file.Files.deleteIfExists(whole);
+			java.nio.file.Files.deleteIfExists(missing);
+		}
+	}
+
+	/** The county map once ECharts has drawn it (the outlines come by a request of their own). */
+	private static org.openqa.selenium.WebElement drawnMap(Browser browser) {
+		return new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> d.findElements(By.cssSelector("#county-map .county-echart[data-drawn='true']")).stream().findFirst()
+				.orElse(null));
 	}
 }

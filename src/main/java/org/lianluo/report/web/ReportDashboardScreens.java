@@ -4,16 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.lianluo.identity.Actor;
 import org.lianluo.platform.Labels;
 import org.lianluo.platform.web.Downloads;
-import org.lianluo.portal.CountyMap;
 import org.lianluo.region.Region;
 import org.lianluo.region.Regions;
 import org.lianluo.report.CountyFigures;
+import org.lianluo.report.CountyOutlines;
 import org.lianluo.report.DashboardSheets;
 import org.lianluo.report.Dashboards;
 import org.lianluo.report.MapKpi;
@@ -25,6 +23,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,7 +44,11 @@ class ReportDashboardScreens {
 
 	private final JsonMapper json;
 
-	ReportDashboardScreens(Dashboards dashboards, DashboardSheets sheets, Regions regions, Labels labels, JsonMapper json) {
+	private final CountyOutlines outlines;
+
+	ReportDashboardScreens(Dashboards dashboards, DashboardSheets sheets, Regions regions, Labels labels, JsonMapper json,
+			CountyOutlines outlines) {
+		this.outlines = outlines;
 		this.dashboards = dashboards;
 		this.sheets = sheets;
 		this.regions = regions;
@@ -113,15 +116,38 @@ class ReportDashboardScreens {
 	private void mapModel(Model model, CountyFigures map) {
 		model.addAttribute("map", map);
 		model.addAttribute("kpis", MapKpi.values());
-		model.addAttribute("tiles", CountyMap.tiles(regions.counties(), Map.of()));
-		model.addAttribute("counties", map.counties().stream()
-			.collect(Collectors.toMap(CountyFigures.County::code, Function.identity())));
-		model.addAttribute("mapWidth", CountyMap.width());
-		model.addAttribute("mapHeight", CountyMap.height());
+		model.addAttribute("mapChart", mapChart(map, LocaleContextHolder.getLocale()));
 		model.addAttribute("noDataFill", CountyFigures.NO_DATA);
 		model.addAttribute("outsideFill", CountyFigures.OUTSIDE);
 		model.addAttribute("anyOutside", map.counties().stream().anyMatch(c -> !c.inFilter()));
 		model.addAttribute("anyWithout", map.counties().stream().anyMatch(c -> c.inFilter() && c.value() == null));
+	}
+
+	/**
+	 * The county map's data for ECharts: the city's outlines by URL, and each county's colour and figure as the
+	 * table beside it states them (the colours are the legend's, chosen here, not by the chart).
+	 */
+	private String mapChart(CountyFigures map, Locale locale) {
+		String city = outlines.city();
+		List<Map<String, Object>> areas = map.counties().stream().map(c -> {
+			Map<String, Object> area = new LinkedHashMap<>();
+			area.put("code", c.code());
+			area.put("name", c.name());
+			area.put("text", c.value() == null ? text("report.none", locale)
+					: map.kpi().rate() ? String.format(Locale.ROOT, "%.1f%%", c.value().doubleValue() * 100)
+							: String.valueOf(c.value()));
+			area.put("fill", c.fill());
+			area.put("ink", c.ink());
+			area.put("href", !c.inFilter() ? null : UriComponentsBuilder.fromPath("/reports/dashboard")
+				.queryParam("region", c.code()).queryParam("from", map.filter().from())
+				.queryParam("to", map.filter().to()).queryParam("kpi", map.kpi().key()).encode().toUriString());
+			return area;
+		}).toList();
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("city", city);
+		data.put("url", "/maps/" + city + ".geojson");
+		data.put("areas", areas);
+		return json.writeValueAsString(data);
 	}
 
 	private String chart(String type, List<String> labels, Map<String, Object> first, Map<String, Object> second) {
