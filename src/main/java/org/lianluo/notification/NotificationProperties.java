@@ -2,6 +2,7 @@ package org.lianluo.notification;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,7 +18,7 @@ public record NotificationProperties(Delivery delivery, Sms sms, Email email) {
 	public NotificationProperties {
 		email = email == null ? new Email(null, null) : email;
 		delivery = delivery == null ? new Delivery(null, null, null, null, null, null) : delivery;
-		sms = sms == null ? new Sms(null, null, null, null, null, null, null, null, null, null) : sms;
+		sms = sms == null ? new Sms(null, null, null, null, null, null, null, null, null, null, null, null, null) : sms;
 	}
 
 	/**
@@ -45,11 +46,14 @@ public record NotificationProperties(Delivery delivery, Sms sms, Email email) {
 	}
 
 	/**
-	 * The gateway (JSON POST in the style of Aliyun and Tencent SMS), the template id per message template,
-	 * quiet hours (Asia/Shanghai) and the per-phone limit per hour.
+	 * SMS: the provider ({@code aliyun}, {@code tencent}, {@code http}: the generic JSON gateway at {@code url}, or
+	 * {@code log}; unset: {@code http} when {@code url} is set, else {@code log}), its credentials and 签名, the
+	 * generic gateway's template id per message template, each cloud provider's approved template and ordered
+	 * parameters per message template, quiet hours (Asia/Shanghai) and the per-phone limit per hour.
 	 */
 	public record Sms(String url, String accessKey, String secret, String signName, Map<String, String> templates,
-			Duration timeout, LocalTime quietFrom, LocalTime quietUntil, Integer perPhonePerHour, Integer maxRetryAfterSeconds) {
+			Duration timeout, LocalTime quietFrom, LocalTime quietUntil, Integer perPhonePerHour, Integer maxRetryAfterSeconds,
+			String provider, Vendor aliyun, Vendor tencent) {
 
 		public Sms {
 			templates = templates == null ? Map.of() : Map.copyOf(templates);
@@ -58,11 +62,36 @@ public record NotificationProperties(Delivery delivery, Sms sms, Email email) {
 			quietUntil = quietUntil == null ? LocalTime.of(8, 0) : quietUntil;
 			perPhonePerHour = perPhonePerHour == null ? 5 : perPhonePerHour;
 			maxRetryAfterSeconds = maxRetryAfterSeconds == null ? 3600 : maxRetryAfterSeconds;
+			provider = provider == null || provider.isBlank() ? (url == null || url.isBlank() ? "log" : "http")
+					: provider.strip().toLowerCase(java.util.Locale.ROOT);
+			aliyun = aliyun == null ? new Vendor(null, null, null, null) : aliyun;
+			tencent = tencent == null ? new Vendor(null, null, null, null) : tencent;
 		}
 
-		/** The gateway's template id for a message template; the template's own name when none is configured. */
+		/** The generic gateway's template id for a message template; the template's own name when none is configured. */
 		public String templateId(String template) {
 			return templates.getOrDefault(template, template);
+		}
+	}
+
+	/**
+	 * A cloud SMS provider: its API address (the provider's own when unset), Tencent's region and SdkAppId, and per
+	 * message template the provider's approved template ({@code id}: Aliyun's 模板CODE, Tencent's TemplateId) with
+	 * its parameters in the template's order, each the name of one of the message's placeholders (for Aliyun
+	 * {@code variable=placeholder} when the registered template names its variable otherwise).
+	 */
+	public record Vendor(String endpoint, String region, String sdkAppId, Map<String, Template> templates) {
+
+		public Vendor {
+			templates = templates == null ? Map.of() : Map.copyOf(templates);
+		}
+	}
+
+	/** One approved provider template: its id and its parameters in order. */
+	public record Template(String id, List<String> params) {
+
+		public Template {
+			params = params == null ? List.of() : List.copyOf(params);
 		}
 	}
 

@@ -22,8 +22,9 @@
  * marked in a second transaction, guarded by the attempt number, so that a late answer never overwrites a newer
  * claim. If the node dies between the gateway's acceptance and that mark, the lease expires and the delivery
  * is sent again, <em>with the same out-id</em> (the delivery's id).</li>
- * <li><b>Exactly once per message id</b> therefore holds towards a gateway that deduplicates by out-id (Aliyun's
- * {@code OutId}, Tencent's {@code SessionContext} with gateway-side dedup, or the fake gateway of the tests).
+ * <li><b>Exactly once per message id</b> therefore holds towards a gateway that deduplicates by out-id (the fake
+ * gateway of the tests). Aliyun's {@code OutId} and Tencent's {@code SessionContext} carry the delivery's id too,
+ * but neither provider deduplicates by it (Aliyun documents {@code SendSms} as not idempotent).
  * Towards a gateway that does not, a crash or timeout between acceptance and mark can cause one duplicate per
  * such crash; never more, since each resend needs a new lease to expire. SMTP has no such deduplication:
  * an e-mail resent after such a crash arrives twice, both copies with the same Message-ID
@@ -31,7 +32,9 @@
  * shows both with SIGKILL between the provider's acceptance and the mark.</li>
  * <li><b>Failures:</b> attempt n waits {@code firstBackoff · 2^(n-1)} (at most {@code maxBackoff}); after
  * {@code maxAttempts} the delivery is DEAD and stays on ADMIN's dead-letter list until retried. A 429 from the
- * gateway is not a failed attempt: the delivery waits as long as the gateway's Retry-After says.</li>
+ * gateway is not a failed attempt: the delivery waits as long as the gateway's Retry-After says, and so do the
+ * cloud providers' rate limits. A provider's refusal for good (a template not approved, a bad number) is DEAD at
+ * once, its reason in Chinese with the phone masked.</li>
  * <li><b>Manners:</b> no SMS between 22:00 and 08:00 Asia/Shanghai unless the opinion is URGENT (deferred to
  * 08:00); at most {@code perPhonePerHour} SMS per phone in any hour. The limit is checked inside the claiming
  * transaction; two nodes claiming for one phone at the same instant can each pass it once. Users choose per kind

@@ -18,6 +18,7 @@ import org.lianluo.notification.SmsProvider;
 import org.lianluo.notification.SmsProvider.Failed;
 import org.lianluo.notification.SmsProvider.Outcome;
 import org.lianluo.notification.SmsProvider.RateLimited;
+import org.lianluo.notification.SmsProvider.Refused;
 import org.lianluo.notification.SmsProvider.SmsMessage;
 import org.lianluo.platform.PersonalData;
 import org.slf4j.Logger;
@@ -168,7 +169,7 @@ public class DeliverySender {
 			if (c.row().isSms()) {
 				params = ratingLinks.complete(c.row().template(), params);
 				String text = templates.text(c.row().template(), "SMS", params, Locale.SIMPLIFIED_CHINESE);
-				outcome = sms.send(new SmsMessage(c.row().id().toString(), recipient,
+				outcome = sms.send(new SmsMessage(c.row().id().toString(), recipient, c.row().template(),
 						properties.sms().templateId(c.row().template()), params, text));
 			}
 			else {
@@ -204,8 +205,10 @@ public class DeliverySender {
 				.update();
 			return false;
 		}
-		String error = truncate(((Failed) outcome).error());
-		boolean dead = c.attempt() >= properties.delivery().maxAttempts();
+		// A refusal for good ends in the dead letters at once; a failure is tried again until max-attempts.
+		boolean refused = outcome instanceof Refused;
+		String error = truncate(refused ? ((Refused) outcome).reason() : ((Failed) outcome).error());
+		boolean dead = refused || c.attempt() >= properties.delivery().maxAttempts();
 		jdbc.sql("update notification_delivery set status = ?, next_attempt_at = ?, last_error = ?, updated_at = ?" + ours)
 			.params(dead ? "DEAD" : "FAILED", utc(now.plus(properties.delivery().backoff(c.attempt()))), error, utc(now),
 					c.row().id(), c.attempt())

@@ -13,22 +13,41 @@ import org.lianluo.region.WorkingCalendar;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The SMS gateway (HTTP when {@code lianluo.notification.sms.url} is set, else the log) and two db-scheduler
+ * The SMS provider (Aliyun, Tencent Cloud, the generic HTTP gateway or the log) and two db-scheduler
  * recurring tasks, each run by one node at a time: sending due deliveries, and the leaders' daily digest.
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
 
+	/**
+	 * {@code lianluo.notification.sms.provider}: {@code aliyun} or {@code tencent} (approved templates, checked
+	 * here, at startup), {@code http} (the generic gateway at {@code sms.url}) or {@code log}.
+	 */
 	@Bean
 	@ConditionalOnMissingBean(SmsProvider.class)
-	SmsProvider smsProvider(NotificationProperties properties, JsonMapper json, Clock clock) {
-		String url = properties.sms().url();
-		return url == null || url.isBlank() ? new LogSmsProvider() : new HttpSmsProvider(properties.sms(), json, clock);
+	SmsProvider smsProvider(NotificationProperties properties, JsonMapper json, Clock clock, MessageSource messages) {
+		NotificationProperties.Sms sms = properties.sms();
+		return switch (sms.provider()) {
+			case "aliyun" -> new AliyunSmsProvider(sms, new CloudSmsTemplates("aliyun", sms.aliyun().templates()), messages,
+					json, clock);
+			case "tencent" -> new TencentSmsProvider(sms, new CloudSmsTemplates("tencent", sms.tencent().templates()),
+					messages, json, clock);
+			case "http" -> {
+				if (sms.url() == null || sms.url().isBlank()) {
+					throw new IllegalStateException("lianluo.notification.sms.provider=http：必须设置 lianluo.notification.sms.url");
+				}
+				yield new HttpSmsProvider(sms, json, clock);
+			}
+			case "log" -> new LogSmsProvider();
+			default -> throw new IllegalStateException("lianluo.notification.sms.provider=" + sms.provider()
+					+ "：可选 aliyun、tencent、http 或 log");
+		};
 	}
 
 	/** Off ({@code lianluo.notification.delivery.scheduled=false}) where tests call the sender themselves. */
