@@ -44,6 +44,7 @@ final class EnumLiterals {
 			Map.entry("duty_contact", Map.of("method", "org.lianluo.duty.ContactMethod")),
 			Map.entry("station", Map.of("status", "org.lianluo.station.Station$Status", "kind",
 					"org.lianluo.station.Station$Kind")),
+			Map.entry("station_member", Map.of("kind", "org.lianluo.station.StationMember$Kind")),
 			Map.entry("consultation", Map.of("status", "org.lianluo.consultation.Consultation$Status")),
 			Map.entry("consultation_comment", Map.of("channel", "org.lianluo.consultation.Comment$Channel", "adoption",
 					"org.lianluo.consultation.Comment$Adoption")),

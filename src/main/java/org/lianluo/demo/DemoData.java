@@ -166,7 +166,7 @@ class DemoData {
 		for (int i = 0; i < ids.size(); i++) {
 			byTownship.computeIfAbsent(townshipOf.get(i), k -> new ArrayList<>()).add(ids.get(i));
 		}
-		List<StationForm> stationForms = stations(words, counties, townships, byTownship);
+		List<StationForm> stationForms = upgraded(words, stations(words, counties, townships, byTownship));
 		stations.insertAll(stationForms.stream().map(this::valid).toList());
 		long registries = System.nanoTime();
 		// Thousands of changes in one transaction: the search index is written once at the end instead of on each.
@@ -275,6 +275,23 @@ class DemoData {
 							"SUPERVISION", "CLASSROOM"), "ACTIVE", roster));
 		}
 		return forms;
+	}
+
+	/**
+	 * Every station upgraded in the year (百色's 823 提档升级 to the 标准化、规范化、信息化 checklist), on a day spread over
+	 * March to November by its place in the list: no draw from the seed, so the rest of the set stays as it was.
+	 */
+	private static List<StationForm> upgraded(DemoWords words, List<StationForm> forms) {
+		List<String> checklist = List.of(words.get("upgrade-checklist").split(";"));
+		List<StationForm> upgraded = new ArrayList<>();
+		for (int i = 0; i < forms.size(); i++) {
+			StationForm f = forms.get(i);
+			LocalDate on = LocalDate.of(DemoYear.YEAR, 3, 1).plusDays(i * 270L / forms.size());
+			upgraded.add(new StationForm(f.name(), f.kind(), f.partners(), f.regionCode(), f.coRegionCodes(), f.address(),
+					f.receptionSchedule(), f.openingHours(), f.phone(), f.latitude(), f.longitude(), f.functions(), f.status(),
+					f.deputyIds(), on.toString(), checklist));
+		}
+		return upgraded;
 	}
 
 	private StationForm station(DemoWords words, String name, String region, String address, List<UUID> roster) {

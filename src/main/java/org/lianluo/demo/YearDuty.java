@@ -16,9 +16,11 @@ import java.util.UUID;
 import org.lianluo.consultation.Consultation;
 import org.lianluo.consultation.Consultations;
 import org.lianluo.duty.Contacts;
+import org.lianluo.duty.ActivityType;
 import org.lianluo.duty.NewActivity;
 import org.lianluo.region.Region;
 import org.lianluo.station.Station;
+import org.lianluo.station.StationMember;
 import static org.lianluo.demo.DemoYear.*;
 
 /** The demo year's duty: the drafts put to consultation, the activities of every type and the committee contacts. */
@@ -49,12 +51,14 @@ abstract class YearDuty extends YearState {
 	// --- activities
 
 	void activities() {
+		Map<String, List<UUID>> members = stationMembers();
 		List<NewActivity> planned = new ArrayList<>();
 		receptions(planned);
+		mediations(planned);
 		for (int i = 0; i < PUBLIC_MEETINGS; i++) {
 			Region township = township();
 			Station station = townshipStation.get(township.code());
-			String theme = words.chance(0.75) ? words.pick(themes) : null;
+			String theme = words.pick(themes);
 			planned.add(activity("PUBLIC_MEETING", place(township.code()), day(), 15, township.code(),
 					station == null ? null : station.id(), locals(township.code(), 2, 4), words.between(8, 18), theme,
 					words.get("outcome.PUBLIC_MEETING"), Map.of()));
@@ -63,8 +67,13 @@ abstract class YearDuty extends YearState {
 			Region county = words.pick(registry.counties());
 			List<UUID> people = new ArrayList<>(pickSome(countyDeputies.get(county.code()), 2, 4));
 			people.add(words.pick(cityDeputies));
-			planned.add(activity("JOINT_SUPERVISION", county.name(), day(), 9, county.code(), null,
-					people, 0, words.pick(themes), words.get("outcome.JOINT_SUPERVISION"), Map.of()));
+			NewActivity a = activity("JOINT_SUPERVISION", county.name(), day(), 9, county.code(), null,
+					people, 0, words.pick(themes), words.get("outcome.JOINT_SUPERVISION"), Map.of());
+			// 片区联络站: the county's township stations hold it together, with a member stationed at its legal-service station
+			List<UUID> held = pickSome(townshipStation.values().stream()
+				.filter(s -> s.regionCode().startsWith(county.code())).map(Station::id).sorted().toList(), 2, 3);
+			List<UUID> with = members.getOrDefault(county.code(), List.of());
+			planned.add(changed(a, 0, 0, held, with.isEmpty() ? null : List.of(words.pick(with))));
 		}
 		committeeMeetings(planned);
 		OTHER_ACTIVITIES.forEach((type, count) -> {
@@ -75,7 +84,8 @@ abstract class YearDuty extends YearState {
 				List<UUID> people = city ? pickSome(cityDeputies, 3, 8)
 						: region.length() == 9 ? locals(region, 1, 3) : pickSome(countyDeputies.get(county.code()), 3, 8);
 				String place = city ? "百色市" : place(region);
-				String theme = words.chance(0.8) ? words.pick(themes) : null;
+				String theme = words.chance(ActivityType.THEMATIC.contains(ActivityType.valueOf(type)) ? 0.9 : 0.8)
+						? words.pick(themes) : null;
 				int voters = type.equals("VISIT") ? words.between(2, 6) : 0;
 				planned.add(activity(type, place, day(), 9, region, null, people, voters, theme, null, Map.of()));
 			}
@@ -131,6 +141,48 @@ abstract class YearDuty extends YearState {
 			}
 		}
 		atStations = came.size();
+	}
+
+	/**
+	 * The judges and prosecutors stationed at the legal-service stations (联络站+法律诉讼服务), registered at the start
+	 * of the year: county code to their ids.
+	 */
+	Map<String, List<UUID>> stationMembers() {
+		Map<String, List<UUID>> byCounty = new LinkedHashMap<>();
+		for (Station s : stationList) {
+			if (!s.partners().contains(Station.Partner.LEGAL_SERVICE)) {
+				continue;
+			}
+			String county = s.regionCode().substring(0, 6);
+			for (String[] m : List.of(new String[] { "JUDGE", "member.court", "member.judge-days" },
+					new String[] { "PROSECUTOR", "member.procuratorate", "member.prosecutor-days" },
+					new String[] { "MEDIATOR", "member.mediation", "member.mediator-days" })) {
+				StationMember.Form form = new StationMember.Form(citizenName(), m[0], words.get(m[1], place(county)),
+						words.get(m[2]));
+				UUID id = at(LocalDate.of(YEAR, 1, 6), 9, () -> as(office, () -> stationMembers.add(s.id(), form))).id();
+				byCounty.computeIfAbsent(county, k -> new ArrayList<>()).add(id);
+			}
+		}
+		return byCounty;
+	}
+
+	/**
+	 * The disputes mediated at {@link DemoYear#MEDIATING_TOWNSHIP}'s stations (朔良镇's mediations), recorded on their
+	 * receptions, one to three each, {@link DemoYear#DISPUTES_AT_STATIONS} in all.
+	 */
+	void mediations(List<NewActivity> planned) {
+		int left = DISPUTES_AT_STATIONS;
+		for (int i = 0; i < planned.size() && left > 0; i++) {
+			NewActivity a = planned.get(i);
+			if (a.type().equals("RECEPTION") && a.regionCode().equals(MEDIATING_TOWNSHIP)) {
+				int n = Math.min(left, words.between(1, 3));
+				planned.set(i, changed(a, a.votersReceived(), n, a.stationIds(), a.memberIds()));
+				left -= n;
+			}
+		}
+		if (left > 0) {
+			throw new IllegalStateException("the demo year has too few receptions at " + MEDIATING_TOWNSHIP);
+		}
 	}
 
 	/**

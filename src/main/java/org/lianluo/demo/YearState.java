@@ -34,6 +34,7 @@ import org.lianluo.proposal.UpwardProposals;
 import org.lianluo.region.Region;
 import org.lianluo.station.Station;
 import org.lianluo.station.StationFilter;
+import org.lianluo.station.StationMembers;
 import org.lianluo.station.Stations;
 import org.lianluo.unit.HandlingUnit;
 import org.lianluo.unit.Units;
@@ -67,6 +68,7 @@ abstract class YearState {
 
 	final Units units;
 
+	final StationMembers stationMembers;
 
 	final DemoWords words;
 
@@ -134,6 +136,7 @@ abstract class YearState {
 		this.congresses = services.congresses;
 		this.stations = services.stations;
 		this.units = services.units;
+		this.stationMembers = services.stationMembers;
 		this.words = words;
 		this.registry = registry;
 		this.themes = List.of(words.get("year.themes").split(";"));
@@ -274,9 +277,14 @@ abstract class YearState {
 	}
 
 	NewActivity withVoters(NewActivity a, int voters) {
+		return changed(a, voters, a.disputesResolved(), a.stationIds(), a.memberIds());
+	}
+
+	/** The activity with other people received, disputes resolved, stations (held together) and station members. */
+	NewActivity changed(NewActivity a, int voters, Integer disputes, List<UUID> stationIds, List<UUID> memberIds) {
 		return new NewActivity(a.type(), a.title(), a.startAt(), a.endAt(), a.regionCode(), a.stationId(), a.deputyIds(),
-				voters, a.theme(), a.outcome(), a.mixedLevel(), a.organiser(), a.attendance(), a.disputesResolved(),
-				a.peopleRelocated(), a.hazardsInspected());
+				voters, a.theme(), a.outcome(), a.mixedLevel(), a.organiser(), a.attendance(), disputes,
+				a.peopleRelocated(), a.hazardsInspected(), a.opinions(), stationIds, memberIds);
 	}
 
 	int[] weights(int n) {

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -36,8 +35,7 @@ import org.lianluo.platform.LianluoException;
 import org.lianluo.platform.LianluoException.FieldProblem;
 import org.lianluo.platform.Page;
 import org.lianluo.region.Regions;
-import org.lianluo.station.StationSummary;
-import org.lianluo.station.Stations;
+import org.lianluo.station.StationMember;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,8 +57,6 @@ public class Activities {
 
 	private final Deputies deputies;
 
-	private final Stations stations;
-
 	private final Clock clock;
 
 	private final OpinionManagement opinionLoop;
@@ -69,15 +65,17 @@ public class Activities {
 
 	private final ActivityPhotos photos;
 
-	Activities(JdbcClient jdbc, Regions regions, Deputies deputies, Stations stations, Clock clock,
+	private final ActivityParts parts;
+
+	Activities(JdbcClient jdbc, Regions regions, Deputies deputies, ActivityParts parts, Clock clock,
 			OpinionManagement opinionLoop, OpinionIntake intake, ActivityPhotos photos) {
+		this.parts = parts;
 		this.opinionLoop = opinionLoop;
 		this.intake = intake;
 		this.photos = photos;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.deputies = deputies;
-		this.stations = stations;
 		this.clock = clock;
 	}
 
@@ -107,9 +105,9 @@ public class Activities {
 		else if (!user.scope().covers(a.regionCode())) {
 			problems.add(new FieldProblem("regionCode", "duty.region.outside-scope"));
 		}
-		if (a.stationId() != null && stations.find(a.stationId()).isEmpty()) {
-			problems.add(new FieldProblem("stationId", "duty.activity.station.unknown"));
-		}
+		List<UUID> at = parts.stations(a, problems);
+		UUID station = at.isEmpty() ? null : at.get(0);
+		List<StationMember> members = parts.members(a.memberIds(), problems);
 		Set<UUID> ids = new LinkedHashSet<>(a.deputyIds() == null ? List.of() : a.deputyIds());
 		ids.remove(null);
 		List<DeputySummary> people = deputies.findAll(ids);
@@ -136,7 +134,7 @@ public class Activities {
 		if (length(a.organiser()) > 100) {
 			problems.add(new FieldProblem("organiser", "duty.activity.organiser.too-long"));
 		}
-		List<String> said = collected(a.opinions(), problems);
+		List<String> said = ActivityParts.collected(a.opinions(), MAX_OPINIONS, problems);
 		if (!problems.isEmpty()) {
 			throw LianluoException.invalidFields(problems);
 		}
@@ -148,7 +146,7 @@ public class Activities {
 				insert into duty_activity (id, type, title, theme, start_at, end_at, region_code, station_id, organiser,
 				  voters_received, outcome, mixed_level, disputes_resolved, people_relocated, hazards_inspected, created_by, created_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, type.name(), a.title().strip(), stripped(a.theme()), a.startAt(), a.endAt(), a.regionCode(), a.stationId(),
+			.params(id, type.name(), a.title().strip(), stripped(a.theme()), a.startAt(), a.endAt(), a.regionCode(), station,
 					stripped(a.organiser()), voters, stripped(a.outcome()), mixed, disputes, relocated, hazards, user.username(),
 					OffsetDateTime.now(clock))
 			.update();
@@ -157,6 +155,7 @@ public class Activities {
 				.params(id, deputy, attendance.getOrDefault(deputy, Attendance.SIGNED_IN).name())
 				.update();
 		}
+		parts.insert(id, at, members);
 		Channel channel = switch (type) {
 			case RECEPTION -> Channel.STATION_RECEPTION;
 			case PUBLIC_MEETING -> Channel.PUBLIC_MEETING;
@@ -165,28 +164,13 @@ public class Activities {
 		// Heard during the activity, but never later than now: a planned activity's opinions are received today.
 		java.time.Instant heard = a.startAt().toInstant().isAfter(clock.instant()) ? clock.instant() : a.startAt().toInstant();
 		for (int i = 0; i < said.size(); i++) {
-			Opinion o = intake.fromStaff(new OpinionIntake.Submit(new Submission(said.get(i), a.regionCode(), a.stationId(), null,
+			Opinion o = intake.fromStaff(new OpinionIntake.Submit(new Submission(said.get(i), a.regionCode(), station, null,
 					null, null, null, null, channel, heard, List.copyOf(ids)), null), user, Moment.live(clock));
 			jdbc.sql("insert into duty_activity_opinion (activity_id, opinion_id, position) values (?, ?, ?)")
 				.params(id, o.getId(), i)
 				.update();
 		}
 		return load(List.of(id)).get(0);
-	}
-
-	/** What voters said, each non-blank text once: 5 to 5000 characters each, at most {@value #MAX_OPINIONS}. */
-	private static List<String> collected(List<String> given, List<FieldProblem> problems) {
-		if (given == null) {
-			return List.of();
-		}
-		List<String> texts = given.stream().filter(t -> !blank(t)).map(String::strip).distinct().toList();
-		if (texts.size() > MAX_OPINIONS) {
-			problems.add(new FieldProblem("opinions", "duty.activity.opinions.too-many", MAX_OPINIONS));
-		}
-		if (texts.stream().anyMatch(t -> t.codePointCount(0, t.length()) < 5 || t.codePointCount(0, t.length()) > 5000)) {
-			problems.add(new FieldProblem("opinions", "duty.activity.opinion.length", 5, 5000));
-		}
-		return texts;
 	}
 
 	/** Adds a photo to an activity the caller may see and register; a JPEG or PNG image, told by its content. */
@@ -244,6 +228,10 @@ public class Activities {
 		if (scope.deputyId() != null) {
 			where.append(" and exists (select 1 from duty_activity_deputy p where p.activity_id = a.id and p.deputy_id = ?)");
 			params.add(scope.deputyId());
+		}
+		if (f.station() != null) {
+			where.append(" and exists (select 1 from duty_activity_station s where s.activity_id = a.id and s.station_id = ?)");
+			params.add(f.station());
 		}
 		if (f.deputy() != null) {
 			where.append(" and exists (select 1 from duty_activity_deputy p where p.activity_id = a.id and p.deputy_id = ?)");
@@ -318,12 +306,13 @@ public class Activities {
 			.forEach(pair -> opinionLoop.byId(pair[1]).ifPresent(o -> said.computeIfAbsent(pair[0], k -> new ArrayList<>())
 				.add(new Activity.CollectedOpinion(o.getId(), codes ? o.getTrackingCode() : null, o.getContent(), o.getStatus()))));
 		Map<UUID, List<Activity.Photo>> pictures = photos.of(ids);
+		Map<UUID, ActivityParts.Of> where = parts.of(ids);
 		Map<UUID, Activity> byId = new LinkedHashMap<>();
 		jdbc.sql("select * from duty_activity where id = any(?)")
 			.param(array)
 			.query((rs, n) -> map(rs, participantIds, attendance, names))
 			.list()
-			.forEach(a -> byId.put(a.id(), withMore(a, said.get(a.id()), pictures.get(a.id()))));
+			.forEach(a -> byId.put(a.id(), withMore(a, said.get(a.id()), pictures.get(a.id()), where.get(a.id()))));
 		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
 	}
 
@@ -335,7 +324,6 @@ public class Activities {
 			.sorted(java.util.Comparator.comparing(Activity.Participant::name))
 			.toList();
 		UUID stationId = rs.getObject("station_id", UUID.class);
-		String stationName = Optional.ofNullable(stationId).flatMap(stations::find).map(StationSummary::name).orElse(null);
 		Function<String, OffsetDateTime> time = column -> {
 			try {
 				OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
@@ -346,16 +334,19 @@ public class Activities {
 			}
 		};
 		return new Activity(id, ActivityType.valueOf(rs.getString("type")), rs.getString("title"), rs.getString("theme"),
-				time.apply("start_at"), time.apply("end_at"), rs.getString("region_code"), stationId, stationName,
+				time.apply("start_at"), time.apply("end_at"), rs.getString("region_code"), stationId, null,
 				rs.getString("organiser"), rs.getInt("voters_received"), rs.getString("outcome"), rs.getBoolean("mixed_level"),
 				rs.getInt("disputes_resolved"), rs.getInt("people_relocated"), rs.getInt("hazards_inspected"), participants,
 				rs.getString("created_by"));
 	}
 
-	private static Activity withMore(Activity a, List<Activity.CollectedOpinion> said, List<Activity.Photo> pictures) {
+	private static Activity withMore(Activity a, List<Activity.CollectedOpinion> said, List<Activity.Photo> pictures,
+			ActivityParts.Of where) {
+		String stationName = where.stations().isEmpty() ? null : where.stations().get(0).name();
 		return new Activity(a.id(), a.type(), a.title(), a.theme(), a.startAt(), a.endAt(), a.regionCode(), a.stationId(),
-				a.stationName(), a.organiser(), a.votersReceived(), a.outcome(), a.mixedLevel(), a.disputesResolved(),
-				a.peopleRelocated(), a.hazardsInspected(), a.deputies(), a.createdBy(), said, pictures);
+				stationName, a.organiser(), a.votersReceived(), a.outcome(), a.mixedLevel(), a.disputesResolved(),
+				a.peopleRelocated(), a.hazardsInspected(), a.deputies(), a.createdBy(), said, pictures, null,
+				where.stations(), where.members());
 	}
 
 	static boolean onlyDeputy(Actor user) {

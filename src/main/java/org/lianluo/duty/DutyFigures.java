@@ -34,7 +34,9 @@ public class DutyFigures {
 		/** Deputy-attendances (signed in) at COMMITTEE_ATTENDANCE activities. */
 		COMMITTEE_ATTENDANCE("a.type = :committeeAttendance and p.attendance = :signedIn",
 				"sum(r.signed_in) filter (where r.type = :committeeAttendance)"),
-		COMMITTEE_CONTACTS(null, null);
+		COMMITTEE_CONTACTS(null, null),
+		/** The disputes resolved recorded on activities (a sum): always from the activities that record any. */
+		DISPUTES_RESOLVED("a.disputes_resolved > 0", null);
 
 		private final String condition;
 
@@ -95,6 +97,8 @@ public class DutyFigures {
 			count(counts, List.of(Figure.COMMITTEE_ATTENDANCE), "select " + p.part("a.region_code") + ", count(*)"
 					+ Figure.COMMITTEE_ATTENDANCE.from() + " and " + Figure.COMMITTEE_ATTENDANCE.condition + " group by 1", p);
 		}
+		count(counts, List.of(Figure.DISPUTES_RESOLVED), "select " + p.part("a.region_code") + ", sum(a.disputes_resolved)"
+				+ Figure.DISPUTES_RESOLVED.from() + " and " + Figure.DISPUTES_RESOLVED.condition + " group by 1", p);
 		count(counts, List.of(Figure.COMMITTEE_CONTACTS),
 				"select " + p.part("k.region_code") + ", count(*)" + Figure.COMMITTEE_CONTACTS.from() + " group by 1", p);
 		return counts;

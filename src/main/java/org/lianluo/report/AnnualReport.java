@@ -8,13 +8,16 @@ import java.util.Map;
  * The annual report of a region and year (or of any period {@code from} {@code to}, both days included; {@code year}
  * then is the year it starts in): the keys of API.md first (never renamed), then the loops' KPIs, the breakdowns,
  * the same days' figures a year before and the change from them, and the months. Rates and changes are fractions (0.125 = 12.5 %),
- * null when there is nothing to divide by.
+ * null when there is nothing to divide by. {@code disputesResolved} is the sum of its two parts beside it;
+ * {@code specialStationsByKind} counts the special stations by kind (CROSS_REGION, INDUSTRY_CHAIN, PARK).
  */
 public record AnnualReport(String region, int year, long activities, long thematicActivities, long votersReceived,
 		long publicMeetings, long opinionsCollected, long opinionsImplemented, long committeeContacts,
 		long committeeAttendance, double stationParticipationRate, long draftComments, long proposalsAssigned,
 		long proposalsAnswered, long upwardProposals, long jointSupervisions, long disputesResolved, long stations,
-		long specialStations, String regionName, OpinionLoop opinionLoop, ProposalLoop proposalLoop,
+		long specialStations, long disputesResolvedByOpinions, long disputesResolvedAtActivities,
+		Map<String, Long> specialStationsByKind, long stationsUpgraded, String regionName, OpinionLoop opinionLoop,
+		ProposalLoop proposalLoop,
 		List<Part> byRegion, List<Group> byCategory, List<Group> byUnit, Map<String, Number> previousYear,
 		Map<String, Double> yearOnYear, LocalDate from, LocalDate to, List<Month> byMonth) {
 
@@ -27,7 +30,8 @@ public record AnnualReport(String region, int year, long activities, long themat
 		return new AnnualReport(region, year, activities, thematicActivities, votersReceived, publicMeetings,
 				opinionsCollected, opinionsImplemented, committeeContacts, committeeAttendance, stationParticipationRate,
 				draftComments, proposalsAssigned, proposalsAnswered, upwardProposals, jointSupervisions, disputesResolved,
-				stations, specialStations, regionName, opinionLoop, proposalLoop, byRegion, byCategory, byUnit,
+				stations, specialStations, disputesResolvedByOpinions, disputesResolvedAtActivities, specialStationsByKind,
+				stationsUpgraded, regionName, opinionLoop, proposalLoop, byRegion, byCategory, byUnit,
 				previousYear, yearOnYear, from, to, months);
 	}
 

@@ -195,8 +195,19 @@ public class AnnualReports {
 				t.get(Figure.OPINIONS_IMPLEMENTED), t.get(Figure.COMMITTEE_CONTACTS), t.get(Figure.COMMITTEE_ATTENDANCE),
 				rate, t.get(Figure.DRAFT_COMMENTS), t.get(Figure.PROPOSALS_ASSIGNED), t.get(Figure.PROPOSALS_ANSWERED),
 				t.get(Figure.UPWARD_PROPOSALS), t.get(Figure.JOINT_SUPERVISIONS), t.get(Figure.DISPUTES_RESOLVED),
-				t.get(Figure.STATIONS), t.get(Figure.SPECIAL_STATIONS), regions.fullName(r.region()), opinions, proposals,
+				t.get(Figure.STATIONS), t.get(Figure.SPECIAL_STATIONS), t.get(Figure.DISPUTES_RESOLVED_BY_OPINIONS),
+				t.get(Figure.DISPUTES_RESOLVED_AT_ACTIVITIES), byKind(t), t.get(Figure.STATIONS_UPGRADED),
+				regions.fullName(r.region()), opinions, proposals,
 				byRegion, byCategory, byUnit, previous, change, r.from(), r.to(), List.of());
+	}
+
+	/** API.md's {@code specialStationsByKind}: the special stations' kinds as the station registry names them. */
+	private static Map<String, Long> byKind(Map<Figure, Long> t) {
+		Map<String, Long> kinds = new LinkedHashMap<>();
+		kinds.put("CROSS_REGION", t.get(Figure.CROSS_REGION_STATIONS));
+		kinds.put("INDUSTRY_CHAIN", t.get(Figure.INDUSTRY_CHAIN_STATIONS));
+		kinds.put("PARK", t.get(Figure.PARK_STATIONS));
+		return kinds;
 	}
 
 	private static AnnualReport.OpinionLoop opinionLoop(OpinionFigures.Annual pass) {

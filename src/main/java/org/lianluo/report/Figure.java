@@ -1,6 +1,7 @@
 package org.lianluo.report;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.lianluo.consultation.ConsultationFigures;
@@ -30,9 +31,16 @@ public enum Figure {
 	PROPOSALS_ANSWERED("proposalsAnswered", ProposalFigures.Figure.ANSWERED),
 	UPWARD_PROPOSALS("upwardProposals", ProposalFigures.Figure.UPWARD),
 	JOINT_SUPERVISIONS("jointSupervisions", DutyFigures.Figure.JOINT_SUPERVISIONS),
-	DISPUTES_RESOLVED("disputesResolved", OpinionFigures.Figure.DISPUTES_RESOLVED),
+	/** The sum of its two parts: disputes resolved by opinions and at activities ({@link #parts()}). */
+	DISPUTES_RESOLVED("disputesResolved", null),
+	DISPUTES_RESOLVED_BY_OPINIONS("disputesResolvedByOpinions", OpinionFigures.Figure.DISPUTES_RESOLVED),
+	DISPUTES_RESOLVED_AT_ACTIVITIES("disputesResolvedAtActivities", DutyFigures.Figure.DISPUTES_RESOLVED),
 	STATIONS("stations", StationFigures.Figure.STATIONS),
-	SPECIAL_STATIONS("specialStations", StationFigures.Figure.SPECIAL_STATIONS);
+	SPECIAL_STATIONS("specialStations", StationFigures.Figure.SPECIAL_STATIONS),
+	CROSS_REGION_STATIONS("crossRegionStations", StationFigures.Figure.CROSS_REGION_STATIONS),
+	INDUSTRY_CHAIN_STATIONS("industryChainStations", StationFigures.Figure.INDUSTRY_CHAIN_STATIONS),
+	PARK_STATIONS("parkStations", StationFigures.Figure.PARK_STATIONS),
+	STATIONS_UPGRADED("stationsUpgraded", StationFigures.Figure.STATIONS_UPGRADED);
 
 	private final String key;
 
@@ -49,8 +57,19 @@ public enum Figure {
 		return key;
 	}
 
-	/** The message key prefix that names a listed record's kind (its type, status, channel or level). */
+	/** The figures a figure sums, in order; none for a figure a module counts itself. */
+	public List<Figure> parts() {
+		return this == DISPUTES_RESOLVED ? List.of(DISPUTES_RESOLVED_BY_OPINIONS, DISPUTES_RESOLVED_AT_ACTIVITIES) : List.of();
+	}
+
+	/**
+	 * The message key prefix that names a listed record's kind (its type, status, channel or level); none for a sum
+	 * of figures, whose records carry their whole key.
+	 */
 	public String kindKey() {
+		if (owned == null) {
+			return "";
+		}
 		if (owned instanceof DutyFigures.Figure f) {
 			return f.kindKey();
 		}
@@ -77,6 +96,6 @@ public enum Figure {
 
 	/** The report's figure of a module's. */
 	static Figure of(Enum<?> owned) {
-		return Arrays.stream(values()).filter(f -> f.owned == owned).findFirst().orElseThrow();
+		return Arrays.stream(values()).filter(f -> f.owned != null && f.owned == owned).findFirst().orElseThrow();
 	}
 }

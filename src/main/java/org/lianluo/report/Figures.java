@@ -11,7 +11,9 @@ final class Figures {
 	static final List<String> KEYS = List.of("activities", "thematicActivities", "votersReceived", "publicMeetings",
 			"opinionsCollected", "opinionsImplemented", "committeeContacts", "committeeAttendance",
 			"stationParticipationRate", "draftComments", "proposalsAssigned", "proposalsAnswered", "upwardProposals",
-			"jointSupervisions", "disputesResolved", "stations", "specialStations", "closureRate", "onTimeRate",
+			"jointSupervisions", "disputesResolved", "disputesResolvedByOpinions", "disputesResolvedAtActivities",
+			"stations", "specialStations", "crossRegionStations", "industryChainStations", "parkStations",
+			"stationsUpgraded", "closureRate", "onTimeRate",
 			"satisfactionRate", "solvedRate", "averageDaysToClose", "disputeAverageDaysToClose", "proposalReplyRate",
 			"proposalSolvedRate", "proposalAverageDaysToReply");
 
@@ -42,8 +44,14 @@ final class Figures {
 		m.put("upwardProposals", r.upwardProposals());
 		m.put("jointSupervisions", r.jointSupervisions());
 		m.put("disputesResolved", r.disputesResolved());
+		m.put("disputesResolvedByOpinions", r.disputesResolvedByOpinions());
+		m.put("disputesResolvedAtActivities", r.disputesResolvedAtActivities());
 		m.put("stations", r.stations());
 		m.put("specialStations", r.specialStations());
+		m.put("crossRegionStations", r.specialStationsByKind().get("CROSS_REGION"));
+		m.put("industryChainStations", r.specialStationsByKind().get("INDUSTRY_CHAIN"));
+		m.put("parkStations", r.specialStationsByKind().get("PARK"));
+		m.put("stationsUpgraded", r.stationsUpgraded());
 		AnnualReport.OpinionLoop o = r.opinionLoop();
 		m.put("closureRate", o.closureRate());
 		m.put("onTimeRate", o.onTimeRate());

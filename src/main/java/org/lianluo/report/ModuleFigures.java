@@ -1,6 +1,9 @@
 package org.lianluo.report;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.lianluo.consultation.ConsultationFigures;
@@ -59,11 +62,46 @@ class ModuleFigures {
 		put(counts, consultations.byPart(p, stations.regions(p)));
 		put(counts, proposals.byPart(p));
 		put(counts, stations.byPart(p));
+		for (Figure sum : Figure.values()) {
+			if (!sum.parts().isEmpty()) {
+				Map<String, Long> byPart = new HashMap<>();
+				sum.parts().forEach(part -> counts.getOrDefault(part, Map.of()).forEach((region, n) -> byPart.merge(region, n, Long::sum)));
+				counts.put(sum, byPart);
+			}
+		}
 		return counts;
 	}
 
-	/** The records behind a figure, a page at a time. */
+	/**
+	 * The records behind a figure, a page at a time; those of a sum of figures one part after the other, each with the
+	 * whole message key of its kind.
+	 */
 	Page<FigureRow> records(Figure figure, RegionPeriod p, int page, int size) {
+		if (figure.parts().isEmpty()) {
+			return owned(figure, p, page, size);
+		}
+		List<FigureRow> rows = new ArrayList<>();
+		long offset = (long) page * size;
+		long total = 0;
+		for (Figure part : figure.parts()) {
+			long partTotal = owned(part, p, 0, 1).total();
+			long from = offset + rows.size() - total;
+			if (from >= 0 && from < partTotal && rows.size() < size) {
+				// the part's rows from `from` on, out of the one or two of its pages of `size` that hold them
+				int first = (int) (from / size);
+				List<FigureRow> window = new ArrayList<>(owned(part, p, first, size).items());
+				if (from % size != 0) {
+					window.addAll(owned(part, p, first + 1, size).items());
+				}
+				window.stream().skip(from - (long) first * size).limit(size - rows.size()).forEach(r -> rows.add(
+						new FigureRow(r.id(), r.label(), r.date(), r.regionCode(), part.kindKey() + r.kind(), r.link())));
+			}
+			total += partTotal;
+		}
+		return new Page<>(rows, page, size, total);
+	}
+
+	private Page<FigureRow> owned(Figure figure, RegionPeriod p, int page, int size) {
 		Enum<?> owned = figure.owned;
 		if (owned instanceof DutyFigures.Figure f) {
 			return duty.records(f, p, page, size);

@@ -1,16 +1,26 @@
 package org.lianluo.station;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import org.lianluo.deputy.DeputySummary;
 
-/** A liaison station with its roster (the deputies who receive voters there). */
+/**
+ * A liaison station with its roster (the deputies who receive voters there), its members who are not deputies, and its
+ * upgrade (提档升级: the day and the checklist it was done against), if it has had one.
+ */
 public record Station(UUID id, String name, Kind kind, Set<Partner> partners, Set<Function> functions,
 		String regionCode, List<String> coRegionCodes, String address, BigDecimal latitude, BigDecimal longitude,
-		String phone, String openingHours, String receptionSchedule, Status status, List<DeputySummary> deputies) {
+		String phone, String openingHours, String receptionSchedule, Status status, List<DeputySummary> deputies,
+		LocalDate upgradedOn, List<String> checklist, List<StationMember> members) {
+
+	public Station {
+		checklist = checklist == null ? List.of() : List.copyOf(checklist);
+		members = members == null ? List.of() : List.copyOf(members);
+	}
 
 	public StationSummary summary() {
 		return new StationSummary(id, name, regionCode);

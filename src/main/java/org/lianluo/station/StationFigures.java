@@ -27,7 +27,12 @@ public class StationFigures {
 
 		STATIONS("s.status = :active"),
 		/** 特色联络站: active stations of a kind other than STANDARD. */
-		SPECIAL_STATIONS("s.status = :active and s.kind <> :standard");
+		SPECIAL_STATIONS("s.status = :active and s.kind <> :standard"),
+		CROSS_REGION_STATIONS("s.status = :active and s.kind = :crossRegion"),
+		INDUSTRY_CHAIN_STATIONS("s.status = :active and s.kind = :industryChain"),
+		PARK_STATIONS("s.status = :active and s.kind = :park"),
+		/** 提档升级: active stations upgraded on or before the period's last day. */
+		STATIONS_UPGRADED("s.status = :active and s.upgraded_on < :toDate");
 
 		private final String condition;
 
@@ -53,15 +58,17 @@ public class StationFigures {
 		for (Figure f : Figure.values()) {
 			counts.put(f, new HashMap<>());
 		}
-		jdbc.sql("select " + p.part("s.region_code") + ", count(*) filter (where " + Figure.STATIONS.condition
-				+ "), count(*) filter (where " + Figure.SPECIAL_STATIONS.condition
-				+ ") from station s where s.region_code like :pattern group by 1")
+		StringBuilder sql = new StringBuilder("select " + p.part("s.region_code"));
+		for (Figure f : Figure.values()) {
+			sql.append(", count(*) filter (where ").append(f.condition).append(")");
+		}
+		jdbc.sql(sql + " from station s where s.region_code like :pattern group by 1")
 			.params(params(p))
-			.query((rs, n) -> {
-				counts.get(Figure.STATIONS).put(rs.getString(1), rs.getLong(2));
-				return counts.get(Figure.SPECIAL_STATIONS).put(rs.getString(1), rs.getLong(3));
-			})
-			.list();
+			.query(rs -> {
+				for (Figure f : Figure.values()) {
+					counts.get(f).put(rs.getString(1), rs.getLong(f.ordinal() + 2));
+				}
+			});
 		return counts;
 	}
 
@@ -107,6 +114,9 @@ public class StationFigures {
 		Map<String, Object> params = new HashMap<>(p.params());
 		params.put("active", Station.Status.ACTIVE.name());
 		params.put("standard", Station.Kind.STANDARD.name());
+		params.put("crossRegion", Station.Kind.CROSS_REGION.name());
+		params.put("industryChain", Station.Kind.INDUSTRY_CHAIN.name());
+		params.put("park", Station.Kind.PARK.name());
 		return params;
 	}
 

@@ -1,6 +1,9 @@
 package org.lianluo.station;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -23,6 +26,8 @@ import org.springframework.stereotype.Component;
 /** Checks what staff give for a station, the same way for the API, the screens and imports. */
 @Component
 public class StationRules {
+
+	static final int CHECKLIST_ITEMS = 20;
 
 	private final RegionNames regions;
 
@@ -91,9 +96,44 @@ public class StationRules {
 		if (!roster.isEmpty() && deputies.findAll(roster).size() != roster.size()) {
 			problems.add(new FieldProblem("deputyIds", "station.deputies.missing"));
 		}
+		LocalDate upgradedOn = upgradedOn(form.upgradedOn(), problems);
+		List<String> checklist = checklist(form.checklist(), problems);
 		return new Valid(name, kind, partners, functions, region, coRegions, address, form.latitude(), form.longitude(),
 				phone, limited(form.openingHours(), 100, "openingHours", problems),
-				limited(form.receptionSchedule(), 200, "receptionSchedule", problems), status, roster);
+				limited(form.receptionSchedule(), 200, "receptionSchedule", problems), status, roster, upgradedOn, checklist);
+	}
+
+	/** A day between 1990 and 2200, written {@code yyyy-MM-dd}; blank for none. */
+	private static LocalDate upgradedOn(String text, List<FieldProblem> problems) {
+		String value = trim(text);
+		if (value == null) {
+			return null;
+		}
+		try {
+			LocalDate day = LocalDate.parse(value);
+			if (day.getYear() >= 1990 && day.getYear() <= 2200) {
+				return day;
+			}
+		}
+		catch (DateTimeParseException ex) {
+			// refused below
+		}
+		problems.add(new FieldProblem("upgradedOn", "station.upgraded-on.invalid"));
+		return null;
+	}
+
+	/** The items, one a line, each once: at most {@value #CHECKLIST_ITEMS} of at most 100 characters. */
+	private static List<String> checklist(List<String> given, List<FieldProblem> problems) {
+		List<String> items = new ArrayList<>(new LinkedHashSet<>((given == null ? List.<String>of() : given).stream()
+			.filter(t -> t != null)
+			.flatMap(t -> Arrays.stream(t.split("\\R")))
+			.map(String::strip)
+			.filter(t -> !t.isEmpty())
+			.toList()));
+		if (items.size() > CHECKLIST_ITEMS || items.stream().anyMatch(t -> t.length() > 100)) {
+			problems.add(new FieldProblem("checklist", "station.checklist.invalid", CHECKLIST_ITEMS, 100));
+		}
+		return items;
 	}
 
 	private <E extends Enum<E>> Set<E> all(Class<E> type, String prefix, List<String> texts, String field,
@@ -135,6 +175,7 @@ public class StationRules {
 	/** A station that passed every check. */
 	public record Valid(String name, Kind kind, Set<Partner> partners, Set<Function> functions, String regionCode,
 			List<String> coRegionCodes, String address, BigDecimal latitude, BigDecimal longitude, String phone,
-			String openingHours, String receptionSchedule, Status status, List<UUID> deputyIds) {
+			String openingHours, String receptionSchedule, Status status, List<UUID> deputyIds, LocalDate upgradedOn,
+			List<String> checklist) {
 	}
 }

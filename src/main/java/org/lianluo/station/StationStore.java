@@ -3,6 +3,7 @@ package org.lianluo.station;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -42,20 +43,21 @@ class StationStore {
 
 	private static final String COLUMNS = """
 			s.id, s.name, s.kind, s.partners, s.functions, s.region_code, s.address, s.latitude, s.longitude, s.phone,
-			s.opening_hours, s.reception_schedule, s.status""";
+			s.opening_hours, s.reception_schedule, s.status, s.upgraded_on, s.checklist""";
 
 	private static final String INSERT = """
 			insert into station (id, name, kind, partners, functions, region_code, address, latitude, longitude, phone,
-			opening_hours, reception_schedule, status, created_at, updated_at)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			opening_hours, reception_schedule, status, upgraded_on, checklist, created_at, updated_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	/** A whole sheet's stations in one statement, a column an array of texts (a batch would send them one by one). */
 	private static final String INSERT_ALL = """
 			insert into station (id, name, kind, partners, functions, region_code, address, latitude, longitude, phone,
-			opening_hours, reception_schedule, status, created_at, updated_at)
+			opening_hours, reception_schedule, status, upgraded_on, checklist, created_at, updated_at)
 			select r.*, ?, ? from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
 			cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as numeric[]), cast(? as numeric[]),
-			cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[])) as r""";
+			cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as date[]),
+			cast(? as text[])) as r""";
 
 	private final JdbcClient jdbc;
 
@@ -153,10 +155,15 @@ class StationStore {
 	void update(UUID id, StationRules.Valid v) {
 		jdbc.sql("""
 				update station set name = ?, kind = ?, partners = ?, functions = ?, region_code = ?, address = ?, latitude = ?,
-				longitude = ?, phone = ?, opening_hours = ?, reception_schedule = ?, status = ?, updated_at = ? where id = ?""")
+				longitude = ?, phone = ?, opening_hours = ?, reception_schedule = ?, status = ?, upgraded_on = ?, checklist = ?,
+				updated_at = ? where id = ?""")
 			.params(v.name(), v.kind().name(), joined(v.partners()), joined(v.functions()), v.regionCode(), v.address(),
 					v.latitude(), v.longitude(), v.phone(), v.openingHours(), v.receptionSchedule(), v.status().name(),
-					OffsetDateTime.now(ZoneOffset.UTC), id)
+					v.upgradedOn(), String.join("\n", v.checklist()), OffsetDateTime.now(ZoneOffset.UTC), id)
+			.update();
+		// The members follow their station's region, which row-level security reads.
+		jdbc.sql("update station_member set region_code = ? where station_id = ? and region_code <> ?")
+			.params(v.regionCode(), id, v.regionCode())
 			.update();
 		jdbc.sql("delete from station_co_region where station_id = ?").param(id).update();
 		jdbc.sql("delete from station_deputy where station_id = ?").param(id).update();
@@ -186,7 +193,7 @@ class StationStore {
 			}
 		}
 		List<Object> params = new ArrayList<>(List.of(now, now));
-		params.addAll(columns(stations, 13));
+		params.addAll(columns(stations, 15));
 		jdbc.sql(INSERT_ALL).params(params).update();
 		jdbc.sql("insert into station_co_region (station_id, region_code) select * from unnest(cast(? as uuid[]), cast(? as text[]))")
 			.params(columns(coRegions, 2))
@@ -209,7 +216,7 @@ class StationStore {
 	private static Object[] row(UUID id, StationRules.Valid v, OffsetDateTime now) {
 		return new Object[] { id, v.name(), v.kind().name(), joined(v.partners()), joined(v.functions()), v.regionCode(),
 				v.address(), v.latitude(), v.longitude(), v.phone(), v.openingHours(), v.receptionSchedule(), v.status().name(),
-				now, now };
+				v.upgradedOn(), String.join("\n", v.checklist()), now, now };
 	}
 
 	private void children(UUID id, StationRules.Valid v) {
@@ -285,20 +292,21 @@ class StationStore {
 			.query(rs -> {
 				rosters.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getObject(2, UUID.class));
 			});
+		Map<UUID, List<StationMember>> members = members("station_id", ids);
 		Map<UUID, DeputySummary> people = deputies.findAll(rosters.values().stream().flatMap(List::stream).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(DeputySummary::id, Function.identity()));
 		Map<UUID, Station> byId = new LinkedHashMap<>();
 		jdbc.sql("select " + COLUMNS + " from station s where s.id = any(?)")
 			.param(array)
-			.query((rs, n) -> map(rs, coRegions, rosters, people))
+			.query((rs, n) -> map(rs, coRegions, rosters, people, members))
 			.list()
 			.forEach(s -> byId.put(s.id(), s));
 		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
 	}
 
 	private static Station map(ResultSet rs, Map<UUID, List<String>> coRegions, Map<UUID, List<UUID>> rosters,
-			Map<UUID, DeputySummary> people) throws SQLException {
+			Map<UUID, DeputySummary> people, Map<UUID, List<StationMember>> members) throws SQLException {
 		UUID id = rs.getObject("id", UUID.class);
 		List<DeputySummary> roster = rosters.getOrDefault(id, List.of()).stream().map(people::get).filter(Objects::nonNull).toList();
 		return new Station(id, rs.getString("name"), Kind.valueOf(rs.getString("kind")),
@@ -306,7 +314,23 @@ class StationStore {
 				rs.getString("region_code"), List.copyOf(coRegions.getOrDefault(id, List.of())), rs.getString("address"),
 				rs.getObject("latitude", BigDecimal.class), rs.getObject("longitude", BigDecimal.class), rs.getString("phone"),
 				rs.getString("opening_hours"), rs.getString("reception_schedule"), Status.valueOf(rs.getString("status")),
-				roster);
+				roster, rs.getObject("upgraded_on", LocalDate.class),
+				Arrays.stream(rs.getString("checklist").split("\n")).filter(s -> !s.isBlank()).toList(),
+				members.getOrDefault(id, List.of()));
+	}
+
+	/** The members of stations ({@code column} station_id) or of these ids ({@code column} id): station id to them. */
+	Map<UUID, List<StationMember>> members(String column, Collection<UUID> keys) {
+		Map<UUID, List<StationMember>> members = new LinkedHashMap<>();
+		jdbc.sql("select id, station_id, name, kind, organisation, schedule from station_member where "
+				+ ("id".equals(column) ? "id" : "station_id") + " = any(?) order by station_id, position")
+			.param(keys.toArray(UUID[]::new))
+			.query(rs -> {
+				StationMember m = new StationMember(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+						rs.getString(3), StationMember.Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6));
+				members.computeIfAbsent(m.stationId(), k -> new ArrayList<>()).add(m);
+			});
+		return members;
 	}
 
 	private static <E extends Enum<E>> Set<E> set(Class<E> type, String joined) {

@@ -117,7 +117,19 @@ class DemoYearTests {
 		assertThat(r.get("disputesResolved").asLong()).isEqualTo(47);
 		assertThat(r.get("stations").asLong()).isEqualTo(823);
 		assertThat(r.get("specialStations").asLong()).isEqualTo(10);
-		assertThat(r.get("thematicActivities").asLong()).isPositive().isLessThan(r.get("activities").asLong());
+		assertThat(r.get("thematicActivities").asLong()).as("2,100+ 专题视察、政策宣讲、民情走访 under the year's themes")
+			.isGreaterThanOrEqualTo(2_100)
+			.isLessThan(r.get("activities").asLong());
+		assertThat(r.get("stationsUpgraded").asLong()).as("the 823 stations' 提档升级").isEqualTo(823);
+		long byOpinions = r.get("disputesResolvedByOpinions").asLong();
+		long atActivities = r.get("disputesResolvedAtActivities").asLong();
+		assertThat(byOpinions).as("disputes resolved by the opinion loop").isPositive();
+		assertThat(atActivities).as("朔良镇's mediations at its stations").isPositive();
+		assertThat(byOpinions + atActivities).as("the two parts of the 47").isEqualTo(47);
+		JsonNode byKind = r.get("specialStationsByKind");
+		assertThat(byKind.get("CROSS_REGION").asLong() + byKind.get("INDUSTRY_CHAIN").asLong() + byKind.get("PARK").asLong())
+			.as("跨区域、产业链、园区: the 10 special stations").isEqualTo(10);
+		byKind.forEach(n -> assertThat(n.asLong()).isPositive());
 
 		JsonNode o = r.get("opinionLoop");
 		assertThat(o.get("assigned").asLong()).isGreaterThan(1_000);
@@ -134,7 +146,8 @@ class DemoYearTests {
 		assertThat(r.get("byRegion")).as("the city's own records and its twelve counties").hasSize(13);
 		for (String key : List.of("activities", "votersReceived", "publicMeetings", "opinionsCollected",
 				"opinionsImplemented", "committeeContacts", "committeeAttendance", "draftComments", "jointSupervisions",
-				"disputesResolved", "stations", "specialStations")) {
+				"disputesResolved", "disputesResolvedAtActivities", "stations", "specialStations", "stationsUpgraded",
+				"thematicActivities")) {
 			long sum = 0;
 			for (JsonNode part : r.get("byRegion")) {
 				sum += part.get("figures").get(key).asLong();
@@ -179,8 +192,28 @@ class DemoYearTests {
 		}
 		assertThat(before.get("stationParticipationRate").asDouble()).isZero();
 		assertThat(before.get("stations").asLong()).as("stations count as they stand").isEqualTo(823);
+		assertThat(before.get("stationsUpgraded").asLong()).as("all upgraded in 2025").isZero();
+		assertThat(before.get("disputesResolvedAtActivities").asLong()).isZero();
 		JsonNode change = report("451000", 2025).get("yearOnYear");
 		assertThat(change.get("activities").isNull()).as("nothing to compare with").isTrue();
+	}
+
+	@Test
+	void jointActivitiesCountOnceAndTheLegalServiceStationsShowTheirMembers() {
+		JsonNode r = report("451000", 2025);
+		assertThat(r.get("activities").asLong()).as("an activity held by several stations counts once")
+			.isEqualTo(count("select count(*) from duty_activity"));
+		assertThat(count("select count(*) from (select activity_id from duty_activity_station group by activity_id"
+				+ " having count(*) > 1) j")).as("joint supervisions held by several stations").isPositive();
+		JsonNode legal = new Api(demo.getEnvironment().getRequiredProperty("local.server.port", Integer.class))
+			.get("/api/v1/public/stations?region=451022&q=" + java.net.URLEncoder.encode("石化园区",
+					java.nio.charset.StandardCharsets.UTF_8)).json();
+		assertThat(legal.get("total").asLong()).isEqualTo(1);
+		assertThat(legal.get("items").get(0).get("members").valueStream().map(m -> m.get("kind").asText()))
+			.as("田东's 联络站+法律诉讼服务: a judge, a prosecutor, a mediator").containsExactly("JUDGE", "PROSECUTOR", "MEDIATOR");
+		JsonNode withJudges = office.get("/api/v1/activities?type=JOINT_SUPERVISION&region=451022&size=200").json();
+		assertThat(withJudges.get("items").valueStream().filter(a -> !a.get("members").isEmpty()).count())
+			.as("田东's joint supervisions with a member of its legal-service station").isPositive();
 	}
 
 	@Test

@@ -185,6 +185,8 @@ class AnnualReportApiTests {
 		assertThat(r.get("upwardProposals").asLong()).isEqualTo(1);
 		assertThat(r.get("jointSupervisions").asLong()).isEqualTo(1);
 		assertThat(r.get("disputesResolved").asLong()).as("o1; o3 was reopened, o5 came last year").isEqualTo(1);
+		assertThat(r.get("disputesResolvedByOpinions").asLong()).as("o1").isEqualTo(1);
+		assertThat(r.get("disputesResolvedAtActivities").asLong()).as("none recorded on activities").isZero();
 		assertThat(r.get("stations").asLong()).as("the suspended one is not").isEqualTo(2);
 		assertThat(r.get("specialStations").asLong()).isEqualTo(1);
 		assertThat(r.get("stationParticipationRate").asDouble())

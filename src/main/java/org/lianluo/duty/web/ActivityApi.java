@@ -56,10 +56,10 @@ class ActivityApi {
 	Page<Activity> list(@RequestParam(required = false) String region, @RequestParam(required = false) String type,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) UUID deputy, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size) {
+			@RequestParam(required = false) UUID deputy, @RequestParam(required = false) UUID station,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		Page.check(page, size);
-		return activities.list(new ActivityFilter(region, type, from, to, deputy), page, size);
+		return activities.list(new ActivityFilter(region, type, from, to, deputy, station), page, size);
 	}
 
 	@GetMapping("/api/v1/activities/{id}")

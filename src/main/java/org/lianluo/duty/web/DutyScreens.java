@@ -96,10 +96,14 @@ class DutyScreens {
 	String list(@RequestParam(required = false) String region, @RequestParam(required = false) String type,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(required = false) UUID station, @RequestParam(defaultValue = "0") int page, Model model) {
 		Page.check(page, 50);
-		model.addAttribute("page", activities.list(new ActivityFilter(region, type, from, to, null), page, 50));
-		model.addAttribute("filter", new ActivityFilter(region, type, from, to, null));
+		ActivityFilter filter = new ActivityFilter(region, type, from, to, null, station);
+		model.addAttribute("page", activities.list(filter, page, 50));
+		model.addAttribute("filter", filter);
+		if (station != null) {
+			model.addAttribute("station", stations.get(station));
+		}
 		model.addAttribute("types", ActivityType.values());
 		model.addAttribute("regionNames", regions.fullNames());
 		if (Actor.current().hasAny(List.of(Role.ASSESSOR, Role.STATION_ADMIN))) {
@@ -112,20 +116,21 @@ class DutyScreens {
 	String register(@RequestParam(required = false) String type, @RequestParam(defaultValue = "") String title,
 			@RequestParam(required = false) String theme, @RequestParam(required = false) String startAt,
 			@RequestParam(required = false) String endAt, @RequestParam(required = false) String regionCode,
-			@RequestParam(required = false) UUID stationId, @RequestParam(required = false) List<UUID> deputyIds,
+			@RequestParam(required = false) List<UUID> stationIds, @RequestParam(required = false) List<UUID> deputyIds,
+			@RequestParam(required = false) List<UUID> memberIds,
 			@RequestParam(required = false) Integer votersReceived, @RequestParam(required = false) String outcome,
 			@RequestParam(required = false) String organiser, @RequestParam(required = false) Integer disputesResolved,
 			@RequestParam(required = false) Integer peopleRelocated, @RequestParam(required = false) Integer hazardsInspected,
 			@RequestParam(required = false) List<String> opinions, Model model) {
 		try {
-			Activity a = activities.register(new NewActivity(type, title, time(startAt, "startAt"), time(endAt, "endAt"), regionCode, stationId,
+			Activity a = activities.register(new NewActivity(type, title, time(startAt, "startAt"), time(endAt, "endAt"), regionCode, null,
 					deputyIds, votersReceived, theme, outcome, null, organiser, null, disputesResolved, peopleRelocated,
-					hazardsInspected, opinions));
+					hazardsInspected, opinions, stationIds, memberIds));
 			return "redirect:/duty/activities/" + a.id();
 		}
 		catch (LianluoException ex) {
 			model.addAttribute("errors", formErrors.of(ex));
-			return list(null, null, null, null, 0, model);
+			return list(null, null, null, null, null, 0, model);
 		}
 	}
 

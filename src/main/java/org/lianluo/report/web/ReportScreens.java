@@ -30,12 +30,15 @@ class ReportScreens {
 	static final List<Line> LINES = List.of(new Line("activities", "activities"),
 			new Line("thematicActivities", "thematicActivities"), new Line("votersReceived", "votersReceived"),
 			new Line("publicMeetings", "publicMeetings"), new Line("opinionsCollected", "opinionsCollected"),
-			new Line("opinionsImplemented", "opinionsImplemented"), new Line("disputesResolved", "disputesResolved"),
+			new Line("opinionsImplemented", "opinionsImplemented"), new Line("disputesResolved", "disputesResolved",
+					List.of("disputesResolvedByOpinions", "disputesResolvedAtActivities")),
 			new Line("committeeContacts", "committeeContacts"), new Line("committeeAttendance", "committeeAttendance"),
 			new Line("stationParticipationRate", "stations"), new Line("draftComments", "draftComments"),
 			new Line("proposalsAssigned", "proposalsAssigned"), new Line("proposalsAnswered", "proposalsAnswered"),
 			new Line("upwardProposals", "upwardProposals"), new Line("jointSupervisions", "jointSupervisions"),
-			new Line("stations", "stations"), new Line("specialStations", "specialStations"));
+			new Line("stations", "stations"), new Line("specialStations", "specialStations",
+					List.of("crossRegionStations", "industryChainStations", "parkStations")),
+			new Line("stationsUpgraded", "stationsUpgraded"));
 
 	/** The columns of the breakdown by region: every figure it holds, then the participation rate. */
 	static final List<String> COLUMNS = Figure.stream().toList();
@@ -144,7 +147,11 @@ class ReportScreens {
 			.toList();
 	}
 
-	/** A figure of the report and the figure whose records are behind it. */
-	public record Line(String key, String records) {
+	/** A figure of the report, the figure whose records are behind it, and the figures it is made of, shown beside it. */
+	public record Line(String key, String records, List<String> parts) {
+
+		Line(String key, String records) {
+			this(key, records, List.of());
+		}
 	}
 }

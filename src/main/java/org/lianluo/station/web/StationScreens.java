@@ -27,6 +27,8 @@ import org.lianluo.region.WorkingCalendar;
 import org.lianluo.station.Station;
 import org.lianluo.station.StationCodes;
 import org.lianluo.station.StationForm;
+import org.lianluo.station.StationMember;
+import org.lianluo.station.StationMembers;
 import org.lianluo.station.StationRota;
 import org.lianluo.station.StationSheets;
 import org.lianluo.station.Stations;
@@ -71,8 +73,11 @@ class StationScreens {
 
 	private final StationRota rota;
 
-	StationScreens(Stations stations, StationFilters filters, StationCodes codes, Deputies deputies, Regions regions,
+	private final StationMembers members;
+
+	StationScreens(StationMembers members, Stations stations, StationFilters filters, StationCodes codes, Deputies deputies, Regions regions,
 			RegionNames names, FormErrors formErrors, StationSheets sheets, StationRota rota) {
+		this.members = members;
 		this.stations = stations;
 		this.rota = rota;
 		this.sheets = sheets;
@@ -133,6 +138,7 @@ class StationScreens {
 			DeputyFilter near = new DeputyFilter(station.regionCode(), null, null, null, null, Deputy.SeatStatus.ACTIVE, null);
 			model.addAttribute("candidates", deputies.list(near, 0, 200).items().stream()
 				.filter(d -> !onRoster.contains(d.id())).toList());
+			model.addAttribute("memberKinds", StationMember.Kind.values());
 		}
 		return "station/detail";
 	}
@@ -148,6 +154,28 @@ class StationScreens {
 		}
 		roster.remove(remove);
 		stations.update(id, formOf(station, roster));
+		return "redirect:/stations/" + id + "?saved";
+	}
+
+	/** Registers a member who is not a deputy (a judge, a prosecutor, a lawyer, a mediator) at the station. */
+	@PostMapping("/{id}/members")
+	@PreAuthorize(EDITORS)
+	String addMember(@PathVariable UUID id, StationMember.Form form, Model model) {
+		try {
+			members.add(id, form);
+			return "redirect:/stations/" + id + "?saved";
+		}
+		catch (LianluoException ex) {
+			model.addAttribute("memberErrors", formErrors.of(ex));
+			model.addAttribute("memberForm", form);
+			return detail(id, model);
+		}
+	}
+
+	@PostMapping("/{id}/members/remove")
+	@PreAuthorize(EDITORS)
+	String removeMember(@PathVariable UUID id, @RequestParam UUID memberId) {
+		members.remove(id, memberId);
 		return "redirect:/stations/" + id + "?saved";
 	}
 
@@ -226,12 +254,14 @@ class StationScreens {
 	private static StationForm formOf(Station s, List<UUID> roster) {
 		return new StationForm(s.name(), s.kind().name(), s.partners().stream().map(Enum::name).toList(), s.regionCode(),
 				s.coRegionCodes(), s.address(), s.receptionSchedule(), s.openingHours(), s.phone(), s.latitude(),
-				s.longitude(), s.functions().stream().map(Enum::name).toList(), s.status().name(), roster);
+				s.longitude(), s.functions().stream().map(Enum::name).toList(), s.status().name(), roster,
+				s.upgradedOn() == null ? null : s.upgradedOn().toString(), s.checklist());
 	}
 
 	private String form(Model model, UUID id, StationForm form) {
 		model.addAttribute("id", id);
 		model.addAttribute("form", form);
+		model.addAttribute("checklistText", form.checklist() == null ? "" : String.join("\n", form.checklist()));
 		model.addAttribute("allRegions", regions.all());
 		choices(model);
 		return "station/form";
