@@ -72,7 +72,7 @@ public class CountyOutlines {
 	/** The city's GeoJSON: the uploaded file, else the one shipped; empty when there is neither. */
 	@Transactional(readOnly = true)
 	public Optional<String> geojson(String cityCode) {
-		Optional<String> uploaded = jdbc.sql("select geojson from county_outline where city_code = ?").param(cityCode)
+		Optional<String> uploaded = jdbc.sql("select geojson from report_county_outline where city_code = ?").param(cityCode)
 			.query(String.class).optional();
 		return uploaded.isPresent() ? uploaded : shipped(cityCode);
 	}
@@ -80,7 +80,7 @@ public class CountyOutlines {
 	@Transactional(readOnly = true)
 	public Optional<Source> source(String cityCode) {
 		Optional<Source> uploaded = jdbc.sql("""
-				select city_code, counties, uploaded_by, uploaded_at from county_outline where city_code = ?""")
+				select city_code, counties, uploaded_by, uploaded_at from report_county_outline where city_code = ?""")
 			.param(cityCode)
 			.query((rs, n) -> new Source(rs.getString(1), true, rs.getInt(2), rs.getString(3),
 					rs.getObject(4, OffsetDateTime.class).toInstant()))
@@ -105,13 +105,13 @@ public class CountyOutlines {
 		}
 		int counties = check(city, file);
 		jdbc.sql("""
-				insert into county_outline (city_code, geojson, counties, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?)
+				insert into report_county_outline (city_code, geojson, counties, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?)
 				on conflict (city_code) do update set geojson = excluded.geojson, counties = excluded.counties,
 				uploaded_by = excluded.uploaded_by, uploaded_at = excluded.uploaded_at""")
 			.params(cityCode, new String(file, StandardCharsets.UTF_8), counties, actor.username(),
 					OffsetDateTime.now(clock))
 			.update();
-		audit.record(actor.username(), AuditLog.Action.MAP_UPLOADED, "county_outline:" + cityCode,
+		audit.record(actor.username(), AuditLog.Action.MAP_UPLOADED, "map:" + cityCode,
 				city.name() + "：" + counties + " 个区县");
 		return source(cityCode).orElseThrow();
 	}

@@ -263,7 +263,7 @@ class ReportBrowserTests {
 			assertThat(drawnMap(browser).findElements(By.cssSelector("svg path")).size()).isGreaterThanOrEqualTo(12);
 		}
 		finally {
-			jdbc.sql("delete from county_outline").update();
+			jdbc.sql("delete from report_county_outline").update();
 			java.nio.file.Files.deleteIfExists(whole);
 			java.nio.file.Files.deleteIfExists(missing);
 		}

@@ -33,7 +33,7 @@ class CountyOutlineTests {
 
 	@AfterEach
 	void backToTheShippedOutlines() {
-		jdbc.sql("delete from county_outline").update();
+		jdbc.sql("delete from report_county_outline").update();
 	}
 
 	private Api admin() {
@@ -74,7 +74,7 @@ class CountyOutlineTests {
 		assertThat(r.json().get("uploaded").asBoolean()).isTrue();
 		assertThat(r.json().get("counties").asInt()).isEqualTo(12);
 		assertThat(admin().get("/api/v1/maps/451000").body()).contains(marker);
-		assertThat(jdbc.sql("select count(*) from audit_log where action = 'MAP_UPLOADED' and target = 'county_outline:451000'")
+		assertThat(jdbc.sql("select count(*) from audit_log where action = 'MAP_UPLOADED' and target = 'map:451000'")
 			.query(Integer.class).single()).isPositive();
 	}
 
@@ -106,7 +106,7 @@ class CountyOutlineTests {
 		assertRefused("{\"type\": \"FeatureCollection\", \"features\": [", "文件不是有效的 JSON。");
 		assertRefused("{\"type\": \"Feature\"}", "FeatureCollection");
 
-		assertThat(jdbc.sql("select count(*) from county_outline").query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from report_county_outline").query(Integer.class).single()).isZero();
 	}
 
 	private void assertRefused(String body, String message) {
@@ -125,6 +125,6 @@ class CountyOutlineTests {
 		Api.Response r = new Api(port).as(name, "password-123").post("/api/v1/maps/451000",
 				JSON.writeValueAsString(shipped()));
 		assertThat(r.status()).isEqualTo(403);
-		assertThat(jdbc.sql("select count(*) from county_outline").query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from report_county_outline").query(Integer.class).single()).isZero();
 	}
 }
