@@ -33,6 +33,9 @@ create table key_supervision (
     item_id      uuid not null,
     item_title   varchar(200) not null,
     committee_id uuid references special_committee (id),
+    -- The committee's name as it took the item: shown to whoever sees the supervision, also where the committee's
+    -- own row lies outside their region (a county's unit, a city committee).
+    committee_name varchar(100),
     topic        varchar(100) not null,
     status       varchar(12) not null check (status in ('OPEN', 'CONCLUDED')),
     taken_by     varchar(64) not null,

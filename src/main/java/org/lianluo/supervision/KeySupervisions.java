@@ -37,9 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class KeySupervisions {
 
 	private static final String SELECT = """
-			select k.id, k.item_type, k.item_id, k.item_title, k.region_code, k.committee_id, c.name, k.topic, k.status,
-			  k.taken_by, k.taken_at, k.concluded_by, k.concluded_at, k.conclusion
-			from key_supervision k left join special_committee c on c.id = k.committee_id""";
+			select k.id, k.item_type, k.item_id, k.item_title, k.region_code, k.committee_id, k.committee_name, k.topic,
+			  k.status, k.taken_by, k.taken_at, k.concluded_by, k.concluded_at, k.conclusion
+			from key_supervision k""";
 
 	private final JdbcClient jdbc;
 
@@ -78,12 +78,13 @@ public class KeySupervisions {
 			.orElseThrow(() -> LianluoException.invalidField("itemId", "supervision.item.unknown"));
 		String topic = Text.required("topic", c.topic(), 100);
 		String first = Text.optional("instruction", c.instruction(), 2000);
+		Committee committee = null;
 		if (c.committeeId() == null) {
 			actor.require(Role.LEADER);
 			actor.scope().check(item.regionCode());
 		}
 		else {
-			Committee committee = committees.ofMember(actor.id()).stream().filter(m -> m.id().equals(c.committeeId()))
+			committee = committees.ofMember(actor.id()).stream().filter(m -> m.id().equals(c.committeeId()))
 				.findFirst().orElseThrow(LianluoException::forbidden);
 			if (!committee.covers(item)) {
 				throw LianluoException.invalidField("committeeId", "supervision.committee.not-its-field", committee.name());
@@ -95,10 +96,10 @@ public class KeySupervisions {
 		UUID id = Ids.newId();
 		try {
 			jdbc.sql("""
-					insert into key_supervision (id, region_code, item_type, item_id, item_title, committee_id, topic, status,
-					  taken_by, taken_at) values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
-				.params(id, item.regionCode(), item.type().name(), item.id(), item.title(), c.committeeId(), topic,
-						actor.username(), time(at)).update();
+					insert into key_supervision (id, region_code, item_type, item_id, item_title, committee_id, committee_name,
+					  topic, status, taken_by, taken_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
+				.params(id, item.regionCode(), item.type().name(), item.id(), item.title(), c.committeeId(),
+						committee == null ? null : committee.name(), topic, actor.username(), time(at)).update();
 		}
 		catch (DuplicateKeyException ex) {
 			throw LianluoException.conflict("supervision.already");
@@ -191,6 +192,11 @@ public class KeySupervisions {
 		return committees.ofMember(actor.id()).stream().filter(c -> c.covers(item))
 			.filter(c -> item.regionCode().startsWith(new org.lianluo.region.RegionCode(c.regionCode()).subtreePrefix()))
 			.toList();
+	}
+
+	/** Whether the actor may open the item itself (an invited deputy may not, unless it is theirs anyway). */
+	public boolean itemVisibleTo(KeySupervision k, Actor actor) {
+		return items.visibleTo(k.itemType(), k.itemId(), actor);
 	}
 
 	public Optional<SupervisedItem> item(ItemType type, UUID id) {

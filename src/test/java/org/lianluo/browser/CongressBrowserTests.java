@@ -63,7 +63,7 @@ class CongressBrowserTests {
 			b.screenshot("63-instructions-and-invited-deputy");
 
 			b.signOut().signIn("handler" + f.u, PASSWORD).go("/proposals/" + proposal);
-			assertThat(b.text("section.key-supervision-panel")).contains("重点督办", "农村公路建设",
+			assertThat(b.text("section.key-supervision-panel")).contains("重点督办", "农村公路建设", "农业与农村委员会" + f.u,
 					"请县交通运输局一个月内拿出改造方案，报委员会审阅。", "方案须征求沿线群众意见，请代表全程参与。");
 			assertThat(b.driver().findElements(org.openqa.selenium.By.cssSelector("form.take-key-supervision"))).isEmpty();
 			b.screenshot("64-unit-reads-the-instructions");
@@ -73,6 +73,8 @@ class CongressBrowserTests {
 			b.go(supervision);
 			assertThat(b.text("ol.instructions")).contains("方案须征求沿线群众意见");
 			assertThat(b.driver().findElements(org.openqa.selenium.By.cssSelector("form.instruct"))).isEmpty();
+			assertThat(b.text("dd.committee")).isEqualTo("农业与农村委员会" + f.u);
+			assertThat(b.driver().findElements(org.openqa.selenium.By.cssSelector("dd.item a"))).as("not their proposal").isEmpty();
 			b.screenshot("65-invited-deputy-follows");
 
 			b.signOut().signIn("nongwei" + f.u, PASSWORD).go(supervision);

@@ -58,7 +58,7 @@ class UpwardProposalTargetTests {
 		assertThat(status.json().get("targetSession").asInt()).as("kept by a status change").isEqualTo(3);
 
 		String page = Staff.screen(port, name, "password-123", "/proposals/upward?year=" + today.getYear());
-		assertThat(page).contains("关于支持百色芒果产业冷链物流建设的建议" + u).contains("广西壮族自治区人民代表大会第14届第3次会议")
+		assertThat(page).contains(today.getYear() + "年共").contains("关于支持百色芒果产业冷链物流建设的建议" + u).contains("广西壮族自治区人民代表大会第14届第3次会议")
 			.contains("第0123号").contains("已立案");
 	}
 

@@ -75,6 +75,8 @@ class KeySupervisionApiTests {
 
 		JsonNode seenByUnit = ok(f.handler.get("/api/v1/key-supervisions?itemId=" + proposal));
 		assertThat(seenByUnit.get("total").asInt()).isEqualTo(1);
+		assertThat(seenByUnit.get("items").get(0).get("committeeName").asText())
+			.as("the county's unit reads the city committee's name").isEqualTo("农业与农村委员会" + f.u);
 		assertThat(seenByUnit.get("items").get(0).get("instructions").get(0).get("text").asText())
 			.isEqualTo("请交通运输局一个月内拿出改造方案。");
 		assertThat(f.otherHandler.get("/api/v1/key-supervisions/" + id).status()).as("another unit").isEqualTo(404);

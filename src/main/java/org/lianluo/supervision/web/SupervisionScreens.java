@@ -63,6 +63,7 @@ class SupervisionScreens {
 		KeySupervision k = supervisions.get(id, user);
 		model.addAttribute("k", k);
 		model.addAttribute("directs", supervisions.directs(k, user));
+		model.addAttribute("itemVisible", supervisions.itemVisibleTo(k, user));
 		model.addAttribute("item", supervisions.item(k.itemType(), k.itemId()).orElse(null));
 		return "supervision/detail";
 	}
