@@ -79,6 +79,38 @@ public class Contacts {
 		return completion(p.year(), member.regionCode()).stream().filter(e -> e.memberId().equals(member.id())).toList();
 	}
 
+	/** Planned pairs checked by the sheet import ({@link ContactSheets}), written together; ASSESSOR only. */
+	@Transactional
+	public void planAll(List<PlannedPair> pairs) {
+		requireAssessor();
+		for (PlannedPair p : pairs) {
+			jdbc.sql("""
+					insert into duty_contact_plan (id, year, member_id, deputy_id, target, region_code, created_at)
+					values (?, ?, ?, ?, ?, ?, ?)
+					on conflict (year, member_id, deputy_id) do update set target = excluded.target""")
+				.params(Ids.newId(), p.year(), p.memberId(), p.deputyId(), p.target(), p.regionCode(), OffsetDateTime.now(clock))
+				.update();
+		}
+	}
+
+	/** Takes a deputy off a member's list for a year (its contacts stay recorded); ASSESSOR only, 404 outside scope. */
+	@Transactional
+	public void unplan(Integer year, UUID memberId, UUID deputyId) {
+		Actor user = requireAssessor();
+		if (year == null || memberId == null || deputyId == null) {
+			throw LianluoException.invalid("duty.plan.remove.invalid");
+		}
+		int removed = jdbc.sql("delete from duty_contact_plan where year = ? and member_id = ? and deputy_id = ? and region_code like ?")
+			.params(year, memberId, deputyId, user.scope().regionPattern()).update();
+		if (removed == 0) {
+			throw LianluoException.notFound();
+		}
+	}
+
+	/** One pair of a contact plan as the import checked it, in the member's region. */
+	public record PlannedPair(int year, UUID memberId, UUID deputyId, int target, String regionCode) {
+	}
+
 	/** A contact between a committee member and a deputy: by ASSESSOR, or by the member themselves. */
 	@Transactional
 	public Contact record(NewContact c) {

@@ -25,4 +25,18 @@ public class KeySupervising {
 		p.putUnderKeySupervision(Text.required("topic", c.topic(), 100), actor.username(), at.now());
 		return access.save(p);
 	}
+
+	/**
+	 * The mark a key supervision taken by a leader or a special committee leaves on the proposal (its flag, and the
+	 * entry on its timeline), once: the caller has checked who takes it. Unchanged when it is marked already.
+	 */
+	@Transactional
+	public Proposal markTaken(java.util.UUID proposalId, String topic, String by, Moment at) {
+		Proposal p = access.load(proposalId);
+		if (p.isKeySupervised()) {
+			return p;
+		}
+		p.putUnderKeySupervision(Text.required("topic", topic, 100), by, at.now());
+		return access.save(p);
+	}
 }

@@ -45,12 +45,11 @@ public class Proposal extends HandledProposal {
 	Instant assignmentDue;
 
 	String notRegisteredReason;
+	NotRegisteredAs notRegisteredAs;
 
 	boolean keySupervised;
 
-	String keyTopic;
-
-	String keyLeader;
+	String keyTopic, keyLeader;
 
 	boolean assignmentWarned;
 
@@ -140,8 +139,9 @@ public class Proposal extends HandledProposal {
 		registerEvent(new ProposalRegistered(id, sessionId, sessionNumber));
 	}
 
-	public void refuseRegistration(String reason, String actor, Instant now) {
+	public void refuseRegistration(NotRegisteredAs as, String reason, String actor, Instant now) {
 		requireOwn(ProposalStatus.SUBMITTED);
+		notRegisteredAs = Objects.requireNonNull(as);
 		notRegisteredReason = reason;
 		handling.close(now);
 		move(ProposalStatus.NOT_REGISTERED, actor, now, reason);
@@ -358,6 +358,7 @@ public class Proposal extends HandledProposal {
 	public Instant getRegisteredAt() { return registeredAt; }
 	public Instant getAssignmentDue() { return assignmentDue; }
 	public String getNotRegisteredReason() { return notRegisteredReason; }
+	public NotRegisteredAs getNotRegisteredAs() { return notRegisteredAs; }
 	public AssignmentMode getMode() { return mode; }
 	/** The unit of the only part; null before assignment and when several units reply separately. */
 	public UUID getLeadUnitId() { return leadUnitId; }

@@ -62,8 +62,9 @@ public final class ProposalCommands {
 	public record Register(UUID proposalId) implements RegistrationDecision {
 	}
 
-	/** Not registered (转为来信/参阅件), with the reason. */
-	public record RefuseRegistration(UUID proposalId, String reason) implements RegistrationDecision {
+	/** Not registered, with what it became ({@code notRegisteredAs}: 转为来信/参阅件) and the reason. */
+	public record RefuseRegistration(UUID proposalId, NotRegisteredAs notRegisteredAs, String reason)
+			implements RegistrationDecision {
 	}
 
 	// --- assignment (交), handled by {@link Assigning}

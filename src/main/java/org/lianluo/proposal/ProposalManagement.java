@@ -31,6 +31,17 @@ public class ProposalManagement {
 		return access.visible(id, actor);
 	}
 
+	/** A proposal by id, as far as the connection's region lets it be read; no check of the actor's links. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Proposal> byId(UUID id) {
+		try {
+			return java.util.Optional.of(access.load(id));
+		}
+		catch (org.lianluo.platform.LianluoException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
 	public List<ProposalTimelineEntry> timeline(UUID id) {
 		return access.timeline(id);
 	}

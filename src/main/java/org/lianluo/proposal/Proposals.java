@@ -129,7 +129,8 @@ class Proposals {
 				"status", p.status.name(), "title", p.title, "content", p.content, "lead_deputy_id", p.leadDeputyId,
 				"submitted_at", timestamp(p.submittedAt), "between_sessions", p.betweenSessions,
 				"registered_at", timestamp(p.registeredAt), "assignment_due", timestamp(p.assignmentDue),
-				"not_registered_reason", p.notRegisteredReason, "mode", p.mode == null ? null : p.mode.name(),
+				"not_registered_reason", p.notRegisteredReason,
+				"not_registered_as", p.notRegisteredAs == null ? null : p.notRegisteredAs.name(), "mode", p.mode == null ? null : p.mode.name(),
 				"lead_unit_id", p.leadUnitId, "key_supervised", p.keySupervised, "key_topic", p.keyTopic,
 				"key_leader", p.keyLeader, "assignment_warned", p.assignmentWarned, "created_at", timestamp(p.createdAt),
 				"updated_at", timestamp(p.updatedAt), "opinion_id", p.opinionId, "drafted_by", p.draftedBy,
@@ -184,6 +185,8 @@ class Proposals {
 		p.registeredAt = instant(rs, "registered_at");
 		p.assignmentDue = instant(rs, "assignment_due");
 		p.notRegisteredReason = rs.getString("not_registered_reason");
+		p.notRegisteredAs = rs.getString("not_registered_as") == null ? null
+				: NotRegisteredAs.valueOf(rs.getString("not_registered_as"));
 		p.mode = rs.getString("mode") == null ? null : AssignmentMode.valueOf(rs.getString("mode"));
 		p.leadUnitId = rs.getObject("lead_unit_id", UUID.class);
 		p.keySupervised = rs.getBoolean("key_supervised");

@@ -32,8 +32,12 @@ public class Registering {
 			p.register(access.nextNumber(p.getSessionId()), deadlines.assignmentDue(at.now()), actor.username(), at.now());
 		}
 		else {
-			String reason = ((RefuseRegistration) decision).reason();
-			p.refuseRegistration(Text.required("reason", reason, 1000), actor.username(), at.now());
+			RefuseRegistration refusal = (RefuseRegistration) decision;
+			String reason = Text.required("reason", refusal.reason(), 1000);
+			if (refusal.notRegisteredAs() == null) {
+				throw org.lianluo.platform.LianluoException.invalidField("notRegisteredAs", "proposal.not-registered-as.required");
+			}
+			p.refuseRegistration(refusal.notRegisteredAs(), reason, actor.username(), at.now());
 		}
 		return access.save(p);
 	}

@@ -32,7 +32,7 @@ public class UpwardProposals {
 
 	private static final String SELECT = """
 			select id, delegation, region_code, target_level, title, submitted_on, external_number, status, status_note,
-			  status_at
+			  status_at, target_congress, target_term, target_session
 			from upward_proposal""";
 
 	private final JdbcClient jdbc;
@@ -75,16 +75,25 @@ public class UpwardProposals {
 			problems.add(new FieldProblem("submittedOn", "proposal.upward.submitted-on"));
 		}
 		String number = externalNumber(form.externalNumber(), problems);
+		String congress = text(form.targetCongress());
+		if (congress != null && congress.length() > 100) {
+			problems.add(new FieldProblem("targetCongress", "proposal.text.too-long", 100));
+		}
+		ordinal("targetTerm", form.targetTerm(), problems);
+		ordinal("targetSession", form.targetSession(), problems);
 		if (!problems.isEmpty()) {
 			throw LianluoException.invalidFields(problems);
 		}
 		UpwardProposal u = new UpwardProposal(Ids.newId(), delegation, form.regionCode(), form.targetLevel(), title,
-				form.submittedOn(), number, UpwardStatus.SUBMITTED, null, null);
+				form.submittedOn(), number, UpwardStatus.SUBMITTED, null, null, congress, form.targetTerm(),
+				form.targetSession());
 		jdbc.sql("""
 				insert into upward_proposal (id, delegation, region_code, target_level, title, submitted_on, external_number,
-				created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				created_by, created_at, target_congress, target_term, target_session)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(u.id(), u.delegation(), u.regionCode(), u.targetLevel().name(), u.title(), u.submittedOn(),
-					u.externalNumber(), user.username(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+					u.externalNumber(), user.username(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), congress,
+					form.targetTerm(), form.targetSession())
 			.update();
 		return u;
 	}
@@ -127,6 +136,18 @@ public class UpwardProposals {
 			.list();
 	}
 
+	/** One of the caller's region, or 404. */
+	public UpwardProposal get(UUID id) {
+		return find(id, Actor.current().scope().regionPattern()).orElseThrow(LianluoException::notFound);
+	}
+
+	/** 届 and 次 are counted from 1 (at most 99). */
+	private static void ordinal(String field, Integer n, List<FieldProblem> problems) {
+		if (n != null && (n < 1 || n > 99)) {
+			problems.add(new FieldProblem(field, "proposal.upward.ordinal"));
+		}
+	}
+
 	private Optional<UpwardProposal> find(UUID id, String regionPattern) {
 		return jdbc.sql(SELECT + " where id = ? and region_code like ?").params(id, regionPattern).query(UpwardProposals::row).optional();
 	}
@@ -135,7 +156,8 @@ public class UpwardProposals {
 		Timestamp at = rs.getTimestamp(10);
 		return new UpwardProposal(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), Level.valueOf(rs.getString(4)),
 				rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), UpwardStatus.valueOf(rs.getString(8)),
-				rs.getString(9), at == null ? null : at.toInstant());
+				rs.getString(9), at == null ? null : at.toInstant(), rs.getString(11), (Integer) rs.getObject(12),
+				(Integer) rs.getObject(13));
 	}
 
 	/** The number the higher congress gave it (at most 50 characters). */
@@ -151,9 +173,17 @@ public class UpwardProposals {
 		return s == null || s.isBlank() ? null : s.strip();
 	}
 
-	/** {@code POST /api/v1/proposals/upward}. */
+	/**
+	 * {@code POST /api/v1/proposals/upward}; {@code targetCongress}, {@code targetTerm} and {@code targetSession}: the
+	 * higher congress and its session (e.g. 广西壮族自治区人民代表大会, 14, 3), optional.
+	 */
 	public record Form(String delegation, String regionCode, Level targetLevel, String title, LocalDate submittedOn,
-			String externalNumber) {
+			String externalNumber, String targetCongress, Integer targetTerm, Integer targetSession) {
+
+		public Form(String delegation, String regionCode, Level targetLevel, String title, LocalDate submittedOn,
+				String externalNumber) {
+			this(delegation, regionCode, targetLevel, title, submittedOn, externalNumber, null, null, null);
+		}
 	}
 
 	/** {@code POST /api/v1/proposals/upward/{id}/status}. */
@@ -162,6 +192,7 @@ public class UpwardProposals {
 
 	/** A delegation's proposal to a higher congress, and where it stands there. */
 	public record UpwardProposal(UUID id, String delegation, String regionCode, Level targetLevel, String title,
-			LocalDate submittedOn, String externalNumber, UpwardStatus status, String statusNote, Instant statusAt) {
+			LocalDate submittedOn, String externalNumber, UpwardStatus status, String statusNote, Instant statusAt,
+			String targetCongress, Integer targetTerm, Integer targetSession) {
 	}
 }

@@ -271,6 +271,8 @@ class AuthorizationMatrixTests {
 					case "deliveries" -> world.deliveryId;
 					case "sessions" -> world.sessionId;
 					case "upward" -> world.upwardId;
+					case "committees" -> world.committeeId;
+					case "key-supervisions" -> world.keySupervisionId;
 					default -> throw new AssertionError("no record for {id} after /" + before + " in " + pattern
 							+ ": teach AuthorizationMatrixTests.Targets which record it names");
 				};

@@ -75,6 +75,11 @@ final class World {
 	/** The signed reply letter of the shared proposal, which its unit accepted to upload it. */
 	final String replyDocumentId;
 
+	/** A special committee of the county, and a proposal of its own that the county's leader took under key supervision. */
+	final String committeeId;
+
+	final String keySupervisionId;
+
 	/** The callers in the order each row calls them: those who should be refused first, so that they meet the record untouched. */
 	final Map<String, Caller> callers = new LinkedHashMap<>();
 
@@ -149,6 +154,10 @@ final class World {
 			.param("handler" + u).query(String.class).optional().orElse(null));
 		deliveryId = await("an SMS delivery", () -> jdbc.sql("select id::text from notification_delivery limit 1")
 			.query(String.class).optional().orElse(null));
+		committeeId = id(cityAssessor.post("/api/v1/committees", Map.of("name", "田东县人大农业农村工委" + u, "kind", "WORKING",
+				"regionCode", COUNTY, "categories", List.of("INFRASTRUCTURE"), "subjects", List.of("县道"), "memberIds", List.of())));
+		keySupervisionId = id(new Api(port).as("leader" + u, "password-123").post("/api/v1/key-supervisions",
+				Map.of("itemType", "PROPOSAL", "itemId", proposal(), "topic", "县道改造", "instruction", "请住建局抓紧办理。")));
 	}
 
 	/** A new opinion from a citizen of 田东县, with a phone and an attachment, assigned to the first unit. */

@@ -85,7 +85,7 @@ class ProposalBoardAndLetterTests {
 				"confirmedWithoutContact", true));
 		String letter = f.draft("关于个人住房纠纷的建议");
 		f.step(f.deputy, letter, "submit", Map.of());
-		f.step(f.assessor, letter, "not-register", Map.of("reason", "属于个人诉求，转为来信办理"));
+		f.step(f.assessor, letter, "not-register", Map.of("notRegisteredAs", "LETTER", "reason", "属于个人诉求，转为来信办理"));
 		f.draft("尚未提交的草稿");
 
 		String path = "/api/v1/proposals/letter?session=" + f.sessionId;

@@ -180,7 +180,7 @@ class ProposalLoopApiTests {
 		f.step(f.deputy, letter, "submit", Map.of());
 		Response noReason = f.assessor.post("/api/v1/proposals/" + letter + "/not-register", Map.of());
 		assertThat(noReason.status()).isEqualTo(400);
-		JsonNode refused = f.step(f.assessor, letter, "not-register", Map.of("reason", "属于个人诉求，转为来信办理"));
+		JsonNode refused = f.step(f.assessor, letter, "not-register", Map.of("notRegisteredAs", "LETTER", "reason", "属于个人诉求，转为来信办理"));
 		assertThat(refused.get("status").asText()).isEqualTo("NOT_REGISTERED");
 		assertThat(refused.get("number").isNull()).isTrue();
 

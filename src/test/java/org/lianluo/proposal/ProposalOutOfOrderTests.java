@@ -41,7 +41,7 @@ class ProposalOutOfOrderTests {
 				Map.entry("withdraw", new Step(f.deputy, Map.of(), Set.of(ProposalStatus.DRAFT, ProposalStatus.SUBMITTED))),
 				Map.entry("cosign", new Step(f.cosigner, Map.of("confirm", true), Set.of(ProposalStatus.DRAFT, ProposalStatus.SUBMITTED))),
 				Map.entry("register", new Step(f.assessor, Map.of(), Set.of(ProposalStatus.SUBMITTED))),
-				Map.entry("not-register", new Step(f.assessor, Map.of("reason", "转为来信"), Set.of(ProposalStatus.SUBMITTED))),
+				Map.entry("not-register", new Step(f.assessor, Map.of("notRegisteredAs", "LETTER", "reason", "转为来信"), Set.of(ProposalStatus.SUBMITTED))),
 				Map.entry("assign", new Step(f.assessor, Map.of("mode", "LEAD", "leadUnitId", f.unitId, "assistingUnitIds",
 						List.of(f.otherUnitId)),
 						Set.of(ProposalStatus.REGISTERED, ProposalStatus.RETURNED))),

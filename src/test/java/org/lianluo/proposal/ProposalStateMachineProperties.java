@@ -224,7 +224,7 @@ class ProposalStateMachineProperties {
 				case WITHDRAW -> p.withdraw("t", now);
 				case COSIGN -> p.answerCosign(cosigner, true, "t", now);
 				case REGISTER -> p.register(1, now.plusSeconds(86_400L * 7), "t", now);
-				case REFUSE -> p.refuseRegistration("转为来信", "t", now);
+				case REFUSE -> p.refuseRegistration(NotRegisteredAs.LETTER, "转为来信", "t", now);
 				case ASSIGN -> {
 					if (parts == 1) {
 						p.assign(AssignmentMode.LEAD, units.get(0), List.of(assisting), deadline, deadline.minusSeconds(86_400),

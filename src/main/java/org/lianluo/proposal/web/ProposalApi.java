@@ -17,6 +17,7 @@ import org.lianluo.proposal.ContactMethod;
 import org.lianluo.proposal.ProposalAssignmentSheets;
 import org.lianluo.proposal.ProposalBoard;
 import org.lianluo.proposal.ProposalKpis;
+import org.lianluo.proposal.NotRegisteredAs;
 import org.lianluo.proposal.ProposalLetters;
 import org.lianluo.proposal.Proposal;
 import org.lianluo.proposal.ProposalCommands;
@@ -183,8 +184,8 @@ class ProposalApi {
 	}
 
 	@PostMapping("/{id}/not-register")
-	ProposalView refuseRegistration(@PathVariable UUID id, @RequestBody Reason body) {
-		return step(new ProposalCommands.RefuseRegistration(id, body.reason()));
+	ProposalView refuseRegistration(@PathVariable UUID id, @RequestBody Refusal body) {
+		return step(new ProposalCommands.RefuseRegistration(id, body.notRegisteredAs(), body.reason()));
 	}
 
 	/**
@@ -322,5 +323,9 @@ class ProposalApi {
 	}
 
 	record KeySupervision(String topic) {
+	}
+
+	/** {@code /not-register}: what the proposal becomes (LETTER 转为来信, REFERENCE 参阅件) and why. */
+	record Refusal(NotRegisteredAs notRegisteredAs, String reason) {
 	}
 }

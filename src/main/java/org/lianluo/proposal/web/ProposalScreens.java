@@ -19,6 +19,7 @@ import org.lianluo.proposal.ContactMethod;
 import org.lianluo.proposal.Proposal;
 import org.lianluo.proposal.ProposalBoard;
 import org.lianluo.proposal.ProposalKpis;
+import org.lianluo.proposal.NotRegisteredAs;
 import org.lianluo.proposal.ProposalLetters;
 import org.lianluo.proposal.ProposalCommands;
 import org.lianluo.proposal.ProposalSteps;
@@ -236,6 +237,7 @@ class ProposalScreens {
 		model.addAttribute("methods", ContactMethod.values());
 		model.addAttribute("classes", ReplyClass.values());
 		model.addAttribute("grades", Verdict.values());
+		model.addAttribute("dispositions", NotRegisteredAs.values());
 		return "proposal/detail";
 	}
 
@@ -260,8 +262,9 @@ class ProposalScreens {
 	}
 
 	@PostMapping("/{id}/not-register")
-	String refuse(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes flash) {
-		return step(id, flash, new ProposalCommands.RefuseRegistration(id, reason));
+	String refuse(@PathVariable UUID id, @RequestParam(required = false) NotRegisteredAs notRegisteredAs,
+			@RequestParam(required = false) String reason, RedirectAttributes flash) {
+		return step(id, flash, new ProposalCommands.RefuseRegistration(id, notRegisteredAs, reason));
 	}
 
 	@PostMapping("/{id}/assign")

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.lianluo.proposal.AssignmentMode;
 import org.lianluo.proposal.ContactMethod;
 import org.lianluo.proposal.Handling;
+import org.lianluo.proposal.NotRegisteredAs;
 import org.lianluo.proposal.Proposal;
 import org.lianluo.proposal.ProposalStatus;
 import org.lianluo.proposal.ProposalTimelineEntry;
@@ -25,7 +26,7 @@ public record ProposalView(UUID id, UUID sessionId, String sessionName, Integer 
 		List<Entry> timeline, boolean replyPublic, String extensionNotice, Instant extensionNoticedAt,
 		List<ReplyView> replies, List<DocumentView> replyDocuments, String draftedBy,
 		List<AssistingViewView> assistingViews, List<Named> assistingViewsMissing, Instant assistingViewsDue,
-		boolean assistingViewsWarned, List<UnitHandlingView> separateUnits) {
+		boolean assistingViewsWarned, List<UnitHandlingView> separateUnits, NotRegisteredAs notRegisteredAs) {
 
 	/**
 	 * One unit's handling: each separately replying unit's part in {@code separateUnits} (empty unless the proposal is

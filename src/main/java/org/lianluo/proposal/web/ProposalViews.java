@@ -91,7 +91,7 @@ class ProposalViews {
 					.sorted(java.util.Comparator.comparing(n -> String.valueOf(n.name()))).toList(),
 				p.getAssistingViewsDue(), p.isAssistingViewsWarned(),
 				separateParts(p).stream().map(u -> ProposalView.UnitHandlingView.of(named(u.getUnitId(), unitNames),
-						u.getStatus(), u.getHandling())).toList());
+						u.getStatus(), u.getHandling())).toList(), p.getNotRegisteredAs());
 	}
 
 	/** The handling of the unit's part, or of the proposal as lists read it when the unit holds none. */
