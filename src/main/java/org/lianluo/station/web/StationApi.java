@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.annotation.Transactional;
 
 /** {@code /api/v1/stations}: scoped reads for staff, changes by ASSESSOR, ADMIN and STATION_ADMIN; QR codes. */
 @RestController
@@ -38,6 +39,7 @@ class StationApi {
 		this.codes = codes;
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping
 	Page<Station> list(@ParameterObject StationFilters.Params params) {
 		Page.check(params.pageOrZero(), params.sizeOr(20));
