@@ -44,7 +44,9 @@ PP=$(free_port); SP=$(free_port); PORT=$(free_port)
 ADMIN_PW="bench-$(python3 -c 'import secrets; print(secrets.token_hex(8))')"
 BASE="http://127.0.0.1:$PORT"
 APP_PID=
-pgctl() { "$PGBIN/pg_ctl" -D "$W/$1" -l "$W/$1.log" -w "${@:2}" >/dev/null; }
+# PostgreSQL refuses to run as root: as root, run its programs as the system's postgres user
+as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pgctl() { as_pg "$PGBIN/pg_ctl" -D "$W/$1" -l "$W/$1.log" -w "${@:2}" >/dev/null; }
 pgstart() {
 	pgctl "$1" -o "-p $2 -c listen_addresses=127.0.0.1 -c unix_socket_directories=$W -c max_connections=200 -c fsync=on -c synchronous_commit=on" start
 }
@@ -58,19 +60,21 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 say "primary on $PP, standby on $SP, binaries $PGBIN"
-"$PGBIN/initdb" -D "$W/primary" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+[[ $(id -u) == 0 ]] && chown postgres "$W"
+as_pg "$PGBIN/initdb" -D "$W/primary" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
 pgstart primary "$PP"
 psql -h 127.0.0.1 -p "$PP" -U postgres -qAtX -c "create role lianluo_app login nosuperuser nobypassrls"
 pgctl primary -m fast stop
-cp -a "$W/primary" "$W/standby"
+as_pg cp -a "$W/primary" "$W/standby"
 rm -f "$W/standby/postmaster.pid" "$W/standby/postmaster.opts"
-touch "$W/standby/standby.signal"
-echo "primary_conninfo = 'host=127.0.0.1 port=$PP user=postgres application_name=standby'" >>"$W/standby/postgresql.auto.conf"
+as_pg touch "$W/standby/standby.signal"
+echo "primary_conninfo = 'host=127.0.0.1 port=$PP user=postgres application_name=standby'" | as_pg tee -a "$W/standby/postgresql.auto.conf" >/dev/null
 pgstart primary "$PP"
 pgstart standby "$SP"
 
 say "starting $JAR on port $PORT"
-SERVER_PORT=$PORT LIANLUO_ADMIN_PASSWORD=$ADMIN_PW LIANLUO_DATA_DIR=$W/app LIANLUO_DEMO_DATA=off \
+mkdir -p "$W/app"
+SERVER_PORT=$PORT LIANLUO_ADMIN_PASSWORD=$ADMIN_PW LIANLUO_PII_KEY=$(python3 -c "import os,base64; print(base64.b64encode(os.urandom(32)).decode())") LIANLUO_DATA_DIR=$W/app LIANLUO_DEMO_DATA=off \
 	LIANLUO_SUBMISSIONGUARD_EXEMPTADDRESSES=127.0.0.1,::1 \
 	SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:$PP/postgres SPRING_DATASOURCE_USERNAME=lianluo_app \
 	SPRING_FLYWAY_USER=postgres LIANLUO_REPLICA_URL=jdbc:postgresql://127.0.0.1:$SP/postgres \
