@@ -110,7 +110,9 @@ public class OpinionIntake {
 	 * The opinion an earlier request with this key and body made, if any: a retry is answered with it before it is
 	 * counted against a sender's limits, and after a {@link ConcurrentDuplicate} it is the answer the winner got.
 	 */
-	@Transactional(readOnly = true)
+	// On the primary, not read-only (issue 25): a retry must find what the first attempt committed a moment ago,
+	// whichever read replica has not replayed it yet.
+	@Transactional
 	public Optional<Opinion> replayed(String idempotencyKey, Submission s, Moment at) {
 		return replay(idempotencyKey, hash(validate(s, at)));
 	}

@@ -14,6 +14,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Puts {@link ScopedDataSource} in front of the application's data source, whichever configuration made it, and
+ * puts the read replicas' routing behind it when there are any ({@link ReplicaConfiguration}), and
  * runs every db-scheduler task (sweeps, senders, folds, reminders) as the system scope named after the task. The
  * migrations run as the tables' owner.
  */
@@ -21,12 +22,17 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class DatabaseScopeConfiguration {
 
 	@Bean
-	static BeanPostProcessor scopedDataSource(ObjectProvider<DatabaseScope.Caller> callers) {
+	static BeanPostProcessor scopedDataSource(ObjectProvider<DatabaseScope.Caller> callers,
+			ObjectProvider<ReadReplicas> replicas) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
-				return "dataSource".equals(name) && bean instanceof DataSource target && !(bean instanceof ScopedDataSource)
-						? new ScopedDataSource(target, callers) : bean;
+				if (!"dataSource".equals(name) || !(bean instanceof DataSource target) || bean instanceof ScopedDataSource) {
+					return bean;
+				}
+				// With read replicas (issue 25) the scope is set on whichever server's connection the routing hands out.
+				ReadReplicas standbys = replicas.getIfAvailable();
+				return new ScopedDataSource(standbys == null ? target : standbys.routing(target), callers);
 			}
 		};
 	}

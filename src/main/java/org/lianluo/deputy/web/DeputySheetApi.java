@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The deputy registry as a spreadsheet on the API: import, its template, and the export of a filtered list. */
 @RestController
@@ -40,6 +41,7 @@ class DeputySheetApi {
 		return Downloads.xlsx("deputies-template.xlsx", sheets.template());
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping("/api/v1/deputies/export")
 	ResponseEntity<byte[]> export(@ParameterObject DeputyFilters.Params params) {
 		return Downloads.xlsx("deputies.xlsx", sheets.export(filters.of(params)));

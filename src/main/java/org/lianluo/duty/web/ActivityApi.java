@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Duty activities (API.md): register, list within the scope, read one, correct attendance. */
 @RestController
@@ -52,6 +53,7 @@ class ActivityApi {
 		return intake.register(body, List.of(), key);
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping("/api/v1/activities")
 	Page<Activity> list(@RequestParam(required = false) String region, @RequestParam(required = false) String type,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -12,6 +12,7 @@ import org.lianluo.region.WorkingCalendar;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The back office's landing page: who I am, each of my roles' queues (the workbench), the coming days off. */
 @Controller
@@ -32,6 +33,7 @@ class DashboardScreens {
 		this.workbenches = workbenches;
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping("/dashboard")
 	String dashboard(Model model) {
 		Actor user = Actor.current();

@@ -12,6 +12,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The caller's workbench as JSON: one entry per panel of each role they hold, as the dashboard shows it. */
 @RestController
@@ -26,6 +27,7 @@ class WorkbenchApi {
 		this.messages = messages;
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping("/api/v1/workbench")
 	Map<String, Object> workbench() {
 		Actor actor = Actor.current();

@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.annotation.Transactional;
 
 /** {@code /api/v1/opinions}: the opinion loop for staff (API.md). Each action answers the opinion, 409 when its state forbids it. */
 @RestController
@@ -83,6 +84,7 @@ class OpinionApi {
 		return ResponseEntity.status(HttpStatus.CREATED).body(view(o, true).withRatingKey(opinions.ratingKey(o.getId())));
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping
 	Page<OpinionQueries.Row> list(@RequestParam(required = false) OpinionStatus status,
 			@RequestParam(required = false) String region, @RequestParam(required = false) UUID unit,
@@ -99,6 +101,7 @@ class OpinionApi {
 		return kpis.report(region, year == null ? java.time.Year.now(org.lianluo.region.WorkingCalendar.ZONE).getValue() : year);
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping("/{id}")
 	OpinionView get(@PathVariable UUID id) {
 		return view(opinions.get(id, Actor.current()));

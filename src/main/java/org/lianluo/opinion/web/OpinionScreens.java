@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Staff screens of the opinion loop: the list (also the triage queue and a unit's workbench), and the
@@ -86,6 +87,7 @@ class OpinionScreens {
 		this.regions = regions;
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping
 	String list(@RequestParam(required = false) OpinionStatus status, @RequestParam(required = false) Light light,
 			@RequestParam(required = false) String q, @RequestParam(required = false) OpinionQueries.Order order,

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.annotation.Transactional;
 
 /** {@code /api/v1/public/opinions}: a citizen speaks, follows by code, and rates (API.md). */
 @RestController
@@ -84,6 +85,7 @@ class PublicOpinionApi {
 			.body(Map.of("trackingCode", o.getTrackingCode(), "ratingKey", ratingKey, "status", o.getStatus()));
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping("/{trackingCode}")
 	PublicOpinionView track(@PathVariable String trackingCode) {
 		return view(opinions.byTrackingCode(trackingCode).orElseThrow(LianluoException::notFound));

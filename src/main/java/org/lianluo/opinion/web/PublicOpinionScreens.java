@@ -23,6 +23,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The citizen's two pages: speak (我要反映) and follow by tracking code (查询进度), with the rating. */
 @Controller
@@ -119,6 +120,7 @@ class PublicOpinionScreens {
 	}
 
 	/** Reached by the tracking code, or by the feedback SMS's link, which carries the rating key as {@code key}. */
+	@Transactional(readOnly = true)
 	@GetMapping("/track")
 	String track(@RequestParam(required = false) String code, @RequestParam(required = false) String key, Model model) {
 		if (code != null && !code.isBlank()) {

@@ -19,6 +19,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Citizens find a station (by county on the map, by township or name), see its deputies and its QR code; and read published results. */
 @Controller
@@ -49,6 +50,7 @@ class PublicStationScreens {
 		this.opinions = opinions;
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping("/public/stations")
 	String list(@RequestParam(required = false) String region, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, Model model) {
@@ -65,6 +67,7 @@ class PublicStationScreens {
 		return "portal/stations";
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping("/public/stations/{id}")
 	String station(@PathVariable UUID id, Model model) {
 		Station s = stations.findPublished(id).orElseThrow(LianluoException::notFound);
@@ -81,6 +84,7 @@ class PublicStationScreens {
 		return ResponseEntity.ok(codes.svg(codes.portalUrl(s.id())));
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping("/public/results")
 	String results(@RequestParam(required = false) String county, @RequestParam(required = false) Category category,
 			@RequestParam(defaultValue = "0") int page, Model model) {

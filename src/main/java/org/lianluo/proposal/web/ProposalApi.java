@@ -42,6 +42,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.annotation.Transactional;
 
 /** {@code /api/v1/proposals}: the proposal loop (API.md). Each step answers the proposal, 409 when its state forbids it. */
 @RestController
@@ -92,6 +93,7 @@ class ProposalApi {
 				Actor.current(), now()));
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping
 	Page<ProposalQueries.Row> list(@RequestParam(required = false) ProposalStatus status,
 			@RequestParam(required = false) UUID session, @RequestParam(required = false) String region,

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Staff search, similar items, and the rebuild of the index. */
 @RestController
@@ -32,6 +33,7 @@ class SearchApi {
 		this.indexing = indexing;
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping("/api/v1/search")
 	Search.Result search(@RequestParam(required = false) String q, @RequestParam(required = false) DocumentType type,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String category,

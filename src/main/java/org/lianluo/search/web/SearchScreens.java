@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The search page (the header's box leads here), and the fragments htmx loads into other modules' screens:
@@ -45,6 +46,7 @@ class SearchScreens {
 		this.guard = guard;
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping("/search")
 	String page(@RequestParam(required = false) String q, @RequestParam(required = false) DocumentType type,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String category,

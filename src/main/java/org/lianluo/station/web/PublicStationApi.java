@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@code GET /api/v1/public/stations}: active stations, the deputies in office on their rosters and the members
@@ -28,6 +29,7 @@ class PublicStationApi {
 		this.stations = stations;
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping
 	Page<PublicStation> list(@RequestParam(required = false) String region, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@code /api/v1/stations}: scoped reads for staff, changes by ASSESSOR, ADMIN and STATION_ADMIN; the members who are
@@ -48,6 +49,7 @@ class StationApi {
 		this.codes = codes;
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping
 	Page<Station> list(@ParameterObject StationFilters.Params params) {
 		Page.check(params.pageOrZero(), params.sizeOr(20));

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Stations as a spreadsheet on the API: import, its template, and the export of a filtered list. */
 @RestController
@@ -40,6 +41,7 @@ class StationSheetApi {
 		return Downloads.xlsx("stations-template.xlsx", sheets.template());
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping("/api/v1/stations/export")
 	ResponseEntity<byte[]> export(@ParameterObject StationFilters.Params params) {
 		return Downloads.xlsx("stations.xlsx", sheets.export(filters.of(params)));

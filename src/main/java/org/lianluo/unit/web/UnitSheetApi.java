@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Handling units as a spreadsheet on the API: import, its template, and the export of a filtered list. */
 @RestController
@@ -36,6 +37,7 @@ class UnitSheetApi {
 		return Downloads.xlsx("units-template.xlsx", sheets.template());
 	}
 
+	@Transactional(readOnly = true)
 	@GetMapping("/api/v1/units/export")
 	ResponseEntity<byte[]> export(@RequestParam(required = false) String region, @RequestParam(required = false) String q) {
 		return Downloads.xlsx("units.xlsx", sheets.export(region, q));
