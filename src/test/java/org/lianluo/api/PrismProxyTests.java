@@ -31,6 +31,10 @@ class PrismProxyTests {
 		Path prism = NodeTools.require("prism");
 		Path document = Path.of("target/openapi-prism.json").toAbsolutePath();
 		OpenApiDocument.write(document, OpenApiDocument.live(port));
+		// -Dprism.document=FILE checks the same journeys against another document (e.g. an older one, to compare).
+		if (System.getProperty("prism.document") != null) {
+			document = Path.of(System.getProperty("prism.document")).toAbsolutePath();
+		}
 		int proxyPort = freePort();
 		Path log = Path.of("target/prism.log").toAbsolutePath();
 		Process proxy = new ProcessBuilder(prism.toString(), "proxy", document.toString(), "http://127.0.0.1:" + port,
