@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,6 +75,7 @@ class OpinionApi {
 
 	@PostMapping
 	@PreAuthorize("hasAnyRole('STATION_ADMIN', 'DEPUTY', 'ASSESSOR')")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<OpinionView> submit(@RequestBody StaffSubmission body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
 		Submission s = new Submission(body.content(), body.regionCode(), body.stationId(), body.kind(), body.category(),
@@ -115,6 +117,7 @@ class OpinionApi {
 	}
 
 	@PostMapping(value = "/{id}/attachments", consumes = "multipart/form-data")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Attachments.Attachment> attach(@PathVariable UUID id,
 			@org.springframework.web.bind.annotation.RequestPart(required = false) org.springframework.web.multipart.MultipartFile file)
 			throws java.io.IOException {

@@ -2,7 +2,6 @@ package org.lianluo.opinion.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import org.lianluo.opinion.Category;
@@ -13,6 +12,7 @@ import org.lianluo.opinion.Opinion;
 import org.lianluo.opinion.OpinionKind;
 import org.lianluo.opinion.OpinionIntake;
 import org.lianluo.opinion.OpinionManagement;
+import org.lianluo.opinion.OpinionStatus;
 import org.lianluo.opinion.Rating;
 import org.lianluo.platform.Moment;
 import org.lianluo.opinion.Submission;
@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,7 +60,8 @@ class PublicOpinionApi {
 	}
 
 	@PostMapping
-	ResponseEntity<Map<String, Object>> submit(@RequestBody CitizenSubmission body,
+	@ResponseStatus(HttpStatus.CREATED)
+	ResponseEntity<Receipt> submit(@RequestBody CitizenSubmission body,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
 		Submission s = new Submission(body.content(), body.regionCode(), body.stationId(), body.kind(), body.category(),
 				body.name(), body.phone(), body.anonymous(), body.stationId() == null ? Channel.PORTAL : Channel.STATION_QR,
@@ -80,9 +82,8 @@ class PublicOpinionApi {
 	}
 
 	/** The citizen's receipt: the code to follow the opinion and, given only here, the key to rate its answer. */
-	private static ResponseEntity<Map<String, Object>> created(Opinion o, String ratingKey) {
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(Map.of("trackingCode", o.getTrackingCode(), "ratingKey", ratingKey, "status", o.getStatus()));
+	private static ResponseEntity<Receipt> created(Opinion o, String ratingKey) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(new Receipt(o.getTrackingCode(), ratingKey, o.getStatus()));
 	}
 
 	@Transactional(readOnly = true)
@@ -109,5 +110,9 @@ class PublicOpinionApi {
 	}
 
 	record Evaluation(Grade grade, String comment, String ratingKey) {
+	}
+
+	/** API.md's answer to an intake: {@code {trackingCode, ratingKey, status}}. */
+	record Receipt(String trackingCode, String ratingKey, OpinionStatus status) {
 	}
 }

@@ -250,6 +250,7 @@ class ProposalApi {
 
 	/** The signed reply document (答复函): a PDF, checked by its content. */
 	@PostMapping("/{id}/reply-documents")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<ProposalView.DocumentView> attachReplyDocument(@PathVariable UUID id,
 			@RequestParam(required = false) MultipartFile file) throws IOException {
 		Attachments.Attachment a = steps.attach(new ProposalCommands.AttachReplyDocument(id,
