@@ -105,7 +105,9 @@ public class AuditLog {
 		SIGN_IN, SIGN_IN_FAILED, LOCKED_OUT, SIGN_OUT, TOKEN_ISSUED, TOKEN_REVOKED, USER_CREATED, USER_UPDATED,
 		ROLES_CHANGED, PASSWORD_CHANGED, SESSIONS_ENDED, PERSONAL_DATA_REVEALED, CONTENT_HIDDEN,
 		/** The office rated an opinion's reply for the citizen, from its phone call-back (回访). */
-		FOLLOW_UP_RATED
+		FOLLOW_UP_RATED,
+		/** The identity platform signed someone in who is no enabled Lianluo user (统一身份认证). */
+		SIGN_IN_REFUSED
 	}
 
 	/** One row; {@code hits} counts a tally's events (0 for a single event), {@code lastAt} is when its last came. */
