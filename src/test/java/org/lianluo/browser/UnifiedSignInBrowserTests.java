@@ -71,6 +71,15 @@ class UnifiedSignInBrowserTests {
 			browser.screenshot("unified-sign-in-03-workbench");
 			browser.signOut();
 
+			// signed in once: while the platform's session lasts, the button signs the same person in without a form
+			browser.go("/login").click("#unified-sign-in");
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+				.until(d -> d.getCurrentUrl().equals("http://localhost:" + port + "/dashboard"));
+			assertThat(WorkbenchBrowserTests.roles(browser)).containsExactly("ASSESSOR", "LEADER");
+			browser.signOut();
+			browser.driver().get(IdentityPlatform.issuer(platform) + "/login");
+			browser.signOut();
+
 			browser.go("/login");
 			throughPlatform(browser, stranger);
 			assertThat(browser.driver().getCurrentUrl()).isEqualTo("http://localhost:" + port + "/login?error");
@@ -79,7 +88,7 @@ class UnifiedSignInBrowserTests {
 			browser.screenshot("unified-sign-in-04-refused");
 		}
 		assertThat(jdbc.sql("select count(*) from audit_log where action = 'SIGN_IN' and actor = ? and detail like 'unified sign-in, %'")
-			.param(name).query(Long.class).single()).isEqualTo(1);
+			.param(name).query(Long.class).single()).isEqualTo(2);
 		assertThat(jdbc.sql("select count(*) from audit_log where action = 'SIGN_IN_REFUSED' and target = ?")
 			.param(stranger).query(Long.class).single()).isEqualTo(1);
 	}
