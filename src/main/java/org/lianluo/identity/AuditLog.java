@@ -107,7 +107,9 @@ public class AuditLog {
 		/** The office rated an opinion's reply for the citizen, from its phone call-back (回访). */
 		FOLLOW_UP_RATED,
 		/** A city administrator replaced the county outlines of the dashboards' maps. */
-		MAP_UPLOADED
+		MAP_UPLOADED,
+		/** The identity platform signed someone in who is no enabled Lianluo user (统一身份认证). */
+		SIGN_IN_REFUSED
 	}
 
 	/** One row; {@code hits} counts a tally's events (0 for a single event), {@code lastAt} is when its last came. */

@@ -24,7 +24,7 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 
 /**
  * Two doors: {@code /api/**} is stateless with bearer tokens and answers problems; the screens use a
- * session, the sign-in form and CSRF. Both send the same security headers.
+ * session, the sign-in form (and the identity platform's, when configured: {@link UnifiedSignInFlow}) and CSRF. Both send the same security headers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -84,7 +84,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain screens(HttpSecurity http, CityWide cityWide, Users users) throws Exception {
+	SecurityFilterChain screens(HttpSecurity http, CityWide cityWide, Users users, UnifiedSignInFlow unified)
+			throws Exception {
 		http.addFilterAfter(new SessionStamp.Check(users), SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(a -> a
 			.requestMatchers("/", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/fonts/**",
@@ -108,6 +109,9 @@ class SecurityConfiguration {
 			}, new RequestHeaderRequestMatcher("HX-Request", "true")))
 			.httpBasic(h -> h.disable())
 			.rememberMe(r -> r.disable());
+		if (unified.enabled()) {
+			http.oauth2Login(unified::configure);
+		}
 		headers(http);
 		return http.build();
 	}
