@@ -173,8 +173,10 @@ public class PersonalData {
 			w = byHeader.get(header);
 			if (w == null) {
 				String[] parts = header.split(":");
-				PiiSuite.ofCode(parts[1]);
-				keys.key(parts[2]);
+				if (parts.length == 3) {
+					PiiSuite.ofCode(parts[1]);
+					keys.key(parts[2]);
+				}
 				throw new IllegalStateException("decryption failed: not a cipher text of Lianluo");
 			}
 			aad = aad(header, table, column, rowId);

@@ -12,6 +12,7 @@ import java.security.Security;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import javax.crypto.Cipher;
@@ -76,6 +77,10 @@ class PersonalDataSuiteTests {
 				.isInstanceOf(IllegalStateException.class);
 			String relabelled = sealed.replace(":k2:", ":k1:");
 			assertThatThrownBy(() -> pd.decrypt(relabelled, "opinion", "submitter_phone_enc", ROW)).isInstanceOf(IllegalStateException.class);
+			for (String broken : List.of("v3:sm4::QUJD", "v3:xyz:k2:QUJD", "v3:aes:k9:QUJD", "v3:" + suite.code() + ":k2:QUJD", "v4:QUJD")) {
+				assertThatThrownBy(() -> pd.decrypt(broken, "opinion", "submitter_phone_enc", ROW)).as(broken)
+					.isInstanceOf(IllegalStateException.class);
+			}
 			String otherSuite = "v3:" + (suite == PiiSuite.SM4_GCM ? "aes" : "sm4") + sealed.substring(6);
 			assertThatThrownBy(() -> pd.decrypt(otherSuite, "opinion", "submitter_phone_enc", ROW)).isInstanceOf(IllegalStateException.class);
 		}
