@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -52,7 +53,11 @@ public class KeyRotation {
 	private static final String COLUMNS = "id, key_id, suite, status, round, table_name, last_id, found_in_round, rows_resealed,"
 			+ " batches, started_by, started_at, updated_at, finished_at, error";
 
-	/** A rotation as the API shows it; {@code remaining}: rows per table not yet under its key (only when asked). */
+	/**
+	 * A rotation as the API shows it; {@code remaining}: rows per table not yet under its key (only when asked for one
+	 * rotation). What has no value (the table once done, the end while it runs, the error) is left out.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Rotation(UUID id, String keyId, String suite, String status, int round, String table, long rowsResealed,
 			long batches, String startedBy, Instant startedAt, Instant updatedAt, Instant finishedAt, String error,
 			Map<String, Long> remaining) {
