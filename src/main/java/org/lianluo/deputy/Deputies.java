@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -139,7 +138,10 @@ public class Deputies {
 		DeputyRules.Valid valid = rules.validate(form, false);
 		String phone = form.phone();
 		boolean keepPhone = phone == null || phone.contains("*");
-		boolean phoneChanged = !keepPhone && !Objects.equals(store.phoneHash(id), personalData.searchHash(valid.phone()));
+		// The stored hash may be under an earlier key or suite (a rotation under way): any of the set's counts as the same.
+		String storedHash = store.phoneHash(id);
+		List<String> hashes = personalData.searchHashes(valid.phone());
+		boolean phoneChanged = !keepPhone && (hashes.isEmpty() ? storedHash != null : !hashes.contains(storedHash));
 		store.update(id, valid, keepPhone, before.seats(), before.levels());
 		Deputy after = store.load(List.of(id)).get(0);
 		List<DeputyHistory.Change> changes = DeputyHistory.diff(before, after, phoneChanged);

@@ -102,6 +102,8 @@ public class AuditLog {
 	}
 
 	public enum Action {
+		/** The key rotation of personal data (issue 23.3): started or resumed by an ADMIN, resumed after a restart, ended. */
+		KEY_ROTATION_STARTED, KEY_ROTATION_RESUMED, KEY_ROTATION_FINISHED, KEY_ROTATION_FAILED,
 		SIGN_IN, SIGN_IN_FAILED, LOCKED_OUT, SIGN_OUT, TOKEN_ISSUED, TOKEN_REVOKED, USER_CREATED, USER_UPDATED,
 		ROLES_CHANGED, PASSWORD_CHANGED, SESSIONS_ENDED, PERSONAL_DATA_REVEALED, CONTENT_HIDDEN,
 		/** The office rated an opinion's reply for the citizen, from its phone call-back (回访). */

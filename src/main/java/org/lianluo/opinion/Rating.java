@@ -1,7 +1,5 @@
 package org.lianluo.opinion;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -58,8 +56,8 @@ public class Rating {
 		if (key == null || key.isBlank()) {
 			throw LianluoException.of(HttpStatus.FORBIDDEN, "opinion.rating-key.missing");
 		}
-		byte[] expected = ratingKey(o.getId()).getBytes(StandardCharsets.UTF_8);
-		if (!MessageDigest.isEqual(expected, TrackingCodes.normalise(key).getBytes(StandardCharsets.UTF_8))) {
+		// Any key and suite of the key set: a key given before a rotation still rates (PersonalData.isRatingKey).
+		if (!personalData.isRatingKey(o.getId(), TrackingCodes.normalise(key))) {
 			throw LianluoException.of(HttpStatus.FORBIDDEN, "opinion.rating-key.wrong");
 		}
 		if (o.getStatus() == OpinionStatus.MERGED) {

@@ -93,7 +93,7 @@ class OpinionLoopApiTests {
 
 		String stored = jdbc.sql("select coalesce(submitter_phone_enc, '') || coalesce(submitter_name_enc, '') from opinion where tracking_code = ?")
 			.param(code).query(String.class).single();
-		assertThat(stored).doesNotContain("13812345678").doesNotContain("黄大伟").startsWith("v2:");
+		assertThat(stored).doesNotContain("13812345678").doesNotContain("黄大伟").startsWith("v3:aes:k1:");
 	}
 
 	@Test

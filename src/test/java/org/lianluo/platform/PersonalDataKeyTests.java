@@ -81,7 +81,7 @@ class PersonalDataKeyTests {
 	void aValueCopiedToAnotherRowColumnOrTableDoesNotDecrypt() {
 		UUID row = UUID.randomUUID();
 		String sealed = personalData.encrypt("13812340000", "opinion", "submitter_phone_enc", row);
-		assertThat(sealed).startsWith("v2:").doesNotContain("13812340000");
+		assertThat(sealed).startsWith("v3:aes:k1:").doesNotContain("13812340000");
 		assertThat(personalData.decrypt(sealed, "opinion", "submitter_phone_enc", row)).isEqualTo("13812340000");
 		assertThatThrownBy(() -> personalData.decrypt(sealed, "opinion", "submitter_phone_enc", UUID.randomUUID()))
 			.isInstanceOf(IllegalStateException.class);
