@@ -72,9 +72,55 @@ public class OpinionQueries {
 	 */
 	public Page<Row> list(Filter f, int page, int size) {
 		Actor user = Actor.current();
-		Scope scope = user.scope();
 		boolean codes = showsTrackingCodes(user);
 		Instant now = clock.instant();
+		Matching m = matching(f, user, codes, now);
+		String where = m.where();
+		List<Object> params = m.params();
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add(size);
+		pageParams.add((long) page * size);
+		List<Row> items = jdbc.sql(ROWS + where + m.order() + " limit ? offset ?")
+			.params(pageParams)
+			.query((rs, n) -> row(rs, now, codes, EXCERPT))
+			.list();
+		long before = (long) page * size;
+		if (items.size() < size && (page == 0 || !items.isEmpty())) {
+			// The last page: what came before it and what it holds are all there is.
+			return new Page<>(items, page, size, before + items.size());
+		}
+		List<Object> countParams = new ArrayList<>(params);
+		countParams.add(TOTAL_CAP + 1);
+		long counted = jdbc.sql("select count(*) from (select 1 from opinion o" + where + " limit ?) matching")
+			.params(countParams)
+			.query(Long.class)
+			.single();
+		return counted > TOTAL_CAP ? new Page<>(items, page, size, TOTAL_CAP, true) : new Page<>(items, page, size, counted);
+	}
+
+	/**
+	 * The caller's list with these filters in its order, at most {@code max} rows, each with its whole content: what
+	 * the list's .xlsx export holds (the same scope and filters as a page of the list).
+	 */
+	public List<Row> export(Filter f, int max) {
+		Actor user = Actor.current();
+		boolean codes = showsTrackingCodes(user);
+		Instant now = clock.instant();
+		Matching m = matching(f, user, codes, now);
+		List<Object> params = new ArrayList<>(m.params());
+		params.add(max);
+		return jdbc.sql(ROWS + m.where() + m.order() + " limit ?")
+			.params(params)
+			.query((rs, n) -> row(rs, now, codes, Integer.MAX_VALUE))
+			.list();
+	}
+
+	/** The WHERE clause and its parameters of a list's filters within the caller's scope, and the ORDER BY. */
+	private record Matching(String where, List<Object> params, String order) {
+	}
+
+	private Matching matching(Filter f, Actor user, boolean codes, Instant now) {
+		Scope scope = user.scope();
 		StringBuilder where = new StringBuilder(" where");
 		List<Object> params = new ArrayList<>();
 		regionClause(scope.narrow(f.region()), where, params);
@@ -108,27 +154,7 @@ public class OpinionQueries {
 			case OLDEST -> " order by o.received_at, o.id";
 			case DEADLINE -> " order by o.deadline nulls last, o.id";
 		};
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(size);
-		pageParams.add((long) page * size);
-		List<Row> items = jdbc.sql("select o.id, o.tracking_code, o.status, o.kind, o.category, o.channel, o.region_code,"
-				+ " o.content, o.received_at, o.lead_unit_id, o.deadline, o.extended, o.supervision_level, o.submitter_phone_hash"
-				+ " from opinion o" + where + order + " limit ? offset ?")
-			.params(pageParams)
-			.query((rs, n) -> row(rs, now, codes))
-			.list();
-		long before = (long) page * size;
-		if (items.size() < size && (page == 0 || !items.isEmpty())) {
-			// The last page: what came before it and what it holds are all there is.
-			return new Page<>(items, page, size, before + items.size());
-		}
-		List<Object> countParams = new ArrayList<>(params);
-		countParams.add(TOTAL_CAP + 1);
-		long counted = jdbc.sql("select count(*) from (select 1 from opinion o" + where + " limit ?) matching")
-			.params(countParams)
-			.query(Long.class)
-			.single();
-		return counted > TOTAL_CAP ? new Page<>(items, page, size, TOTAL_CAP, true) : new Page<>(items, page, size, counted);
+		return new Matching(where.toString(), params, order);
 	}
 
 	/** A unit handler's: what their unit leads or assists; a deputy's: what they received or was said at their station. */
@@ -188,7 +214,7 @@ public class OpinionQueries {
 				+ " o.content, o.received_at, o.lead_unit_id, o.deadline, o.extended, o.supervision_level, o.submitter_phone_hash"
 				+ " from opinion o" + where + " order by o.received_at desc limit 20")
 			.params(params)
-			.query((rs, n) -> row(rs, now, false))
+			.query((rs, n) -> row(rs, now, false, EXCERPT))
 			.list();
 	}
 
@@ -294,7 +320,13 @@ public class OpinionQueries {
 		}
 	}
 
-	private Row row(ResultSet rs, Instant now, boolean withCode) throws SQLException {
+	private static final int EXCERPT = 80;
+
+	private static final String ROWS = "select o.id, o.tracking_code, o.status, o.kind, o.category, o.channel,"
+			+ " o.region_code, o.content, o.received_at, o.lead_unit_id, o.deadline, o.extended, o.supervision_level"
+			+ " from opinion o";
+
+	private Row row(ResultSet rs, Instant now, boolean withCode, int longest) throws SQLException {
 		OpinionStatus status = OpinionStatus.valueOf(rs.getString("status"));
 		OffsetDateTime deadline = rs.getObject("deadline", OffsetDateTime.class);
 		Light light = null;
@@ -307,7 +339,7 @@ public class OpinionQueries {
 		return new Row(rs.getObject("id", UUID.class), withCode ? rs.getString("tracking_code") : null, status,
 				OpinionKind.valueOf(rs.getString("kind")), Category.valueOf(rs.getString("category")),
 				Channel.valueOf(rs.getString("channel")), rs.getString("region_code"),
-				content.length() > 80 ? content.substring(0, 80) + "…" : content,
+				content.length() > longest ? content.substring(0, longest) + "…" : content,
 				rs.getObject("received_at", OffsetDateTime.class).toInstant(), rs.getObject("lead_unit_id", UUID.class),
 				deadline == null ? null : deadline.toInstant(), light, rs.getInt("supervision_level"));
 	}

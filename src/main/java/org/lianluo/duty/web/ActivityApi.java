@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
 import org.lianluo.duty.NewActivity;
 import org.lianluo.platform.Page;
+import org.lianluo.platform.web.Downloads;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +41,12 @@ class ActivityApi {
 
 	private final ActivityIntake intake;
 
-	ActivityApi(Activities activities, ActivityIntake intake) {
+	private final ActivityExport export;
+
+	ActivityApi(Activities activities, ActivityIntake intake, ActivityExport export) {
 		this.activities = activities;
 		this.intake = intake;
+		this.export = export;
 	}
 
 	/** With an {@code Idempotency-Key}, the same key and body again answer the same activity, no second one. */
@@ -62,6 +66,15 @@ class ActivityApi {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		Page.check(page, size);
 		return activities.list(new ActivityFilter(region, type, from, to, deputy, station), page, size);
+	}
+
+	/** The list with the same filters and scope as an .xlsx (API.md). */
+	@GetMapping("/api/v1/activities/export")
+	ResponseEntity<byte[]> export(@RequestParam(required = false) String region, @RequestParam(required = false) String type,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) UUID deputy, @RequestParam(required = false) UUID station) {
+		return Downloads.xlsx("activities.xlsx", export.xlsx(new ActivityFilter(region, type, from, to, deputy, station)));
 	}
 
 	@GetMapping("/api/v1/activities/{id}")

@@ -76,8 +76,11 @@ class DutyScreens {
 
 	private final Visits visits;
 
+	private final ActivityExport export;
+
 	DutyScreens(Visits visits, DutyCalendar calendar, DutyStatements statements, Activities activities, Contacts contacts, DutyRecords records, Deputies deputies, Stations stations,
-			Regions regions, FormErrors formErrors, DutyStatistics statistics, Receptions receptions) {
+			Regions regions, FormErrors formErrors, DutyStatistics statistics, Receptions receptions, ActivityExport export) {
+		this.export = export;
 		this.visits = visits;
 		this.statistics = statistics;
 		this.receptions = receptions;
@@ -90,6 +93,17 @@ class DutyScreens {
 		this.stations = stations;
 		this.regions = regions;
 		this.formErrors = formErrors;
+	}
+
+	/** The list as it stands, as an .xlsx: the same filters and scope. */
+	@GetMapping("/duty/activities/export.xlsx")
+	org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(required = false) String region,
+			@RequestParam(required = false) String type,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) UUID station) {
+		return org.lianluo.platform.web.Downloads.xlsx("activities.xlsx",
+				export.xlsx(new ActivityFilter(region, type, from, to, null, station)));
 	}
 
 	@GetMapping("/duty/activities")

@@ -29,6 +29,7 @@ import org.lianluo.opinion.ReplyResult;
 import org.lianluo.opinion.Submission;
 import org.lianluo.platform.Attachments;
 import org.lianluo.platform.Page;
+import org.lianluo.platform.web.Downloads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -62,8 +63,11 @@ class OpinionApi {
 
 	private final TimelineNotes notes;
 
+	private final OpinionExport export;
+
 	OpinionApi(OpinionManagement opinions, OpinionQueries queries, Deadlines deadlines, Clock clock, OpinionKpis kpis,
-			OpinionLoop loop, TimelineNotes notes) {
+			OpinionLoop loop, TimelineNotes notes, OpinionExport export) {
+		this.export = export;
 		this.kpis = kpis;
 		this.opinions = opinions;
 		this.queries = queries;
@@ -95,6 +99,15 @@ class OpinionApi {
 			@RequestParam(defaultValue = "20") int size) {
 		Page.check(page, size);
 		return queries.list(new OpinionQueries.Filter(status, region, unit, light, q, order), page, size);
+	}
+
+	/** The list with the same filters and scope as an .xlsx (API.md), no personal data in it. */
+	@GetMapping("/export")
+	ResponseEntity<byte[]> export(@RequestParam(required = false) OpinionStatus status,
+			@RequestParam(required = false) String region, @RequestParam(required = false) UUID unit,
+			@RequestParam(required = false) Light light, @RequestParam(required = false) String q,
+			@RequestParam(required = false) OpinionQueries.Order order) {
+		return Downloads.xlsx("opinions.xlsx", export.xlsx(new OpinionQueries.Filter(status, region, unit, light, q, order)));
 	}
 
 	/** The loop's figures for a region (default: the caller's scope) and a year (default: this year). */

@@ -71,9 +71,12 @@ class OpinionScreens {
 
 	private final TimelineNotes notes;
 
+	private final OpinionExport export;
+
 	OpinionScreens(Regions regions, Consultations consultations, OpinionManagement opinions, OpinionQueries queries,
 			Deadlines deadlines, Units units, FormErrors formErrors, Clock clock, Deputies deputies, OpinionLoop loop,
-			TimelineNotes notes) {
+			TimelineNotes notes, OpinionExport export) {
+		this.export = export;
 		this.loop = loop;
 		this.notes = notes;
 		this.deputies = deputies;
@@ -93,20 +96,35 @@ class OpinionScreens {
 			@RequestParam(required = false) String q, @RequestParam(required = false) OpinionQueries.Order order,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String view, Model model) {
 		Actor user = Actor.current();
-		OpinionQueries.Order effective = order != null ? order
-				: "triage".equals(view) ? OpinionQueries.Order.OLDEST
-						: user.has(Role.UNIT_HANDLER) ? OpinionQueries.Order.DEADLINE : OpinionQueries.Order.NEWEST;
-		OpinionStatus effectiveStatus = "triage".equals(view) ? OpinionStatus.RECEIVED : status;
-		model.addAttribute("page", queries.list(new OpinionQueries.Filter(effectiveStatus, null, null, light, q, effective),
-				Math.max(page, 0), 50));
+		OpinionQueries.Filter filter = filter(status, light, q, order, view, user);
+		model.addAttribute("page", queries.list(filter, Math.max(page, 0), 50));
 		model.addAttribute("codes", OpinionQueries.showsTrackingCodes(user));
-		model.addAttribute("status", effectiveStatus);
+		model.addAttribute("status", filter.status());
+		model.addAttribute("order", order);
 		model.addAttribute("light", light);
 		model.addAttribute("q", q);
 		model.addAttribute("view", view);
 		model.addAttribute("statuses", OpinionStatus.values());
 		model.addAttribute("lights", Light.values());
 		return "opinion/list";
+	}
+
+	/** The list as it stands, as an .xlsx: the same filters (the triage view included) and scope. */
+	@GetMapping("/export.xlsx")
+	org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(required = false) OpinionStatus status,
+			@RequestParam(required = false) Light light, @RequestParam(required = false) String q,
+			@RequestParam(required = false) OpinionQueries.Order order, @RequestParam(required = false) String view) {
+		return org.lianluo.platform.web.Downloads.xlsx("opinions.xlsx",
+				export.xlsx(filter(status, light, q, order, view, Actor.current())));
+	}
+
+	/** The list's filter: the triage view is what awaits triage, oldest first; a unit's list is by deadline. */
+	private static OpinionQueries.Filter filter(OpinionStatus status, Light light, String q, OpinionQueries.Order order,
+			String view, Actor user) {
+		boolean triage = "triage".equals(view);
+		OpinionQueries.Order effective = order != null ? order : triage ? OpinionQueries.Order.OLDEST
+				: user.has(Role.UNIT_HANDLER) ? OpinionQueries.Order.DEADLINE : OpinionQueries.Order.NEWEST;
+		return new OpinionQueries.Filter(triage ? OpinionStatus.RECEIVED : status, null, null, light, q, effective);
 	}
 
 	@GetMapping("/{id}")
