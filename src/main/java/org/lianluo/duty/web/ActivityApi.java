@@ -69,6 +69,7 @@ class ActivityApi {
 	}
 
 	/** The list with the same filters and scope as an .xlsx (API.md). */
+	@Transactional(readOnly = true)
 	@GetMapping("/api/v1/activities/export")
 	ResponseEntity<byte[]> export(@RequestParam(required = false) String region, @RequestParam(required = false) String type,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

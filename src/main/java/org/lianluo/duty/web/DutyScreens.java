@@ -96,6 +96,7 @@ class DutyScreens {
 	}
 
 	/** The list as it stands, as an .xlsx: the same filters and scope. */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
 	@GetMapping("/duty/activities/export.xlsx")
 	org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(required = false) String region,
 			@RequestParam(required = false) String type,

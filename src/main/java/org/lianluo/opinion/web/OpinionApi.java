@@ -102,6 +102,7 @@ class OpinionApi {
 	}
 
 	/** The list with the same filters and scope as an .xlsx (API.md), no personal data in it. */
+	@Transactional(readOnly = true)
 	@GetMapping("/export")
 	ResponseEntity<byte[]> export(@RequestParam(required = false) OpinionStatus status,
 			@RequestParam(required = false) String region, @RequestParam(required = false) UUID unit,

@@ -110,6 +110,7 @@ class OpinionScreens {
 	}
 
 	/** The list as it stands, as an .xlsx: the same filters (the triage view included) and scope. */
+	@Transactional(readOnly = true)
 	@GetMapping("/export.xlsx")
 	org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(required = false) OpinionStatus status,
 			@RequestParam(required = false) Light light, @RequestParam(required = false) String q,

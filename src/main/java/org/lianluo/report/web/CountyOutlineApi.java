@@ -26,6 +26,7 @@ class CountyOutlineApi {
 		this.outlines = outlines;
 	}
 
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
 	@GetMapping(path = "/api/v1/maps/{city}", produces = { "application/geo+json", MediaType.APPLICATION_JSON_VALUE })
 	ResponseEntity<String> outlines(@PathVariable String city) {
 		return outlines.geojson(city).map(g -> ResponseEntity.ok().contentType(GEO_JSON).body(g))

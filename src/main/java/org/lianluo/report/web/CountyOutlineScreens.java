@@ -34,6 +34,7 @@ class CountyOutlineScreens {
 		this.formErrors = formErrors;
 	}
 
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
 	@GetMapping("/maps/{city}.geojson")
 	ResponseEntity<String> geojson(@PathVariable String city) {
 		return outlines.geojson(city)
