@@ -36,6 +36,7 @@ import org.lianluo.platform.LianluoException.FieldProblem;
 import org.lianluo.platform.Page;
 import org.lianluo.region.Regions;
 import org.lianluo.station.StationMember;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,8 +68,11 @@ public class Activities {
 
 	private final ActivityParts parts;
 
+	private final ApplicationEventPublisher events;
+
 	Activities(JdbcClient jdbc, Regions regions, Deputies deputies, ActivityParts parts, Clock clock,
-			OpinionManagement opinionLoop, OpinionIntake intake, ActivityPhotos photos) {
+			OpinionManagement opinionLoop, OpinionIntake intake, ActivityPhotos photos, ApplicationEventPublisher events) {
+		this.events = events;
 		this.parts = parts;
 		this.opinionLoop = opinionLoop;
 		this.intake = intake;
@@ -170,6 +174,7 @@ public class Activities {
 				.params(id, o.getId(), i)
 				.update();
 		}
+		events.publishEvent(new DutyEvents.ActivityRecorded(id));
 		return load(List.of(id)).get(0);
 	}
 

@@ -16,4 +16,8 @@ public final class DutyEvents {
 	public record ContactPlanBehind(int year, UUID memberId, String memberName, UUID deputyId, String deputyName,
 			int target, int contacts, int expected, String regionCode) {
 	}
+
+	/** An activity was recorded (the search index takes it in). */
+	public record ActivityRecorded(UUID activityId) {
+	}
 }

@@ -2,5 +2,5 @@ package org.lianluo.search;
 
 /** What the index holds. */
 public enum DocumentType {
-	OPINION, PROPOSAL
+	OPINION, PROPOSAL, ACTIVITY
 }

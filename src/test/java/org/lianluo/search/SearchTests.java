@@ -107,6 +107,36 @@ class SearchTests {
 		assertThat(citizen.get("/api/v1/search?q=路").status()).isEqualTo(401);
 	}
 
+	/** DESIGN.md: the search box covers activities too, scoped like the rest, and a rebuild keeps them. */
+	@Test
+	void anActivityIsFoundByItsWordsWithinScopeAndAgainAfterARebuild() {
+		String deputy = f.admin.post("/api/v1/deputies", Map.of("name", "黄" + word.substring(2, 5), "gender", "FEMALE",
+				"levels", List.of("COUNTY"), "regionCode", "451022108")).json().get("id").asText();
+		Response made = f.assessor.post("/api/v1/activities", Map.of("type", "PUBLIC_MEETING", "title",
+				word + "朔良镇芒果产销民情沟通会", "theme", "乡村振兴", "startAt", "2026-05-12T09:00:00+08:00", "regionCode",
+				"451022108", "deputyIds", List.of(deputy), "votersReceived", 60, "outcome",
+				"群众反映芒果收购价偏低，代表联系县农业农村局协调电商平台收购。"));
+		assertThat(made.status()).as(made.toString()).isEqualTo(201);
+		String id = made.json().get("id").asText();
+
+		JsonNode result = eventually(() -> f.assessor.get("/api/v1/search?q=" + word + "%20芒果"), r -> total(r) == 1);
+		JsonNode hit = result.get("page").get("items").get(0);
+		assertThat(hit.get("type").asText()).isEqualTo("ACTIVITY");
+		assertThat(hit.get("status").asText()).as("its type").isEqualTo("PUBLIC_MEETING");
+		assertThat(hit.get("id").asText()).isEqualTo(id);
+		assertThat(hit.get("title").asText()).isEqualTo(word + "朔良镇芒果产销民情沟通会");
+		assertThat(result.get("facets").get("type").get("ACTIVITY").asLong()).isEqualTo(1);
+		assertThat(total(f.assessor.get("/api/v1/search?q=" + word + "&type=ACTIVITY").json())).isEqualTo(1);
+		assertThat(total(f.otherCountyAssessor.get("/api/v1/search?q=" + word).json())).isZero();
+		assertThat(total(f.handler.get("/api/v1/search?q=" + word).json())).as("a unit takes no part in it").isZero();
+
+		jdbc.sql("delete from search_document where id = ?").param(UUID.fromString(id)).update();
+		assertThat(total(f.assessor.get("/api/v1/search?q=" + word).json())).isZero();
+		JsonNode rebuilt = f.admin.post("/api/v1/admin/search/rebuild", Map.of()).json();
+		assertThat(rebuilt.get("activities").asLong()).isGreaterThanOrEqualTo(1);
+		assertThat(total(f.assessor.get("/api/v1/search?q=" + word + "%20芒果").json())).isEqualTo(1);
+	}
+
 	@Test
 	void emptyingTheIndexAndRebuildingGivesTheSameAnswers() {
 		String code = submit(word + "田东县祥周镇芒果卖不出去，烂在地里", "451022101", null);

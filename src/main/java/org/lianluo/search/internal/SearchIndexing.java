@@ -10,6 +10,8 @@ import org.lianluo.opinion.OpinionEvents.OpinionMerged;
 import org.lianluo.opinion.OpinionEvents.OpinionReceived;
 import org.lianluo.opinion.OpinionEvents.OpinionStatusChanged;
 import org.lianluo.opinion.OpinionEvents.OpinionUnmerged;
+import org.lianluo.duty.ActivitySearchEntries;
+import org.lianluo.duty.DutyEvents;
 import org.lianluo.opinion.OpinionQueries;
 import org.lianluo.proposal.ProposalEvents.ProposalStatusChanged;
 import org.lianluo.proposal.ProposalQueries;
@@ -62,8 +64,11 @@ public class SearchIndexing {
 
 	private final TermStatistics statistics;
 
+	private final ActivitySearchEntries activities;
+
 	SearchIndexing(TermStatistics statistics, OpinionQueries opinions, ProposalQueries proposals, SearchIndex index, Segmenter segmenter,
-			Regions regions, Stations stations, Units units, JdbcClient jdbc, Clock clock) {
+			Regions regions, Stations stations, Units units, JdbcClient jdbc, Clock clock, ActivitySearchEntries activities) {
+		this.activities = activities;
 		this.statistics = statistics;
 		this.opinions = opinions;
 		this.proposals = proposals;
@@ -132,6 +137,19 @@ public class SearchIndexing {
 		}
 	}
 
+	@EventListener
+	void on(DutyEvents.ActivityRecorded event) {
+		if (!Indexing.isDeferred()) {
+			activity(event.activityId());
+		}
+	}
+
+	@Transactional
+	public void activity(UUID id) {
+		lock(DocumentType.ACTIVITY, id);
+		activities.entry(id).ifPresentOrElse(a -> index.put(document(a)), () -> index.remove(DocumentType.ACTIVITY, id));
+	}
+
 	@Transactional
 	public void opinion(UUID id) {
 		lock(DocumentType.OPINION, id);
@@ -168,16 +186,22 @@ public class SearchIndexing {
 			index.putAll(page.stream().map(SearchIndexing::document).toList());
 			proposalCount += page.size();
 		}
+		long activityCount = 0;
+		after = null;
+		for (List<ActivitySearchEntries.Entry> page; !(page = activities.page(after, BATCH)).isEmpty(); after = page.get(page.size() - 1).id()) {
+			index.putAll(page.stream().map(SearchIndexing::document).toList());
+			activityCount += page.size();
+		}
 		int removed = index.removeOlderThan(begun);
 		statistics.refresh();
 		long millis = (System.nanoTime() - start) / 1_000_000;
-		log.info("search index rebuilt: {} opinions, {} proposals, {} stale rows removed, {} ms", opinionCount,
-				proposalCount, removed, millis);
-		return new Rebuilt(opinionCount, proposalCount, removed, millis);
+		log.info("search index rebuilt: {} opinions, {} proposals, {} activities, {} stale rows removed, {} ms",
+				opinionCount, proposalCount, activityCount, removed, millis);
+		return new Rebuilt(opinionCount, proposalCount, activityCount, removed, millis);
 	}
 
 	/** What a rebuild did. */
-	public record Rebuilt(long opinions, long proposals, int removed, long millis) {
+	public record Rebuilt(long opinions, long proposals, long activities, int removed, long millis) {
 	}
 
 	private void lock(DocumentType type, UUID id) {
@@ -196,5 +220,11 @@ public class SearchIndexing {
 	static IndexedDocument document(ProposalQueries.IndexEntry p) {
 		return new IndexedDocument(DocumentType.PROPOSAL, p.id(), p.regionCode(), null, null, p.status().name(),
 				p.status().name().equals("CLOSED"), p.at(), p.parties(), p.title(), p.content(), p.replyText());
+	}
+
+	static IndexedDocument document(ActivitySearchEntries.Entry a) {
+		// its type stands as its status: the search page's status facet then reads 民情沟通会, 视察, 走访 …
+		return new IndexedDocument(DocumentType.ACTIVITY, a.id(), a.regionCode(), a.stationId(), null, a.type().name(), false, a.at(),
+				a.parties(), a.title(), a.text(), null);
 	}
 }
