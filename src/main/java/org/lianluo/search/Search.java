@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.lianluo.identity.Actor;
 import org.lianluo.identity.Role;
 import org.lianluo.identity.Scope;
@@ -146,7 +147,8 @@ public class Search {
 	}
 
 	/** One page of hits, the facets of all of them, and the words the query was cut into. */
-	public record Result(Page<Hit> page, Facets facets, List<String> terms) {
+	/** A page of hits as API.md's lists ({@code items, page, size, total} at the top), with the facets and terms. */
+	public record Result(@JsonUnwrapped Page<Hit> page, Facets facets, List<String> terms) {
 	}
 
 	/** A record found: its snippet marks the matched words. */

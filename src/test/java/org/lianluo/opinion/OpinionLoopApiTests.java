@@ -187,7 +187,7 @@ class OpinionLoopApiTests {
 		assertThat(disguised.json().get("detail").asText()).contains("按文件内容识别");
 		assertThat(org.lianluo.Staff.upload(f.otherCountyAssessor, "/api/v1/opinions/" + id + "/attachments", "x.pdf", pdf).status())
 			.isEqualTo(404);
-		var files = f.assessor.get("/api/v1/opinions/" + id + "/attachments").json();
+		var files = f.assessor.get("/api/v1/opinions/" + id + "/attachments").json().get("items");
 		assertThat(files).hasSize(1);
 		assertThat(f.assessor.get("/api/v1/opinions/" + id + "/attachments/" + files.get(0).get("id").asText()).body()).startsWith("%PDF-");
 		assertThat(citizen.get("/api/v1/opinions/" + id + "/attachments").status()).isEqualTo(401);

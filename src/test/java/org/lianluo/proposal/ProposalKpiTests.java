@@ -62,8 +62,8 @@ class ProposalKpiTests {
 				"targetLevel", "PROVINCIAL", "title", title, "submittedOn", "2026-01-20", "externalNumber", "第0123号"));
 		assertThat(r.status()).as(r.toString()).isEqualTo(201);
 		assertThat(r.json().get("externalNumber").asText()).isEqualTo("第0123号");
-		assertThat(f.assessor.get("/api/v1/proposals/upward?year=2026").body()).contains(title);
-		assertThat(f.jingxiAssessor.get("/api/v1/proposals/upward?year=2026").body()).doesNotContain(title);
+		assertThat(f.assessor.get("/api/v1/proposals/upward?year=2026&size=200").body()).contains(title);
+		assertThat(f.jingxiAssessor.get("/api/v1/proposals/upward?year=2026&size=200").body()).doesNotContain(title);
 		Response outside = f.jingxiAssessor.post("/api/v1/proposals/upward", Map.of("delegation", "百色代表团", "regionCode",
 				"451000", "targetLevel", "PROVINCIAL", "title", "越权", "submittedOn", "2026-01-20"));
 		assertThat(outside.status()).isEqualTo(400);
@@ -85,7 +85,7 @@ class ProposalKpiTests {
 		assertThat(answered.json().get("status").asText()).isEqualTo("ANSWERED");
 		assertThat(answered.json().get("externalNumber").asText()).as("kept when not given").isEqualTo("第0123号");
 		assertThat(answered.json().get("statusAt").isNull()).isFalse();
-		assertThat(f.assessor.get("/api/v1/proposals/upward?year=2026").json().valueStream()
+		assertThat(f.assessor.get("/api/v1/proposals/upward?year=2026&size=200").json().get("items").valueStream()
 			.filter(u -> u.get("id").asText().equals(id)).map(u -> u.get("statusNote").asText()))
 			.containsExactly("自治区发展改革委已答复，列入年度计划");
 	}

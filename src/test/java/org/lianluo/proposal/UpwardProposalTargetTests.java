@@ -46,7 +46,7 @@ class UpwardProposalTargetTests {
 		Response created = assessor.post("/api/v1/proposals/upward", body);
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		String id = created.json().get("id").asText();
-		JsonNode listed = find(assessor.get("/api/v1/proposals/upward?year=" + today.getYear()).json(), id);
+		JsonNode listed = find(assessor.get("/api/v1/proposals/upward?size=200&year=" + today.getYear()).json().get("items"), id);
 		assertThat(listed.get("targetCongress").asText()).isEqualTo("广西壮族自治区人民代表大会");
 		assertThat(listed.get("targetTerm").asInt()).isEqualTo(14);
 		assertThat(listed.get("targetSession").asInt()).isEqualTo(3);

@@ -142,9 +142,11 @@ class OpinionApi {
 			.attach(new OpinionFiles.Attach(id, file.getOriginalFilename(), file.getBytes()), Actor.current(), now()));
 	}
 
+	/** The opinion's files, as a page (API.md's lists). */
 	@GetMapping("/{id}/attachments")
-	List<Attachments.Attachment> attachments(@PathVariable UUID id) {
-		return loop.files().of(id, Actor.current());
+	Page<Attachments.Attachment> attachments(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		return Page.of(loop.files().of(id, Actor.current()), page, size);
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")

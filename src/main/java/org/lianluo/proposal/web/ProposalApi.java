@@ -124,10 +124,12 @@ class ProposalApi {
 		return upward.recordStatus(id, body);
 	}
 
+	/** A year's upward proposals within the caller's scope, as a page (API.md's lists). */
 	@GetMapping("/upward")
-	List<UpwardProposals.UpwardProposal> upward(@RequestParam(required = false) String region,
-			@RequestParam(required = false) Integer year) {
-		return upward.list(region, year == null ? Year.now(WorkingCalendar.ZONE).getValue() : year);
+	Page<UpwardProposals.UpwardProposal> upward(@RequestParam(required = false) String region,
+			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		return Page.of(upward.list(region, year == null ? Year.now(WorkingCalendar.ZONE).getValue() : year), page, size);
 	}
 
 	/** The figures of a session's proposals, in total and by lead unit. */
