@@ -59,6 +59,16 @@ class OpinionLoopBrowserTests {
 
 			b.signIn(f.assessorName, "password-123").go("/opinions?view=triage&q=" + code);
 			b.screenshot("12-triage-queue");
+			// on a narrow screen the one- or two-character columns stay on one line (kind: 投诉, status: 待研判); the
+			// content wraps instead
+			org.openqa.selenium.Dimension wide = b.driver().manage().window().getSize();
+			b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(820, wide.getHeight()));
+			assertThat(b.js("""
+					const cells = document.querySelectorAll('table.opinions tbody tr:first-child td:nth-child(4), table.opinions tbody tr:first-child td:nth-child(5)');
+					return Array.from(cells).map(td => { const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length; });"""))
+				.isEqualTo(java.util.List.of(1L, 1L));
+			b.screenshot("12b-triage-queue-narrow");
+			b.driver().manage().window().setSize(wide);
 			b.click("a[href^='/opinions/0']");
 			assertThat(b.text(".facts .content")).contains("那板村");
 			assertThat(b.text(".facts")).contains("田东县").doesNotContain("451022108");
