@@ -12,20 +12,18 @@ import org.lianluo.platform.PersonalData;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The key rotation of personal data (issue 23.3), for an ADMIN of the whole installation: {@code POST
  * /api/v1/admin/key-rotations} starts it (202), {@code GET /api/v1/admin/key-rotations} tells the current key and
- * suite, the rows not yet under them per table and the rotations, {@code GET …/{id}} one rotation's progress; the
- * screen {@code /admin/keys} shows the same with a button.
+ * suite, the rows not yet under them per table and the rotations, {@code GET …/{id}} one rotation's progress
+ * ({@link KeyRotationScreens} shows the same with a button).
  */
-@Controller
+@RestController
 @PreAuthorize("hasRole('ADMIN')")
 class KeyRotationApi {
 
@@ -46,14 +44,12 @@ class KeyRotationApi {
 	}
 
 	@PostMapping("/api/v1/admin/key-rotations")
-	@ResponseBody
 	ResponseEntity<KeyRotation.Rotation> start() {
 		Actor admin = cityWide.requireAdmin();
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(rotation.start(admin));
 	}
 
 	@GetMapping("/api/v1/admin/key-rotations")
-	@ResponseBody
 	Keys keys() {
 		cityWide.requireAdmin();
 		return new Keys(personalData.currentKeyId(), personalData.suite().title(), personalData.keyIds(), rotation.remaining(),
@@ -61,21 +57,8 @@ class KeyRotationApi {
 	}
 
 	@GetMapping("/api/v1/admin/key-rotations/{id}")
-	@ResponseBody
 	KeyRotation.Rotation one(@PathVariable UUID id) {
 		cityWide.requireAdmin();
 		return rotation.find(id).orElseThrow(LianluoException::notFound);
-	}
-
-	@GetMapping("/admin/keys")
-	String screen(Model model) {
-		model.addAttribute("keys", keys());
-		return "identity/keys";
-	}
-
-	@PostMapping("/admin/keys/rotation")
-	String startOnScreen() {
-		start();
-		return "redirect:/admin/keys";
 	}
 }
