@@ -78,6 +78,9 @@ final class World {
 	/** A special committee of the county, and a proposal of its own that the county's leader took under key supervision. */
 	final String committeeId;
 
+	/** A judge stationed at the station (issue 21). */
+	final String memberId;
+
 	final String keySupervisionId;
 
 	/** The callers in the order each row calls them: those who should be refused first, so that they meet the record untouched. */
@@ -158,6 +161,8 @@ final class World {
 				"regionCode", COUNTY, "categories", List.of("INFRASTRUCTURE"), "subjects", List.of("县道"), "memberIds", List.of())));
 		keySupervisionId = id(new Api(port).as("leader" + u, "password-123").post("/api/v1/key-supervisions",
 				Map.of("itemType", "PROPOSAL", "itemId", proposal(), "topic", "县道改造", "instruction", "请住建局抓紧办理。")));
+		memberId = id(admin.post("/api/v1/stations/" + stationId + "/members", Map.of("name", "黄法官" + u, "kind", "JUDGE",
+				"organisation", "田东县人民法院", "schedule", "每周三上午")));
 	}
 
 	/** A new opinion from a citizen of 田东县, with a phone and an attachment, assigned to the first unit. */

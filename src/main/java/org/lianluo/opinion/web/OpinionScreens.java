@@ -160,7 +160,7 @@ class OpinionScreens {
 
 	/** The triage form's fields for one route, swapped in when the assessor changes the route. */
 	@GetMapping("/{id}/triage/fields")
-	String triageFields(@PathVariable UUID id, @RequestParam TriageRoute route, Model model) {
+	String triageFields(@PathVariable UUID id, @RequestParam(defaultValue = "ASSIGN") TriageRoute route, Model model) {
 		Actor user = Actor.current();
 		user.require(Role.ASSESSOR);
 		opinions.get(id, user);
