@@ -6,21 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.lianluo.consultation.Consultations;
-import org.lianluo.deputy.Congresses;
 import org.lianluo.deputy.DeputyForm;
-import org.lianluo.duty.Activities;
-import org.lianluo.duty.Contacts;
 import org.lianluo.opinion.Category;
 import org.lianluo.opinion.Channel;
-import org.lianluo.opinion.OpinionLoop;
 import org.lianluo.platform.HistoryClock;
-import org.lianluo.proposal.ProposalSteps;
-import org.lianluo.proposal.UpwardProposals;
 import org.lianluo.region.Region;
-import org.lianluo.station.StationMembers;
-import org.lianluo.station.Stations;
-import org.lianluo.unit.Units;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -105,39 +95,10 @@ class DemoYear {
 			Map.entry(Category.CULTURE_TOURISM, "文化广电"), Map.entry(Category.DISPUTE, "自然资源"),
 			Map.entry(Category.OTHER, "城市管理"));
 
-	final Activities activities;
+	private final YearServices services;
 
-	final Contacts contacts;
-
-	final OpinionLoop opinions;
-
-	final ProposalSteps proposals;
-
-	final UpwardProposals upward;
-
-	final Consultations consultations;
-
-	final Congresses congresses;
-
-	final Stations stations;
-
-	final Units units;
-
-	final StationMembers stationMembers;
-
-	DemoYear(Activities activities, Contacts contacts, OpinionLoop opinions, ProposalSteps proposals,
-			UpwardProposals upward, Consultations consultations, Congresses congresses, Stations stations, Units units,
-			StationMembers stationMembers) {
-		this.stationMembers = stationMembers;
-		this.activities = activities;
-		this.contacts = contacts;
-		this.opinions = opinions;
-		this.proposals = proposals;
-		this.upward = upward;
-		this.consultations = consultations;
-		this.congresses = congresses;
-		this.stations = stations;
-		this.units = units;
+	DemoYear(YearServices services) {
+		this.services = services;
 	}
 
 	private static void timed(Map<String, Long> millis, String part, Runnable work) {
@@ -156,7 +117,7 @@ class DemoYear {
 	}
 
 	Made load(DemoWords words, Registry registry) {
-		YearLoops y = new YearLoops(this, words, registry);
+		YearLoops y = new YearLoops(services, words, registry);
 		Map<String, Long> millis = new LinkedHashMap<>();
 		timed(millis, "consultations", y::consultations);
 		timed(millis, "activities", y::activities);

@@ -26,7 +26,7 @@ import static org.lianluo.demo.DemoYear.*;
 /** The demo year's duty: the drafts put to consultation, the activities of every type and the committee contacts. */
 abstract class YearDuty extends YearState {
 
-	YearDuty(DemoYear services, DemoWords words, Registry registry) {
+	YearDuty(YearServices services, DemoWords words, Registry registry) {
 		super(services, words, registry);
 	}
 

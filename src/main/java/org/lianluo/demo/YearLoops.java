@@ -50,7 +50,7 @@ import static org.lianluo.demo.DemoYear.*;
 /** The demo year's two loops: opinions through every route, comments on the drafts, proposals and upward ones. */
 final class YearLoops extends YearDuty {
 
-	YearLoops(DemoYear services, DemoWords words, Registry registry) {
+	YearLoops(YearServices services, DemoWords words, Registry registry) {
 		super(services, words, registry);
 	}
 

@@ -126,17 +126,17 @@ abstract class YearState {
 
 	int atStations;
 
-	YearState(DemoYear services, DemoWords words, Registry registry) {
-		this.activities = services.activities;
-		this.contacts = services.contacts;
-		this.opinions = services.opinions;
-		this.proposals = services.proposals;
-		this.upward = services.upward;
-		this.consultations = services.consultations;
-		this.congresses = services.congresses;
-		this.stations = services.stations;
-		this.units = services.units;
-		this.stationMembers = services.stationMembers;
+	YearState(YearServices services, DemoWords words, Registry registry) {
+		this.activities = services.activities();
+		this.contacts = services.contacts();
+		this.opinions = services.opinions();
+		this.proposals = services.proposals();
+		this.upward = services.upward();
+		this.consultations = services.consultations();
+		this.congresses = services.congresses();
+		this.stations = services.stations();
+		this.units = services.units();
+		this.stationMembers = services.stationMembers();
 		this.words = words;
 		this.registry = registry;
 		this.themes = List.of(words.get("year.themes").split(";"));
