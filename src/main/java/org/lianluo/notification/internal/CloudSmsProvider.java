@@ -1,11 +1,7 @@
 package org.lianluo.notification.internal;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,21 +66,8 @@ abstract class CloudSmsProvider implements SmsProvider {
 			}
 			values.add(new Value(p.variable(), value));
 		}
-		try {
-			HttpResponse<String> response = http.send(request(message, approved.get().id(), values),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			return answer(response.statusCode(), response.body(), message.phone());
-		}
-		catch (HttpTimeoutException ex) {
-			return new Failed("timeout after " + config.timeout());
-		}
-		catch (IOException ex) {
-			return new Failed("unreachable: " + ex.getClass().getSimpleName());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return new Failed("interrupted");
-		}
+		return SmsCalls.send(http, request(message, approved.get().id(), values), config.timeout(),
+				response -> answer(response.statusCode(), response.body(), message.phone()));
 	}
 
 	/** A refusal for good: {@code kind} is one of template, number, signature, content, unmapped, value. */

@@ -1,11 +1,9 @@
 package org.lianluo.notification.internal;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -72,20 +70,7 @@ class HttpSmsProvider implements SmsProvider {
 			.header("X-Signature", sign(config.accessKey() + "\n" + timestamp + "\n" + nonce + "\n" + payload))
 			.POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8))
 			.build();
-		try {
-			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			return outcome(response);
-		}
-		catch (HttpTimeoutException ex) {
-			return new Failed("timeout after " + config.timeout());
-		}
-		catch (IOException ex) {
-			return new Failed("unreachable: " + ex.getClass().getSimpleName());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return new Failed("interrupted");
-		}
+		return SmsCalls.send(http, request, config.timeout(), this::outcome);
 	}
 
 	private Outcome outcome(HttpResponse<String> response) {
